@@ -1,0 +1,27 @@
+//! Runs a parsed command line. Each subcommand lives in its own file.
+
+mod build;
+mod diff;
+mod extract;
+mod model;
+
+use crate::cli::{Cli, Command, ModelCommand};
+
+/// How a successful run ended, for the exit code.
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: `diff` found differences.
+    Different,
+}
+
+/// Runs the command.
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Extract(args) => extract::run(args),
+        Command::Model(ModelCommand::Train(args)) => model::train(args),
+        Command::Model(ModelCommand::Evaluate(args)) => model::evaluate(args),
+    }
+}

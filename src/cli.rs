@@ -1,0 +1,169 @@
+//! Command-line flags (clap derive types only). `app` turns them into validated configs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn a corpus of news articles into a knowledge graph of who did what to whom.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the graph from articles: folders, .txt/.md files, .jsonl files, or - for JSONL on stdin.
+    Build(BuildArgs),
+    /// Show what changed between two builds (output folders or graph.jsonld files).
+    Diff(DiffArgs),
+    /// Extract statements from single sentences (one per line), e.g. for CaRB.
+    Extract(ExtractArgs),
+    /// Train or evaluate the English tagger, lemmatizer and parser.
+    #[command(subcommand)]
+    Model(ModelCommand),
+}
+
+/// Output formats of `build`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// graph.graphml
+    Graphml,
+    /// graph.gexf
+    Gexf,
+    /// graph.jsonld
+    Jsonld,
+    /// nodes.csv and edges.csv
+    Csv,
+    /// statements.jsonl
+    Statements,
+}
+
+/// `actorgraph build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input files or folders; - reads JSONL from stdin.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, short, default_value = "out")]
+    pub out: PathBuf,
+    /// Outputs to write (comma-separated); all by default.
+    #[arg(long, value_delimiter = ',')]
+    pub format: Vec<OutputFormat>,
+    /// Base IRI for the JSON-LD ids.
+    #[arg(long, default_value = "https://actorgraph.example/kg/")]
+    pub base_iri: String,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Treat skipped inputs (bad files, bad lines) as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Formats of `diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Text for people.
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// A union graph with a status on every node and edge.
+    Graphml,
+    /// A union graph with status, colours and a two-version timeline.
+    Gexf,
+}
+
+/// `actorgraph diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old build: an output folder or its graph.jsonld.
+    pub old: PathBuf,
+    /// The new build.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: DiffFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Colour the text output: auto (on a terminal), always or never.
+    #[arg(long, default_value = "auto")]
+    pub color: String,
+}
+
+/// Formats of `extract`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// CaRB's tab-separated format: sentence, confidence, predicate, arg1, arg2.
+    Carb,
+    /// One statement per line as JSON.
+    Jsonl,
+}
+
+/// `actorgraph extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A file with one sentence per line.
+    #[arg(long)]
+    pub sentences: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "carb")]
+    pub format: ExtractFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+/// `actorgraph model …`.
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Train the tagger, lemmatizer and parser on a UD treebank folder (train split).
+    Train(TrainArgs),
+    /// Evaluate on a CoNLL-U file (gold tokenization).
+    Evaluate(EvaluateArgs),
+}
+
+/// `actorgraph model train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Folder holding `*-train.conllu` (and `*-dev.conllu`, used for reporting).
+    #[arg(long)]
+    pub treebank: PathBuf,
+    /// Where to write the model.
+    #[arg(long, default_value = "models/en-ewt.agm")]
+    pub out: PathBuf,
+    /// Random seed.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Training epochs (0: the default for each component).
+    #[arg(long, default_value_t = 0)]
+    pub epochs: usize,
+    /// Train on at most this many sentences (for quick trials and tests).
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+/// `actorgraph model evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// A CoNLL-U file.
+    #[arg(long)]
+    pub treebank: PathBuf,
+    /// A model file (default: the built-in model).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,365 @@
+//! Stage 5: the knowledge graph.
+//!
+//! A [`KnowledgeGraph`] holds one node per [`Entity`] and one edge per
+//! (actor, action, target): a [`Relation`], weighted by its [`Evidence`].
+//! Identity is ours: [`EntityId`] and [`RelationId`]. petgraph's `NodeIndex` never leaves
+//! this module; [`KnowledgeGraph::entities`] and [`KnowledgeGraph::relations`] give
+//! everything in id order.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use rustc_hash::FxHashMap;
+
+use crate::model::{Modality, Polarity, Span};
+use crate::resolve::{Entity, EntityId};
+use crate::slug::slugify;
+
+/// A stable relation id: `<actor id>--<action slug>--<target id>`.
+///
+/// Slugs never hold two dashes in a row, so the parts can be split back.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelationId(pub String);
+
+impl RelationId {
+    /// The id of the relation `actor → action → target`.
+    ///
+    /// ```
+    /// use actorgraph::graph::RelationId;
+    /// use actorgraph::resolve::EntityId;
+    /// let id = RelationId::new(
+    ///     &EntityId("org.european-commission".into()),
+    ///     "cooperate with",
+    ///     &EntityId("org.nato".into()),
+    /// );
+    /// assert_eq!(id.as_str(), "org.european-commission--cooperate-with--org.nato");
+    /// ```
+    pub fn new(actor: &EntityId, action: &str, target: &EntityId) -> RelationId {
+        RelationId(format!("{}--{}--{}", actor.as_str(), slugify(action), target.as_str()))
+    }
+
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RelationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One piece of evidence for a relation: a statement in one sentence of one article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    /// Article id.
+    pub doc: String,
+    /// Sentence index in the article.
+    pub sentence: usize,
+    /// Bytes of the statement in the article.
+    pub span: Span,
+    /// Characters of the statement in the article (for RDF tools, which count characters).
+    pub char_span: Span,
+    /// The sentence text.
+    pub quote: String,
+    /// The action as written.
+    pub surface: String,
+    /// Polarity of this statement.
+    pub polarity: Polarity,
+    /// Modality of this statement.
+    pub modality: Modality,
+    /// Who the text says claims it.
+    pub attributed_to: Option<EntityId>,
+    /// Confidence of this statement.
+    pub confidence: f32,
+    /// Extractor id.
+    pub extractor: String,
+}
+
+/// One edge: every statement with the same actor, action label and target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Relation {
+    /// Stable id.
+    pub id: RelationId,
+    /// Actor entity.
+    pub actor: EntityId,
+    /// Normalised action label (`cooperate with`).
+    pub action: String,
+    /// Lemma of the action's main word (`cooperate`).
+    pub lemma: String,
+    /// Target entity.
+    pub target: EntityId,
+    /// Evidence, sorted by (doc, sentence, span).
+    pub evidence: Vec<Evidence>,
+}
+
+impl Relation {
+    /// Number of statements behind the edge.
+    pub fn weight(&self) -> usize {
+        self.evidence.len()
+    }
+
+    /// The article ids behind the edge, sorted.
+    pub fn documents(&self) -> BTreeSet<&str> {
+        self.evidence.iter().map(|e| e.doc.as_str()).collect()
+    }
+
+    /// The polarity most statements give (ties go to positive).
+    pub fn polarity(&self) -> Polarity {
+        let negative = self.evidence.iter().filter(|e| e.polarity == Polarity::Negative).count();
+        if negative * 2 > self.evidence.len() { Polarity::Negative } else { Polarity::Positive }
+    }
+
+    /// The modality most statements give; ties go to the surer one
+    /// (asserted, then alleged, possible, denied).
+    pub fn modality(&self) -> Modality {
+        let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
+        for e in &self.evidence {
+            *counts.entry(e.modality).or_default() += 1;
+        }
+        let mut best = Modality::Asserted;
+        let mut best_count = 0;
+        for (m, c) in counts {
+            if c > best_count {
+                best = m;
+                best_count = c;
+            }
+        }
+        best
+    }
+
+    /// Combined confidence: the noisy-or of the statements' confidences,
+    /// `1 − Π(1 − cᵢ)`, rounded to three decimals. More independent evidence, more confidence.
+    pub fn confidence(&self) -> f64 {
+        let miss: f64 = self.evidence.iter().map(|e| 1.0 - f64::from(e.confidence)).product();
+        ((1.0 - miss) * 1000.0).round() / 1000.0
+    }
+}
+
+/// Title, date and url of an article, for the outputs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// Article id.
+    pub id: String,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// Date, if known.
+    pub date: Option<String>,
+    /// URL, if known.
+    pub url: Option<String>,
+}
+
+/// The graph: entities, relations between them, and the articles behind them.
+#[derive(Clone, Debug, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Entity, Relation>,
+    nodes: FxHashMap<EntityId, NodeIndex>,
+    articles: BTreeMap<String, ArticleMeta>,
+}
+
+/// Building a graph failed: an edge names an entity that is not in it.
+#[derive(Debug, thiserror::Error)]
+#[error("relation {relation} names unknown entity {entity}")]
+pub struct GraphError {
+    /// The relation.
+    pub relation: RelationId,
+    /// The missing entity.
+    pub entity: EntityId,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> KnowledgeGraph {
+        KnowledgeGraph::default()
+    }
+
+    /// Adds an entity, replacing any with the same id.
+    pub fn add_entity(&mut self, entity: Entity) {
+        match self.nodes.get(&entity.id) {
+            Some(&ix) => self.graph[ix] = entity,
+            None => {
+                let id = entity.id.clone();
+                let ix = self.graph.add_node(entity);
+                self.nodes.insert(id, ix);
+            }
+        }
+    }
+
+    /// Records an article's metadata.
+    pub fn add_article(&mut self, meta: ArticleMeta) {
+        self.articles.insert(meta.id.clone(), meta);
+    }
+
+    /// Adds one statement as evidence of the relation `actor → action → target`,
+    /// creating the edge when it is new. Both entities must be in the graph.
+    pub fn add_evidence(
+        &mut self,
+        actor: &EntityId,
+        action: &str,
+        lemma: &str,
+        target: &EntityId,
+        evidence: Evidence,
+    ) -> Result<(), GraphError> {
+        let id = RelationId::new(actor, action, target);
+        let a = self.node(actor, &id)?;
+        let b = self.node(target, &id)?;
+        let existing = self.graph.edges_connecting(a, b).find(|e| e.weight().id == id).map(|e| {
+            use petgraph::visit::EdgeRef;
+            e.id()
+        });
+        match existing {
+            Some(ix) => self.graph[ix].evidence.push(evidence),
+            None => {
+                let relation = Relation {
+                    id,
+                    actor: actor.clone(),
+                    action: action.to_owned(),
+                    lemma: lemma.to_owned(),
+                    target: target.clone(),
+                    evidence: vec![evidence],
+                };
+                self.graph.add_edge(a, b, relation);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a whole relation (used when reading a graph back), replacing any with its id.
+    pub fn add_relation(&mut self, relation: Relation) -> Result<(), GraphError> {
+        let a = self.node(&relation.actor, &relation.id)?;
+        let b = self.node(&relation.target, &relation.id)?;
+        let existing = self.graph.edges_connecting(a, b).find(|e| e.weight().id == relation.id).map(
+            |e| {
+                use petgraph::visit::EdgeRef;
+                e.id()
+            },
+        );
+        match existing {
+            Some(ix) => self.graph[ix] = relation,
+            None => {
+                self.graph.add_edge(a, b, relation);
+            }
+        }
+        Ok(())
+    }
+
+    fn node(&self, entity: &EntityId, relation: &RelationId) -> Result<NodeIndex, GraphError> {
+        self.nodes.get(entity).copied().ok_or_else(|| GraphError {
+            relation: relation.clone(),
+            entity: entity.clone(),
+        })
+    }
+
+    /// Sorts every relation's evidence by (doc, sentence, span, extractor), so output is
+    /// the same whatever order statements were added in. Call once after the last
+    /// [`KnowledgeGraph::add_evidence`].
+    pub fn finish(&mut self) {
+        let edges: Vec<_> = self.graph.edge_indices().collect();
+        for ix in edges {
+            self.graph[ix].evidence.sort_by(|a, b| {
+                (&a.doc, a.sentence, a.span, &a.extractor, &a.surface)
+                    .cmp(&(&b.doc, b.sentence, b.span, &b.extractor, &b.surface))
+            });
+        }
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.nodes.get(id).map(|&ix| &self.graph[ix])
+    }
+
+    /// All entities, sorted by id.
+    pub fn entities(&self) -> Vec<&Entity> {
+        let mut all: Vec<&Entity> = self.graph.node_weights().collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all
+    }
+
+    /// All relations, sorted by id.
+    pub fn relations(&self) -> Vec<&Relation> {
+        let mut all: Vec<&Relation> = self.graph.edge_weights().collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all
+    }
+
+    /// All articles, sorted by id.
+    pub fn articles(&self) -> impl Iterator<Item = &ArticleMeta> {
+        self.articles.values()
+    }
+
+    /// Number of entities.
+    pub fn entity_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of relations.
+    pub fn relation_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Removes entities that no relation touches and that are not named in any
+    /// evidence's attribution. Returns how many were removed.
+    pub fn prune_isolated(&mut self) -> usize {
+        let attributed: BTreeSet<EntityId> = self
+            .graph
+            .edge_weights()
+            .flat_map(|r| r.evidence.iter().filter_map(|e| e.attributed_to.clone()))
+            .collect();
+        let lonely: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&ix| {
+                self.graph.neighbors_undirected(ix).next().is_none()
+                    && !attributed.contains(&self.graph[ix].id)
+            })
+            .collect();
+        for &ix in &lonely {
+            if let Some(e) = self.graph.remove_node(ix) {
+                self.nodes.remove(&e.id);
+            }
+        }
+        lonely.len()
+    }
+}
+
+/// A reference from a statement to an entity, with the words the sentence used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityRef {
+    /// The entity.
+    pub id: EntityId,
+    /// The mention as written in the sentence (`the Union`, `he`, `Sir Julian King`).
+    pub mention: String,
+}
+
+/// A resolved statement: one line of `statements.jsonl`, and one [`Evidence`] of a relation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Statement {
+    /// Article id.
+    pub doc: String,
+    /// Sentence index in the article.
+    pub sentence: usize,
+    /// Bytes of the statement in the article.
+    pub span: Span,
+    /// Characters of the statement in the article.
+    pub char_span: Span,
+    /// The sentence text.
+    pub text: String,
+    /// Who acts.
+    pub actor: EntityRef,
+    /// The action.
+    pub action: crate::model::Action,
+    /// To whom or what.
+    pub target: EntityRef,
+    /// Positive or negative.
+    pub polarity: Polarity,
+    /// Asserted, alleged, possible or denied.
+    pub modality: Modality,
+    /// Who claims it, when the text says.
+    pub attributed_to: Option<EntityRef>,
+    /// In `[0, 1]`.
+    pub confidence: f32,
+    /// Extractor id.
+    pub extractor: String,
+}

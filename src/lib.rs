@@ -1,0 +1,27 @@
+//! actorgraph turns a corpus of news articles into a knowledge graph of who did what to whom.
+//!
+//! The pipeline has six stages, each a module with one entry point and a typed hand-off:
+//!
+//! 1. [`corpus`]: read articles from folders, files, JSONL or stdin → [`model::Article`].
+//! 2. [`nlp`]: split sentences, tokenize, tag, lemmatize and parse → [`model::AnnotatedArticle`].
+//! 3. [`extract`]: find actor–action–target statements in the parses → [`model::Triple`]s.
+//! 4. [`resolve`]: turn mentions into entities, inside a document and across the corpus
+//!    → [`resolve::Resolution`] with stable [`resolve::EntityId`]s.
+//! 5. [`graph`]: one edge per (actor, action, target), weighted by its evidence
+//!    → [`graph::KnowledgeGraph`].
+//! 6. [`export`]: GraphML, GEXF, JSON-LD, CSV and `statements.jsonl`.
+//!
+//! Beside them, [`diff`] compares two graphs (two corpus versions).
+//!
+//! Only [`corpus`] and [`export`] do I/O; the stages in between are pure functions.
+
+pub mod corpus;
+pub mod diff;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod model;
+pub mod nlp;
+pub mod pipeline;
+pub mod resolve;
+pub mod slug;

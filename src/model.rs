@@ -1,0 +1,362 @@
+//! The vocabulary every stage shares.
+//!
+//! - An [`Article`] is one input document: its id, optional metadata and its text.
+//! - A [`Sentence`] is a run of [`Token`]s with a byte [`Span`] in the article text,
+//!   tagged, lemmatised and parsed by [`crate::nlp`].
+//! - A [`Triple`] is one actor–action–target statement found by an extractor,
+//!   with its evidence (sentence, span), polarity, modality and attribution.
+//!   Its [`Argument`]s are still mentions (words of one sentence); [`crate::resolve`]
+//!   turns them into entities.
+//!
+//! Domain types here do not derive `Serialize`: what goes to disk goes through the
+//! wire types of [`crate::export`].
+
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` in an article's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The byte range, for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Where an article came from, for messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The file (or `<stdin>`) the article was read from.
+    pub path: String,
+    /// The 1-based line, for JSONL input.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.path, line),
+            None => write!(f, "{}", self.path),
+        }
+    }
+}
+
+/// One input document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// The document id: the file name without extension, or the JSONL `id`.
+    pub id: String,
+    /// Title, when the input gives one.
+    pub title: Option<String>,
+    /// Publication date as given (ISO 8601 preferred), when known.
+    pub date: Option<String>,
+    /// Source URL, when known.
+    pub url: Option<String>,
+    /// The full text. Every [`Span`] of this article indexes into it.
+    pub text: String,
+    /// Where it was read from.
+    pub origin: Origin,
+}
+
+/// Universal part-of-speech tags (UD v2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[allow(missing_docs)] // the UD tag names are their own documentation
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+impl Upos {
+    /// Every tag, in a fixed order (the order of [`Upos::index`]).
+    pub const ALL: [Upos; 17] = [
+        Upos::Adj,
+        Upos::Adp,
+        Upos::Adv,
+        Upos::Aux,
+        Upos::Cconj,
+        Upos::Det,
+        Upos::Intj,
+        Upos::Noun,
+        Upos::Num,
+        Upos::Part,
+        Upos::Pron,
+        Upos::Propn,
+        Upos::Punct,
+        Upos::Sconj,
+        Upos::Sym,
+        Upos::Verb,
+        Upos::X,
+    ];
+
+    /// The UD spelling, e.g. `PROPN`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+
+    /// Parses the UD spelling.
+    ///
+    /// ```
+    /// use actorgraph::model::Upos;
+    /// assert_eq!(Upos::parse("PROPN"), Some(Upos::Propn));
+    /// assert_eq!(Upos::parse("propn"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Upos> {
+        Upos::ALL.iter().copied().find(|u| u.as_str() == s)
+    }
+
+    /// Position in [`Upos::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Upos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One token of a sentence, with its annotations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the token in the article text.
+    pub span: Span,
+    /// The word as written (the slice of the text at `span`).
+    pub form: String,
+    /// Universal part of speech.
+    pub upos: Upos,
+    /// Penn Treebank tag (`NNP`, `VBD`, …).
+    pub xpos: String,
+    /// Dictionary form, lower case except for proper nouns (`told` → `tell`).
+    pub lemma: String,
+    /// Index of the head token in the same sentence; `None` for the root.
+    pub head: Option<usize>,
+    /// UD dependency relation, with subtype (`nsubj:pass`, `obl`, `compound:prt`).
+    pub deprel: String,
+}
+
+/// What role a sentence plays in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SentenceKind {
+    /// Running text: the sentences statements come from.
+    Body,
+    /// A title or heading line (no final punctuation, short, own paragraph).
+    Headline,
+    /// A photo caption or credit (`Picture by …`, `… via Getty Images`).
+    Caption,
+    /// A byline, dateline or agency tag.
+    Byline,
+}
+
+/// One sentence of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// 0-based position in the article, counting every sentence of every kind.
+    pub index: usize,
+    /// Bytes of the whole sentence in the article text.
+    pub span: Span,
+    /// Body text, headline, caption or byline.
+    pub kind: SentenceKind,
+    /// Tokens in order; heads index into this vector.
+    pub tokens: Vec<Token>,
+}
+
+impl Sentence {
+    /// Indices of the tokens whose head is `head`, in order.
+    pub fn children(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.head == Some(head))
+            .map(|(i, _)| i)
+    }
+
+    /// The root token, if the sentence is parsed.
+    pub fn root(&self) -> Option<usize> {
+        self.tokens.iter().position(|t| t.head.is_none())
+    }
+}
+
+/// An article with its sentences annotated: the output of [`crate::nlp`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnotatedArticle {
+    /// The article itself.
+    pub article: Article,
+    /// All its sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Whether a statement says something happens or does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Polarity {
+    /// `Russia interfered`.
+    Positive,
+    /// `Russia did not interfere`.
+    Negative,
+}
+
+impl Polarity {
+    /// Lower-case wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+/// How sure the text is of a statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    /// Stated as fact by the text itself.
+    Asserted,
+    /// Claimed by someone, reported, accused of, allegedly.
+    Alleged,
+    /// May, might, could, plans to, threatens to.
+    Possible,
+    /// Denied by the one it is about (`Moscow has denied meddling`).
+    Denied,
+}
+
+impl Modality {
+    /// Lower-case wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Alleged => "alleged",
+            Modality::Possible => "possible",
+            Modality::Denied => "denied",
+        }
+    }
+}
+
+/// The action of a statement.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Action {
+    /// Normalised label: lemma + particle + preposition (`cooperate with`, `impose sanctions on`).
+    pub label: String,
+    /// Lemma of the main verb or event noun (`cooperate`).
+    pub lemma: String,
+    /// The words as written (`is co-operating with`).
+    pub surface: String,
+}
+
+/// What kind of phrase an argument is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ArgKind {
+    /// A proper name or acronym (`Julian King`, `NATO`).
+    Name,
+    /// A group described by a nationality or organisation (`Russian officials`).
+    Group,
+    /// A personal pronoun, to be resolved by coreference.
+    Pronoun,
+    /// A definite description (`the Commission`, `the country`), to be resolved if possible.
+    Description,
+    /// Any other noun phrase (`attempts to hack servers`).
+    Phrase,
+    /// No actor in the text (an agentless passive).
+    Unknown,
+}
+
+/// An actor, target or source of a statement, as written in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Argument {
+    /// The trimmed phrase (`attempts to hack servers`), or the name.
+    pub text: String,
+    /// Bytes of the phrase in the article text (from its first to its last kept token).
+    pub span: Span,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Token range of the phrase in that sentence.
+    pub tokens: Range<usize>,
+    /// The head token of the phrase.
+    pub head: usize,
+    /// What kind of phrase it is.
+    pub kind: ArgKind,
+}
+
+/// One actor–action–target statement, as the extractors produce it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Triple {
+    /// The sentence it was found in (index into the article's sentences).
+    pub sentence: usize,
+    /// Evidence: bytes of the statement in the article (the sentence's span).
+    pub span: Span,
+    /// Who acts.
+    pub actor: Argument,
+    /// What they do.
+    pub action: Action,
+    /// To whom or what.
+    pub target: Argument,
+    /// Said to happen, or said not to.
+    pub polarity: Polarity,
+    /// Asserted, alleged, possible or denied.
+    pub modality: Modality,
+    /// Who the text says claims it, when not the text itself.
+    pub attributed_to: Option<Argument>,
+    /// In `[0, 1]`; how it is computed is documented by each extractor.
+    pub confidence: f32,
+    /// Id of the extractor that found it (`clauses`, `nominal`, `speech`).
+    pub extractor: &'static str,
+}

@@ -1,0 +1,1 @@
+//! The build: corpus → nlp → extract → resolve → graph, in parallel. STUB for now.
