@@ -110,7 +110,9 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
     let char_starts = char_offsets(&doc);
     let mut pending = Vec::with_capacity(triples.len());
     for (i, t) in triples.into_iter().enumerate() {
-        let Some(refs) = entities.refs(i) else { continue };
+        let Some(refs) = entities.refs(i) else {
+            continue;
+        };
         let text = &doc.article.text;
         let (char_start, char_end) = char_starts
             .get(t.sentence)
@@ -131,7 +133,13 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
             extractor: t.extractor,
         });
     }
-    DocOutput { meta, words, sentences: doc.sentences.len(), pending, entities }
+    DocOutput {
+        meta,
+        words,
+        sentences: doc.sentences.len(),
+        pending,
+        entities,
+    }
 }
 
 /// Character offsets of each sentence's span, computed in one pass.
@@ -145,7 +153,9 @@ fn char_offsets(doc: &AnnotatedArticle) -> Vec<(usize, usize)> {
             out.push((char_index(text, s.span.start), char_index(text, s.span.end)));
             continue;
         }
-        chars += text.get(byte..s.span.start).map_or(0, |t| t.chars().count());
+        chars += text
+            .get(byte..s.span.start)
+            .map_or(0, |t| t.chars().count());
         let start = chars;
         chars += text.get(s.span.range()).map_or(0, |t| t.chars().count());
         byte = s.span.end;
@@ -155,7 +165,8 @@ fn char_offsets(doc: &AnnotatedArticle) -> Vec<(usize, usize)> {
 }
 
 fn char_index(text: &str, byte: usize) -> usize {
-    text.get(..byte.min(text.len())).map_or(0, |t| t.chars().count())
+    text.get(..byte.min(text.len()))
+        .map_or(0, |t| t.chars().count())
 }
 
 /// Builds the graph from every article of `corpus`, calling `on_progress` after each chunk.
@@ -182,8 +193,10 @@ pub fn build(
         if chunk.is_empty() {
             break;
         }
-        let outputs: Vec<DocOutput> =
-            chunk.into_par_iter().map(|article| process(nlp, extractors, article)).collect();
+        let outputs: Vec<DocOutput> = chunk
+            .into_par_iter()
+            .map(|article| process(nlp, extractors, article))
+            .collect();
         for out in outputs {
             progress.documents += 1;
             progress.words += out.words;
@@ -199,9 +212,13 @@ pub fn build(
     for (meta, pending) in &docs {
         for p in pending {
             let id = |local: LocalId| {
-                resolution.entity_id(&meta.id, local).cloned().ok_or_else(|| {
-                    PipelineError::Unresolved { doc: meta.id.clone(), local: local.0 }
-                })
+                resolution
+                    .entity_id(&meta.id, local)
+                    .cloned()
+                    .ok_or_else(|| PipelineError::Unresolved {
+                        doc: meta.id.clone(),
+                        local: local.0,
+                    })
             };
             statements.push(Statement {
                 doc: meta.id.clone(),
@@ -209,15 +226,22 @@ pub fn build(
                 span: p.span,
                 char_span: p.char_span,
                 text: p.text.clone(),
-                actor: EntityRef { id: id(p.actor.0)?, mention: p.actor.1.clone() },
+                actor: EntityRef {
+                    id: id(p.actor.0)?,
+                    mention: p.actor.1.clone(),
+                },
                 action: p.action.clone(),
-                target: EntityRef { id: id(p.target.0)?, mention: p.target.1.clone() },
+                target: EntityRef {
+                    id: id(p.target.0)?,
+                    mention: p.target.1.clone(),
+                },
                 polarity: p.polarity,
                 modality: p.modality,
                 attributed_to: match &p.attributed_to {
-                    Some((local, mention)) => {
-                        Some(EntityRef { id: id(*local)?, mention: mention.clone() })
-                    }
+                    Some((local, mention)) => Some(EntityRef {
+                        id: id(*local)?,
+                        mention: mention.clone(),
+                    }),
                     None => None,
                 },
                 confidence: p.confidence,
@@ -261,7 +285,12 @@ pub fn build(
     graph.finish();
     graph.prune_isolated();
     progress.statements = statements.len();
-    Ok(Build { graph, statements, progress, seconds: started.elapsed().as_secs_f64() })
+    Ok(Build {
+        graph,
+        statements,
+        progress,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
 
 fn same_fact(a: &Statement, b: &Statement) -> bool {
@@ -272,8 +301,18 @@ fn same_fact(a: &Statement, b: &Statement) -> bool {
         && a.target.id == b.target.id
 }
 
-type StatementKey<'a> =
-    (&'a str, usize, Span, &'a str, &'a str, &'a str, &'a str, Polarity, Modality, Option<&'a str>);
+type StatementKey<'a> = (
+    &'a str,
+    usize,
+    Span,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    Polarity,
+    Modality,
+    Option<&'a str>,
+);
 
 fn statement_key(s: &Statement) -> StatementKey<'_> {
     (

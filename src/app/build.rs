@@ -22,6 +22,7 @@ struct BuildConfig {
     export: ExportOptions,
     threads: Option<usize>,
     strict: bool,
+    max_article_bytes: u64,
     quiet: bool,
     json: bool,
 }
@@ -29,7 +30,13 @@ struct BuildConfig {
 impl BuildConfig {
     fn from_args(args: BuildArgs) -> anyhow::Result<BuildConfig> {
         let mut formats: Vec<Format> = if args.format.is_empty() {
-            vec![Format::GraphMl, Format::Gexf, Format::JsonLd, Format::Csv, Format::Statements]
+            vec![
+                Format::GraphMl,
+                Format::Gexf,
+                Format::JsonLd,
+                Format::Csv,
+                Format::Statements,
+            ]
         } else {
             args.format
                 .iter()
@@ -44,15 +51,22 @@ impl BuildConfig {
         };
         formats.sort();
         formats.dedup();
+        if !(args.max_article_mb > 0.0 && args.max_article_mb.is_finite()) {
+            anyhow::bail!("--max-article-mb must be a positive number");
+        }
         if args.threads == Some(0) {
             anyhow::bail!("--threads must be at least 1");
         }
         Ok(BuildConfig {
             inputs: args.inputs,
             out: args.out,
-            export: ExportOptions { formats, base_iri: args.base_iri },
+            export: ExportOptions {
+                formats,
+                base_iri: args.base_iri,
+            },
             threads: args.threads,
             strict: args.strict,
+            max_article_bytes: (args.max_article_mb * 1e6) as u64,
             quiet: args.quiet,
             json: args.json,
         })
@@ -63,7 +77,13 @@ impl BuildConfig {
 pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     let config = BuildConfig::from_args(args)?;
     let started = Instant::now();
-    let mut corpus = corpus::open(&config.inputs, CorpusOptions { strict: config.strict })?;
+    let mut corpus = corpus::open(
+        &config.inputs,
+        CorpusOptions {
+            strict: config.strict,
+            max_article_bytes: config.max_article_bytes,
+        },
+    )?;
     prepare_out_dir(&config.out)?;
     let nlp = Nlp::load_default().context("loading the English model")?;
     let extractors = Extractors::all();
@@ -85,7 +105,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             p.words as f64 / secs
         ));
     };
-    let options = BuildOptions { chunk_size: 64 * pool.current_num_threads() };
+    let options = BuildOptions {
+        chunk_size: 64 * pool.current_num_threads(),
+    };
     let build =
         pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress))?;
     bar.finish_and_clear();

@@ -19,7 +19,7 @@
 //! | a JSONL line that is not UTF-8 | warning | that line skipped, named `file:line` |
 //! | a JSONL record with an empty `text` | warning | skipped, named `file:line` |
 //! | two articles with one id | error | the run stops (exit 2), naming both places |
-//! | a very long single line (50 MB) | fine | read like any other article |
+//! | an article over the size limit (`--max-article-mb`, 10 MB by default; a 50 MB single-line file) | warning | skipped without being parsed, named |
 //!
 //! `--strict` turns every warning into an error.
 //! An article's id is its file name without extension, or its JSONL `id`.
@@ -87,6 +87,8 @@ impl fmt::Display for Diagnostic {
 pub struct CorpusOptions {
     /// Turn warnings into errors.
     pub strict: bool,
+    /// Articles (files or JSONL lines) larger than this many bytes are skipped.
+    pub max_article_bytes: u64,
 }
 
 /// One unit of work found in the inputs.
@@ -109,7 +111,9 @@ pub struct Corpus {
 
 impl fmt::Debug for Corpus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Corpus").field("seen", &self.seen.len()).finish_non_exhaustive()
+        f.debug_struct("Corpus")
+            .field("seen", &self.seen.len())
+            .finish_non_exhaustive()
     }
 }
 
@@ -118,6 +122,7 @@ struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
+    max: u64,
 }
 
 #[derive(Deserialize)]
@@ -140,9 +145,14 @@ pub fn open(inputs: &[PathBuf], options: CorpusOptions) -> Result<Corpus, Corpus
         }
         let meta = std::fs::metadata(input).map_err(|source| {
             if source.kind() == io::ErrorKind::NotFound {
-                CorpusError::Missing { path: input.clone() }
+                CorpusError::Missing {
+                    path: input.clone(),
+                }
             } else {
-                CorpusError::Io { path: input.clone(), source }
+                CorpusError::Io {
+                    path: input.clone(),
+                    source,
+                }
             }
         })?;
         if meta.is_dir() {
@@ -166,17 +176,25 @@ pub fn open(inputs: &[PathBuf], options: CorpusOptions) -> Result<Corpus, Corpus
 }
 
 fn extension(path: &Path) -> Option<String> {
-    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
 fn walk(dir: &Path, out: &mut Vec<Source>, skipped: &mut usize) -> Result<(), CorpusError> {
-    let io_err = |source| CorpusError::Io { path: dir.to_path_buf(), source };
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir).map_err(io_err)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let io_err = |source| CorpusError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io_err)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for path in entries {
         // `metadata` follows links; a dangling link is reported when read.
-        let is_dir = std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+        let is_dir = std::fs::metadata(&path)
+            .map(|m| m.is_dir())
+            .unwrap_or(false);
         if is_dir {
             walk(&path, out, skipped)?;
             continue;
@@ -216,7 +234,7 @@ impl Corpus {
                 },
                 None => match self.sources.next() {
                     None => return Ok(None),
-                    Some(Source::Text(path)) => read_text(&path),
+                    Some(Source::Text(path)) => read_text(&path, self.options.max_article_bytes),
                     Some(Source::Jsonl(path)) => {
                         match File::open(&path) {
                             Ok(file) => {
@@ -225,10 +243,14 @@ impl Corpus {
                                     reader: Box::new(BufReader::with_capacity(1 << 16, file)),
                                     line: 0,
                                     buf: Vec::new(),
+                                    max: self.options.max_article_bytes,
                                 })
                             }
                             Err(e) => self.warn(Diagnostic {
-                                origin: Origin { path: path.display().to_string(), line: None },
+                                origin: Origin {
+                                    path: path.display().to_string(),
+                                    line: None,
+                                },
                                 message: format!("cannot read: {e}"),
                             })?,
                         }
@@ -240,6 +262,7 @@ impl Corpus {
                             reader: Box::new(BufReader::new(io::stdin())),
                             line: 0,
                             buf: Vec::new(),
+                            max: self.options.max_article_bytes,
                         });
                         continue;
                     }
@@ -271,16 +294,44 @@ impl Corpus {
     }
 }
 
-fn read_text(path: &Path) -> Result<Article, Diagnostic> {
-    let origin = Origin { path: path.display().to_string(), line: None };
-    let fail = |message: String| Diagnostic { origin: origin.clone(), message };
-    let mut bytes = Vec::new();
-    File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
+fn read_text(path: &Path, max: u64) -> Result<Article, Diagnostic> {
+    let origin = Origin {
+        path: path.display().to_string(),
+        line: None,
+    };
+    let fail = |message: String| Diagnostic {
+        origin: origin.clone(),
+        message,
+    };
+    let mut file = File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > max {
+        return Err(fail(too_big(len, max)));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {e}")))?;
     let text = check_text(bytes).map_err(fail)?;
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Article { id, title: None, date: None, url: None, text, origin })
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Article {
+        id,
+        title: None,
+        date: None,
+        url: None,
+        text,
+        origin,
+    })
+}
+
+fn too_big(len: u64, max: u64) -> String {
+    format!(
+        "{:.1} MB is over the article size limit of {:.1} MB (--max-article-mb), skipped",
+        len as f64 / 1e6,
+        max as f64 / 1e6
+    )
 }
 
 /// Checks that bytes are usable article text.
@@ -289,7 +340,10 @@ fn check_text(bytes: Vec<u8>) -> Result<String, String> {
         return Err("binary file (contains NUL bytes), skipped".into());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        format!("not UTF-8 (invalid byte at offset {}), skipped", e.utf8_error().valid_up_to())
+        format!(
+            "not UTF-8 (invalid byte at offset {}), skipped",
+            e.utf8_error().valid_up_to()
+        )
     })?;
     if text.trim().is_empty() {
         return Err("empty, skipped".into());
@@ -306,18 +360,30 @@ impl JsonlReader {
     fn next_record(&mut self) -> Result<Option<Result<Article, Diagnostic>>, CorpusError> {
         loop {
             self.buf.clear();
-            let n = self.reader.read_until(b'\n', &mut self.buf).map_err(|source| {
-                CorpusError::Io { path: PathBuf::from(&self.path), source }
-            })?;
+            let n = self
+                .reader
+                .read_until(b'\n', &mut self.buf)
+                .map_err(|source| CorpusError::Io {
+                    path: PathBuf::from(&self.path),
+                    source,
+                })?;
             if n == 0 {
                 return Ok(None);
             }
             self.line += 1;
-            let origin = Origin { path: self.path.clone(), line: Some(self.line) };
+            let origin = Origin {
+                path: self.path.clone(),
+                line: Some(self.line),
+            };
+            if self.buf.len() as u64 > self.max {
+                let message = too_big(self.buf.len() as u64, self.max);
+                return Ok(Some(Err(Diagnostic { origin, message })));
+            }
             let line = match std::str::from_utf8(&self.buf) {
                 Ok(line) => line.trim(),
                 Err(e) => {
-                    let message = format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1);
+                    let message =
+                        format!("not UTF-8 (invalid byte at column {})", e.valid_up_to() + 1);
                     return Ok(Some(Err(Diagnostic { origin, message })));
                 }
             };
@@ -330,7 +396,10 @@ impl JsonlReader {
 }
 
 fn parse_record(line: &str, origin: Origin) -> Result<Article, Diagnostic> {
-    let fail = |message: String| Diagnostic { origin: origin.clone(), message };
+    let fail = |message: String| Diagnostic {
+        origin: origin.clone(),
+        message,
+    };
     let record: JsonlRecord =
         serde_json::from_str(line).map_err(|e| fail(format!("malformed JSON: {e}")))?;
     let id = match record.id {
@@ -346,7 +415,14 @@ fn parse_record(line: &str, origin: Origin) -> Result<Article, Diagnostic> {
     if text.contains('\0') {
         return Err(fail("`text` contains NUL characters, skipped".into()));
     }
-    Ok(Article { id, title: record.title, date: record.date, url: record.url, text, origin })
+    Ok(Article {
+        id,
+        title: record.title,
+        date: record.date,
+        url: record.url,
+        text,
+        origin,
+    })
 }
 
 #[cfg(test)]
@@ -354,7 +430,10 @@ mod tests {
     use super::*;
 
     fn origin() -> Origin {
-        Origin { path: "x.jsonl".into(), line: Some(3) }
+        Origin {
+            path: "x.jsonl".into(),
+            line: Some(3),
+        }
     }
 
     #[test]
@@ -392,9 +471,24 @@ mod tests {
 
     #[test]
     fn text_checks() {
-        assert!(check_text(b"a\0b".to_vec()).expect_err("nul").contains("binary"));
-        assert!(check_text(vec![b'a', 0xff]).expect_err("utf8").contains("offset 1"));
-        assert!(check_text(b" \n ".to_vec()).expect_err("blank").contains("empty"));
-        assert_eq!(check_text("\u{feff}Hi".as_bytes().to_vec()).expect("bom"), "Hi");
+        assert!(
+            check_text(b"a\0b".to_vec())
+                .expect_err("nul")
+                .contains("binary")
+        );
+        assert!(
+            check_text(vec![b'a', 0xff])
+                .expect_err("utf8")
+                .contains("offset 1")
+        );
+        assert!(
+            check_text(b" \n ".to_vec())
+                .expect_err("blank")
+                .contains("empty")
+        );
+        assert_eq!(
+            check_text("\u{feff}Hi".as_bytes().to_vec()).expect("bom"),
+            "Hi"
+        );
     }
 }
