@@ -81,8 +81,10 @@ const RIGHT: usize = 2;
 const MIN_WORD_COUNT: u32 = 2;
 /// Probability of following the model's own (possibly wrong) move once exploring.
 const EXPLORE_P: u64 = 90;
-/// Averaged weights with a magnitude below this are dropped when serializing.
-const PRUNE_BELOW: f32 = 1e-3;
+/// Structural feature rows whose averaged weights are all below this are dropped.
+const PRUNE_MOVES: f32 = 1e-3;
+/// Labelling feature rows whose averaged weights are all below this are dropped.
+const PRUNE_LABELS: f32 = 1e-3;
 
 const MAGIC: &[u8; 8] = b"AGPARS01";
 
@@ -142,25 +144,150 @@ fn hash_str(s: &str) -> u64 {
 // ---------------------------------------------------------------------------------------
 // Weight tables
 
-/// Feature rows of `nc` weights each.
+/// Final weights: rows of `nc` weights in key order, plus an open-addressing lookup table.
+///
+/// With `nc <= 3` the weights live inline in the probe slots (one cache line touched per
+/// feature); otherwise a slot holds the row index into `w`.
 #[derive(Debug, Clone)]
 struct Table {
     nc: usize,
-    index: HashMap<u64, u32, IdBuild>,
+    /// Sorted keys; key `i` owns row `i` of `w`.
+    keys: Vec<u64>,
     w: Vec<f32>,
+    mask: usize,
+    /// Inline layout: per slot `[tag, w0, w1, w2]` as bits.
+    inline: Vec<[u32; 4]>,
+    /// Indirect layout: per slot `(tag, row)`.
+    slots: Vec<(u32, u32)>,
+}
+
+#[inline]
+fn tag_of(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
 }
 
 impl Table {
-    fn new(nc: usize) -> Table {
-        Table {
+    fn build(nc: usize, keys: Vec<u64>, w: Vec<f32>) -> Table {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut t = Table {
+            nc,
+            keys,
+            w,
+            mask,
+            inline: Vec::new(),
+            slots: Vec::new(),
+        };
+        if nc <= 3 {
+            t.inline = vec![[0u32; 4]; cap];
+            for (r, &k) in t.keys.iter().enumerate() {
+                let mut i = k as usize & mask;
+                while t.inline[i][0] != 0 {
+                    i = (i + 1) & mask;
+                }
+                t.inline[i][0] = tag_of(k);
+                for c in 0..nc {
+                    t.inline[i][1 + c] = t.w[r * nc + c].to_bits();
+                }
+            }
+        } else {
+            t.slots = vec![(0, 0); cap];
+            for (r, &k) in t.keys.iter().enumerate() {
+                let mut i = k as usize & mask;
+                while t.slots[i].0 != 0 {
+                    i = (i + 1) & mask;
+                }
+                t.slots[i] = (tag_of(k), r as u32);
+            }
+        }
+        t
+    }
+
+    /// Sums the rows of `feats` into `scores[..nc]`. `scratch` is a reusable buffer.
+    ///
+    /// The first slot of every feature is loaded in a branch-free pass first, so the cache
+    /// misses overlap instead of waiting on each other.
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 4]>) {
+        let nc = self.nc;
+        scores[..nc].fill(0.0);
+        scratch.clear();
+        if nc <= 3 {
+            scratch.extend(feats.iter().map(|&f| self.inline[f as usize & self.mask]));
+            for (&f, first) in feats.iter().zip(scratch.iter()) {
+                let tag = tag_of(f);
+                let mut i = f as usize & self.mask;
+                let mut s = first;
+                loop {
+                    if s[0] == tag {
+                        for c in 0..nc {
+                            scores[c] += f32::from_bits(s[1 + c]);
+                        }
+                        break;
+                    }
+                    if s[0] == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    s = &self.inline[i];
+                }
+            }
+        } else {
+            // Pass 1: slots; pass 2: row indices; pass 3: sum the rows.
+            scratch.extend(feats.iter().map(|&f| {
+                let (t, r) = self.slots[f as usize & self.mask];
+                [t, r, 0, 0]
+            }));
+            let mut rows = [0u32; 64];
+            let mut n_rows = 0;
+            for (&f, first) in feats.iter().zip(scratch.iter()) {
+                let tag = tag_of(f);
+                let mut i = f as usize & self.mask;
+                let (mut t, mut r) = (first[0], first[1]);
+                loop {
+                    if t == tag {
+                        if n_rows < rows.len() {
+                            rows[n_rows] = r;
+                            n_rows += 1;
+                        }
+                        break;
+                    }
+                    if t == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    (t, r) = self.slots[i];
+                }
+            }
+            for &r in &rows[..n_rows] {
+                let row = &self.w[r as usize * nc..r as usize * nc + nc];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+}
+
+/// A table during training: current weights plus the running sums for averaging.
+struct TrainTable {
+    nc: usize,
+    index: HashMap<u64, u32, IdBuild>,
+    w: Vec<f32>,
+    /// Sum of `time * delta` per weight (Daume's averaging trick).
+    u: Vec<f64>,
+}
+
+impl TrainTable {
+    fn new(nc: usize) -> TrainTable {
+        TrainTable {
             nc,
             index: HashMap::default(),
             w: Vec::new(),
+            u: Vec::new(),
         }
     }
 
-    /// Adds the rows of `feats` into `scores`.
-    #[inline]
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let nc = self.nc;
         scores[..nc].fill(0.0);
@@ -173,59 +300,44 @@ impl Table {
             }
         }
     }
-}
-
-/// A table during training: current weights plus the running sums for averaging.
-struct TrainTable {
-    t: Table,
-    /// Sum of `time * delta` per weight (Daumé's averaging trick).
-    u: Vec<f64>,
-}
-
-impl TrainTable {
-    fn new(nc: usize) -> TrainTable {
-        TrainTable {
-            t: Table::new(nc),
-            u: Vec::new(),
-        }
-    }
 
     fn update(&mut self, feats: &[u64], class: usize, delta: f32, time: f64) {
-        let nc = self.t.nc;
+        let nc = self.nc;
         for &f in feats {
-            let next = self.t.index.len() as u32;
-            let r = *self.t.index.entry(f).or_insert(next) as usize;
+            let next = self.index.len() as u32;
+            let r = *self.index.entry(f).or_insert(next) as usize;
             if r == next as usize {
-                self.t.w.resize(self.t.w.len() + nc, 0.0);
+                self.w.resize(self.w.len() + nc, 0.0);
                 self.u.resize(self.u.len() + nc, 0.0);
             }
-            self.t.w[r * nc + class] += delta;
+            self.w[r * nc + class] += delta;
             self.u[r * nc + class] += time * f64::from(delta);
         }
     }
 
-    /// The averaged weights, with rows whose weights are all near zero dropped. Rows are
+    /// The averaged weights, with rows whose weights are all small dropped. Rows are
     /// renumbered in key order so the result does not depend on insertion order.
-    fn average(self, time: f64) -> Table {
-        let nc = self.t.nc;
-        let mut keys: Vec<(u64, u32)> = self.t.index.iter().map(|(&k, &r)| (k, r)).collect();
+    fn average(self, time: f64, prune_below: f32) -> Table {
+        let nc = self.nc;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
-        let mut out = Table::new(nc);
+        let mut out_keys = Vec::new();
+        let mut out_w = Vec::new();
         let mut row = vec![0f32; nc];
         for (k, r) in keys {
             let r = r as usize;
             let mut keep = false;
-            for c in 0..nc {
-                let avg = f64::from(self.t.w[r * nc + c]) - self.u[r * nc + c] / time;
-                row[c] = avg as f32;
-                keep |= row[c].abs() >= PRUNE_BELOW;
+            for (c, x) in row.iter_mut().enumerate() {
+                let avg = f64::from(self.w[r * nc + c]) - self.u[r * nc + c] / time;
+                *x = avg as f32;
+                keep |= x.abs() >= prune_below;
             }
             if keep {
-                out.index.insert(k, out.index.len() as u32);
-                out.w.extend_from_slice(&row);
+                out_keys.push(k);
+                out_w.extend_from_slice(&row);
             }
         }
-        out
+        Table::build(nc, out_keys, out_w)
     }
 }
 
@@ -847,7 +959,7 @@ impl Parser {
                 st.reset(n);
                 while !st.terminal() {
                     move_features(&st, &attrs, &mut feats);
-                    moves.t.score(&feats, &mut scores);
+                    moves.score(&feats, &mut scores);
                     let legal = st.legal();
                     let pred = argmax_legal(&scores, &legal);
                     let costs = st.costs(&gh);
@@ -879,7 +991,7 @@ impl Parser {
                             label = ROOT_LABEL;
                         } else {
                             label_features(&st, &attrs, h, d, &mut lfeats);
-                            labeller.t.score(&lfeats, &mut scores);
+                            labeller.score(&lfeats, &mut scores);
                             label = argmax_label(&scores[..labels.len()]);
                             let gold = gl[d];
                             if gold != ROOT_LABEL && gold != label && gh[d] as usize == h {
@@ -895,8 +1007,8 @@ impl Parser {
         Parser {
             labels,
             vocab,
-            moves: moves.average(time),
-            labeller: labeller.average(time),
+            moves: moves.average(time, PRUNE_MOVES),
+            labeller: labeller.average(time, PRUNE_LABELS),
         }
     }
 }
@@ -922,6 +1034,7 @@ impl Parser {
         let mut feats = Vec::with_capacity(128);
         let mut lfeats = Vec::with_capacity(64);
         let mut scores = vec![0f32; self.labels.len().max(N_MOVES)];
+        let mut scratch = Vec::with_capacity(128);
         attrs.fill(&self.vocab, forms, upos, xpos);
         st.reset(n);
         while !st.terminal() {
@@ -930,7 +1043,7 @@ impl Parser {
                 legal.iter().position(|&x| x).expect("one legal move")
             } else {
                 move_features(&st, &attrs, &mut feats);
-                self.moves.score(&feats, &mut scores);
+                self.moves.score(&feats, &mut scores, &mut scratch);
                 argmax_legal(&scores, &legal)
             };
             let mut label = ROOT_LABEL;
@@ -938,7 +1051,7 @@ impl Parser {
                 let (h, d) = st.arc(mv);
                 if h != n && self.labels.len() > 1 {
                     label_features(&st, &attrs, h, d, &mut lfeats);
-                    self.labeller.score(&lfeats, &mut scores);
+                    self.labeller.score(&lfeats, &mut scores, &mut scratch);
                     label = argmax_label(&scores[..self.labels.len()]);
                 }
             }
@@ -1005,17 +1118,14 @@ impl<'a> Reader<'a> {
 
 /// Writes a table: nc, rows, scale, then per row its key and `nc` quantised i16 weights.
 fn write_table(t: &Table, out: &mut Vec<u8>) {
-    let mut keys: Vec<(u64, u32)> = t.index.iter().map(|(&k, &r)| (k, r)).collect();
-    keys.sort_unstable();
     let max = t.w.iter().fold(0f32, |m, w| m.max(w.abs()));
     let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
     put_u32(out, t.nc as u32);
-    put_u32(out, keys.len() as u32);
+    put_u32(out, t.keys.len() as u32);
     put_u32(out, scale.to_bits());
-    for (k, r) in keys {
+    for (r, &k) in t.keys.iter().enumerate() {
         put_u64(out, k);
-        let row = &t.w[r as usize * t.nc..(r as usize + 1) * t.nc];
-        for w in row {
+        for w in &t.w[r * t.nc..(r + 1) * t.nc] {
             let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
             out.extend_from_slice(&q.to_le_bytes());
         }
@@ -1029,19 +1139,23 @@ fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
     if nc == 0 || nc > 4096 || rows.saturating_mul(nc) > r.bytes.len() {
         return Err(ParserModelError::Malformed("bad table size".into()));
     }
-    let mut t = Table::new(nc);
-    t.index.reserve(rows);
-    t.w.reserve(rows * nc);
-    for i in 0..rows {
+    let mut keys = Vec::with_capacity(rows);
+    let mut w = Vec::with_capacity(rows * nc);
+    for _ in 0..rows {
         let k = r.u64()?;
+        if keys.last().is_some_and(|&last| last >= k) {
+            return Err(ParserModelError::Malformed(
+                "table keys out of order".into(),
+            ));
+        }
+        keys.push(k);
         let b = r.take(2 * nc)?;
         for c in 0..nc {
             let q = i16::from_le_bytes([b[2 * c], b[2 * c + 1]]);
-            t.w.push(f32::from(q) * scale);
+            w.push(f32::from(q) * scale);
         }
-        t.index.insert(k, i as u32);
     }
-    Ok(t)
+    Ok(Table::build(nc, keys, w))
 }
 
 impl Parser {
