@@ -4,6 +4,7 @@
 //! lemmatizer and parser. The public surface below is the contract with the rest.
 
 pub mod conllu;
+pub mod parser;
 pub mod segment;
 
 use crate::model::{AnnotatedArticle, Article};
