@@ -5,6 +5,7 @@
 
 pub mod conllu;
 pub mod segment;
+pub mod tokenize;
 
 use crate::model::{AnnotatedArticle, Article};
 
@@ -30,6 +31,9 @@ impl Nlp {
 
     /// Annotates one article.
     pub fn annotate(&self, article: Article) -> AnnotatedArticle {
-        AnnotatedArticle { article, sentences: Vec::new() }
+        AnnotatedArticle {
+            article,
+            sentences: Vec::new(),
+        }
     }
 }
