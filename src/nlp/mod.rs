@@ -31,9 +31,6 @@ impl Nlp {
 
     /// Annotates one article.
     pub fn annotate(&self, article: Article) -> AnnotatedArticle {
-        AnnotatedArticle {
-            article,
-            sentences: Vec::new(),
-        }
+        AnnotatedArticle { article, sentences: Vec::new() }
     }
 }
