@@ -6,6 +6,7 @@
 pub mod conllu;
 pub mod parser;
 pub mod segment;
+pub mod tokenize;
 
 use crate::model::{AnnotatedArticle, Article};
 
