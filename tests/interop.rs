@@ -12,14 +12,25 @@ use std::process::Command;
 
 use actorgraph::export::{self, ExportOptions, Format};
 
-const CHECKS: [&str; 7] = ["xmllint", "networkx", "igraph", "rdflib", "pyld", "pyoxigraph", "jsonschema"];
+const CHECKS: [&str; 7] = [
+    "xmllint",
+    "networkx",
+    "igraph",
+    "rdflib",
+    "pyld",
+    "pyoxigraph",
+    "jsonschema",
+];
 
 fn python() -> Option<PathBuf> {
     let venv = Path::new(".venv/bin/python");
     if venv.exists() {
         return Some(venv.to_path_buf());
     }
-    let found = Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success());
+    let found = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     found.then(|| PathBuf::from("python3"))
 }
 
@@ -48,8 +59,17 @@ fn run(mut cmd: Command, name: &str) -> bool {
 #[test]
 fn real_clients_open_every_output() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let options = ExportOptions { formats: Format::ALL.to_vec(), base_iri: export::DEFAULT_BASE_IRI.into() };
-    export::write_all(dir.path(), &fixture::graph(), &fixture::statements(), &options).expect("export");
+    let options = ExportOptions {
+        formats: Format::ALL.to_vec(),
+        base_iri: export::DEFAULT_BASE_IRI.into(),
+    };
+    export::write_all(
+        dir.path(),
+        &fixture::graph(),
+        &fixture::statements(),
+        &options,
+    )
+    .expect("export");
     let out = dir.path().to_str().expect("utf-8 temp path").to_owned();
     let Some(python) = python() else {
         println!("skipped: python3 not installed (every Python client)");
@@ -61,7 +81,10 @@ fn real_clients_open_every_output() {
         cmd.arg(format!("tests/interop/check_{name}.py")).arg(&out);
         ran += usize::from(run(cmd, name));
     }
-    let node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if node {
         let mut cmd = Command::new("node");
         cmd.arg("tests/interop/check_graphology.js").arg(&out);
