@@ -474,7 +474,7 @@ pub(crate) fn is_relative_pronoun(lower: &str) -> bool {
 /// Nouns naming people or bodies that act (`officials`, `hackers`, `government`).
 pub(crate) fn is_agentive_noun(lemma: &str) -> bool {
     const LIST: &[&str] = &[
-        "official", "government", "agency", "service", "servant", "police", "army", "troops",
+        "official", "government", "bloc", "agency", "service", "servant", "police", "army", "troops",
         "troop", "military", "court", "ministry", "minister", "president", "leader", "party",
         "company", "firm", "group", "state", "country", "nation", "authority", "administration",
         "parliament", "council", "committee", "commission", "union", "bank", "regulator",

@@ -174,10 +174,10 @@ impl<'a> Parse<'a> {
         let c = self.children[n].iter().copied().find(|&c| {
             self.base(c) == "case" && !matches!(self.lower(c), "'s" | "'" | "’s" | "’") && c < n
         })?;
-        let mut p = self.lemma(c).to_owned();
+        let mut p = self.lower(c).to_owned();
         for f in self.children_rel(c, "fixed") {
             p.push(' ');
-            p.push_str(self.lemma(f));
+            p.push_str(self.lower(f));
         }
         Some(p)
     }
@@ -481,8 +481,8 @@ impl<'a> Parse<'a> {
         let named_modifier = toks.iter().any(|&t| {
             t < head
                 && self.heads[t] == Some(head)
-                && (self.upos(t) == Upos::Propn
-                    || (matches!(self.base(t), "amod" | "compound" | "nmod") && self.token(t).form.starts_with(char::is_uppercase) && t != 0 && self.upos(t) != Upos::Det))
+                && ((self.upos(t) == Upos::Propn && self.rel(t) != "nmod:poss")
+                    || (matches!(self.base(t), "amod" | "compound") && self.token(t).form.starts_with(char::is_uppercase) && t != 0 && self.upos(t) != Upos::Det))
         });
         if named_modifier {
             return ArgKind::Group;
