@@ -75,7 +75,9 @@ fn open_mode_fixtures() {
 
 #[test]
 fn run_is_deterministic_and_sorted() {
-    let doc = load(std::path::Path::new("tests/fixtures/extract/svo_coordination.conllu"));
+    let doc = load(std::path::Path::new(
+        "tests/fixtures/extract/svo_coordination.conllu",
+    ));
     let a = extract::run(&Extractors::all(), &doc);
     let b = extract::run(&Extractors::all(), &doc);
     assert_eq!(a, b);
@@ -119,10 +121,38 @@ mod contract {
         ("'s", Upos::Part, "POS"),
     ];
     const RELS: &[&str] = &[
-        "nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "nmod:poss", "amod",
-        "det", "case", "mark", "aux", "aux:pass", "xcomp", "ccomp", "advcl", "acl", "acl:relcl",
-        "conj", "cc", "appos", "parataxis", "compound", "compound:prt", "flat", "fixed", "punct",
-        "advmod", "cop", "root", "dep",
+        "nsubj",
+        "nsubj:pass",
+        "obj",
+        "iobj",
+        "obl",
+        "obl:agent",
+        "nmod",
+        "nmod:poss",
+        "amod",
+        "det",
+        "case",
+        "mark",
+        "aux",
+        "aux:pass",
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "acl",
+        "acl:relcl",
+        "conj",
+        "cc",
+        "appos",
+        "parataxis",
+        "compound",
+        "compound:prt",
+        "flat",
+        "fixed",
+        "punct",
+        "advmod",
+        "cop",
+        "root",
+        "dep",
     ];
 
     fn sentence_strategy() -> impl Strategy<Value = Vec<(usize, usize, usize)>> {
@@ -141,7 +171,11 @@ mod contract {
             let start = text.len();
             text.push_str(form);
             // heads: any index, sometimes out of range, sometimes none
-            let head = if h == 0 { None } else { Some((h - 1) % (n + 2)) };
+            let head = if h == 0 {
+                None
+            } else {
+                Some((h - 1) % (n + 2))
+            };
             tokens.push(Token {
                 span: Span::new(start, text.len()),
                 form: form.to_owned(),
@@ -160,17 +194,31 @@ mod contract {
                 date: None,
                 url: None,
                 text,
-                origin: Origin { path: "random".into(), line: None },
+                origin: Origin {
+                    path: "random".into(),
+                    line: None,
+                },
             },
-            sentences: vec![Sentence { index: 0, span, kind: SentenceKind::Body, tokens }],
+            sentences: vec![Sentence {
+                index: 0,
+                span,
+                kind: SentenceKind::Body,
+                tokens,
+            }],
         }
     }
 
     fn check_arg(doc: &AnnotatedArticle, a: &Argument) {
         assert!(!a.text.trim().is_empty(), "empty argument {a:?}");
-        assert!(a.span.end <= doc.article.text.len() && a.span.start <= a.span.end, "{a:?}");
+        assert!(
+            a.span.end <= doc.article.text.len() && a.span.start <= a.span.end,
+            "{a:?}"
+        );
         let n = doc.sentences[a.sentence].tokens.len();
-        assert!(a.tokens.start < a.tokens.end && a.tokens.end <= n && a.head < n, "{a:?}");
+        assert!(
+            a.tokens.start < a.tokens.end && a.tokens.end <= n && a.head < n,
+            "{a:?}"
+        );
     }
 
     proptest! {

@@ -45,7 +45,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             date: None,
             url: None,
             text: text.to_owned(),
-            origin: Origin { path: args.sentences.display().to_string(), line: Some(n + 1) },
+            origin: Origin {
+                path: args.sentences.display().to_string(),
+                line: Some(n + 1),
+            },
         };
         let mut doc = nlp.annotate(article);
         // every line is a sentence of running text, whatever it looks like

@@ -14,7 +14,11 @@ pub fn line(sentence: &str, t: &Triple) -> Option<String> {
     if t.actor.kind == ArgKind::Unknown {
         return None;
     }
-    let predicate = if t.action.surface.trim().is_empty() { &t.action.label } else { &t.action.surface };
+    let predicate = if t.action.surface.trim().is_empty() {
+        &t.action.label
+    } else {
+        &t.action.surface
+    };
     Some(format!(
         "{}\t{:.4}\t{}\t{}\t{}",
         clean(sentence),
@@ -27,5 +31,9 @@ pub fn line(sentence: &str, t: &Triple) -> Option<String> {
 
 /// Replaces tabs and line breaks with spaces and trims.
 pub fn clean(s: &str) -> String {
-    s.split(['\t', '\n', '\r']).map(str::trim).filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(['\t', '\n', '\r'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

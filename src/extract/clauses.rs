@@ -62,7 +62,9 @@ impl Clauses {
         let last = *chain.last().expect("a chain has a verb");
         let ctx = frame::context(p, &chain, style);
         let passive = p.is_passive(v)
-            || (p.rel(v) == "conj" && p.token(v).xpos == "VBN" && p.head(v).is_some_and(|h| p.is_passive(h)));
+            || (p.rel(v) == "conj"
+                && p.token(v).xpos == "VBN"
+                && p.head(v).is_some_and(|h| p.is_passive(h)));
         let (subjects, inherited) = if passive && p.base(v) == "acl" {
             (p.head(v).map(|h| vec![h]).unwrap_or_default(), true)
         } else {
@@ -79,10 +81,17 @@ impl Clauses {
         let id = self.id();
 
         if passive {
-            let patients: Vec<Argument> =
-                subjects.iter().filter_map(|&s| p.argument(s, style)).filter(|a| self.policy.target_ok(p, a)).collect();
+            let patients: Vec<Argument> = subjects
+                .iter()
+                .filter_map(|&s| p.argument(s, style))
+                .filter(|a| self.policy.target_ok(p, a))
+                .collect();
             let agents: Vec<Argument> = match frame::agent(p, v) {
-                Some(a) => p.conjuncts(a).into_iter().filter_map(|h| p.argument(h, style)).collect(),
+                Some(a) => p
+                    .conjuncts(a)
+                    .into_iter()
+                    .filter_map(|h| p.argument(h, style))
+                    .collect(),
                 None => Vec::new(),
             };
             if !agents.is_empty() {
@@ -104,7 +113,10 @@ impl Clauses {
                     }
                 }
             } else if !open && chain.len() == 1 {
-                for t in patients.iter().filter(|t| matches!(t.kind, ArgKind::Name | ArgKind::Group)) {
+                for t in patients
+                    .iter()
+                    .filter(|t| matches!(t.kind, ArgKind::Name | ArgKind::Group))
+                {
                     let found = Found {
                         actor: p.unknown(v),
                         label: base_label.clone(),
@@ -137,16 +149,39 @@ impl Clauses {
             && !slots.iter().any(|s| s.prep.is_none())
             && let Some(h) = p.head(v)
         {
-            slots.insert(0, frame::TargetSlot { head: h, prep: None });
+            slots.insert(
+                0,
+                frame::TargetSlot {
+                    head: h,
+                    prep: None,
+                },
+            );
         }
         if open {
-            self.open_clause(p, v, &actors, &slots, &base_label, &lemma, &surface_toks, &ctx, out);
+            self.open_clause(
+                p,
+                v,
+                &actors,
+                &slots,
+                &base_label,
+                &lemma,
+                &surface_toks,
+                &ctx,
+                out,
+            );
             return;
         }
-        let object = slots.iter().find(|s| s.prep.is_none()).and_then(|s| p.argument(s.head, style));
-        let fold = object.as_ref().filter(|o| o.kind == ArgKind::Phrase && o.text.split_whitespace().count() <= 3);
+        let object = slots
+            .iter()
+            .find(|s| s.prep.is_none())
+            .and_then(|s| p.argument(s.head, style));
+        let fold = object
+            .as_ref()
+            .filter(|o| o.kind == ArgKind::Phrase && o.text.split_whitespace().count() <= 3);
         for slot in &slots {
-            let Some(target) = p.argument(slot.head, style) else { continue };
+            let Some(target) = p.argument(slot.head, style) else {
+                continue;
+            };
             if !self.policy.target_ok(p, &target) {
                 continue;
             }
@@ -158,7 +193,11 @@ impl Clauses {
                         format!("{surface} {} {prep}", o.text),
                         0.8,
                     ),
-                    None => (format!("{base_label} {prep}"), format!("{surface} {prep}"), 0.8),
+                    None => (
+                        format!("{base_label} {prep}"),
+                        format!("{surface} {prep}"),
+                        0.8,
+                    ),
                 },
             };
             for a in &actors {
@@ -268,9 +307,15 @@ impl Clauses {
             out.push(triple(p, found, ctx, self.id()));
         }
         // the other conjoined objects
-        let objs: Vec<usize> = slots.iter().filter(|s| s.prep.is_none()).map(|s| s.head).collect();
+        let objs: Vec<usize> = slots
+            .iter()
+            .filter(|s| s.prep.is_none())
+            .map(|s| s.head)
+            .collect();
         for &o in objs.iter().skip(1) {
-            let Some(t) = p.argument(o, style) else { continue };
+            let Some(t) = p.argument(o, style) else {
+                continue;
+            };
             for a in actors {
                 let found = Found {
                     actor: a.clone(),
@@ -289,7 +334,14 @@ impl Clauses {
     /// Open IE only: `X is the capital of Y` → (X, is, the capital of Y).
     fn copula(&self, p: &Parse<'_>, v: usize, out: &mut Vec<Triple>) {
         let Some(cop) = p.child(v, "cop") else { return };
-        let Some(subj) = p.children(v).iter().copied().find(|&c| p.base(c) == "nsubj") else { return };
+        let Some(subj) = p
+            .children(v)
+            .iter()
+            .copied()
+            .find(|&c| p.base(c) == "nsubj")
+        else {
+            return;
+        };
         let style = self.policy.style();
         let chain = [v];
         let ctx = frame::context(p, &chain, style);
@@ -297,16 +349,27 @@ impl Clauses {
             .children(v)
             .iter()
             .copied()
-            .filter(|&c| (matches!(p.base(c), "aux" | "cop") && c < v) || (p.base(c) == "advmod" && lexicon::is_negation(p.lemma(c))))
+            .filter(|&c| {
+                (matches!(p.base(c), "aux" | "cop") && c < v)
+                    || (p.base(c) == "advmod" && lexicon::is_negation(p.lemma(c)))
+            })
             .collect();
-        let case = p.children(v).iter().copied().find(|&c| p.base(c) == "case" && c < v);
+        let case = p
+            .children(v)
+            .iter()
+            .copied()
+            .find(|&c| p.base(c) == "case" && c < v);
         if let Some(c) = case {
             surface_toks.push(c);
         }
         surface_toks.sort_unstable();
-        let Some(target) = p.argument(v, style) else { return };
+        let Some(target) = p.argument(v, style) else {
+            return;
+        };
         for s in p.conjuncts(subj) {
-            let Some(actor) = p.argument(s, style) else { continue };
+            let Some(actor) = p.argument(s, style) else {
+                continue;
+            };
             if overlap(&actor, &target) {
                 continue;
             }
@@ -326,5 +389,8 @@ impl Clauses {
 
 /// True when two arguments share a token.
 fn overlap(a: &Argument, b: &Argument) -> bool {
-    a.head == b.head || (a.tokens.start < b.tokens.end && b.tokens.start < a.tokens.end && (a.tokens.contains(&b.head) || b.tokens.contains(&a.head)))
+    a.head == b.head
+        || (a.tokens.start < b.tokens.end
+            && b.tokens.start < a.tokens.end
+            && (a.tokens.contains(&b.head) || b.tokens.contains(&a.head)))
 }

@@ -36,7 +36,8 @@ impl Policy {
                 ArgKind::Description | ArgKind::Phrase => {
                     p.upos(arg.head) == Upos::Noun && {
                         let l = p.lemma(arg.head);
-                        lexicon::is_agentive_noun(l) || lexicon::is_agentive_noun(l.trim_end_matches('s'))
+                        lexicon::is_agentive_noun(l)
+                            || lexicon::is_agentive_noun(l.trim_end_matches('s'))
                     }
                 }
             },
@@ -48,8 +49,9 @@ impl Policy {
         match self {
             Policy::Open => true,
             Policy::Actors => {
-                !(p.upos(arg.head) == Upos::Pron && arg.kind != ArgKind::Pronoun)
-                    && !(arg.kind == ArgKind::Pronoun && p.lower(arg.head) == "it" && p.rel(arg.head) == "expl")
+                let bad_pronoun = p.upos(arg.head) == Upos::Pron && arg.kind != ArgKind::Pronoun;
+                let expletive = p.rel(arg.head) == "expl";
+                !bad_pronoun && !expletive
             }
         }
     }
@@ -74,10 +76,17 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
     }
     let mut cur = v;
     for _ in 0..6 {
-        let Some(h) = p.head(cur) else { return (Vec::new(), true) };
+        let Some(h) = p.head(cur) else {
+            return (Vec::new(), true);
+        };
         match p.rel(cur) {
             "conj" if p.is_verbal(h) => {
-                if let Some(s) = p.children(h).iter().copied().find(|&c| matches!(p.base(c), "nsubj" | "csubj")) {
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
+                {
                     return (p.conjuncts(s), true);
                 }
                 cur = h;
@@ -86,16 +95,27 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
                 if let Some(o) = p.child(h, "obj").or_else(|| p.child(h, "iobj")) {
                     return (p.conjuncts(o), true);
                 }
-                if let Some(s) = p.children(h).iter().copied().find(|&c| matches!(p.base(c), "nsubj" | "csubj")) {
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
+                {
                     return (p.conjuncts(s), true);
                 }
                 cur = h;
             }
             "acl:relcl" => return (vec![h], true),
             "acl" if p.token(cur).xpos == "VBG" || p.mark(cur) == Some("to") && !p.is_verbal(h) => {
-                return if p.token(cur).xpos == "VBG" { (vec![h], true) } else { (Vec::new(), true) };
+                return if p.token(cur).xpos == "VBG" {
+                    (vec![h], true)
+                } else {
+                    (Vec::new(), true)
+                };
             }
-            "advcl" | "obl" if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) => {
+            "advcl" | "obl"
+                if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) =>
+            {
                 if let Some(o) = p.child(h, "obj") {
                     return (p.conjuncts(o), true);
                 }
@@ -105,7 +125,12 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
                 return (Vec::new(), true);
             }
             "advcl" if p.mark(cur).is_none_or(|m| m == "to" || m == "by") => {
-                if let Some(s) = p.children(h).iter().copied().find(|&c| p.base(c) == "nsubj") {
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| p.base(c) == "nsubj")
+                {
                     return (p.conjuncts(s), true);
                 }
                 cur = h;
@@ -125,7 +150,9 @@ pub(crate) fn chain(p: &Parse<'_>, v: usize) -> Vec<usize> {
         if p.child(cur, "obj").is_some() || p.child(cur, "iobj").is_some() || p.is_passive(cur) {
             break;
         }
-        let next = p.children_rel(cur, "xcomp").find(|&x| p.upos(x) == Upos::Verb && !out.contains(&x));
+        let next = p
+            .children_rel(cur, "xcomp")
+            .find(|&x| p.upos(x) == Upos::Verb && !out.contains(&x));
         match next {
             Some(x) if lexicon::speech_class(p.lemma(cur)).is_none() => {
                 out.push(x);
@@ -163,14 +190,19 @@ pub(crate) fn targets(p: &Parse<'_>, f: usize, open: bool) -> Vec<TargetSlot> {
         match p.base(c) {
             "obj" | "iobj" => {
                 for o in p.conjuncts(c) {
-                    out.push(TargetSlot { head: o, prep: None });
+                    out.push(TargetSlot {
+                        head: o,
+                        prep: None,
+                    });
                 }
             }
             "obl" | "nmod" => {
                 if matches!(p.rel(c), "obl:tmod" | "obl:npmod" | "obl:agent") && !open {
                     continue;
                 }
-                let Some(prep) = p.preposition(c) else { continue };
+                let Some(prep) = p.preposition(c) else {
+                    continue;
+                };
                 if passive && prep == "by" || prep == "according to" {
                     continue;
                 }
@@ -183,7 +215,10 @@ pub(crate) fn targets(p: &Parse<'_>, f: usize, open: bool) -> Vec<TargetSlot> {
                     continue;
                 }
                 for o in p.conjuncts(c) {
-                    out.push(TargetSlot { head: o, prep: Some(prep.clone()) });
+                    out.push(TargetSlot {
+                        head: o,
+                        prep: Some(prep.clone()),
+                    });
                 }
             }
             _ => {}
@@ -194,9 +229,10 @@ pub(crate) fn targets(p: &Parse<'_>, f: usize, open: bool) -> Vec<TargetSlot> {
 
 /// The `by` agent of passive `v`, if any.
 pub(crate) fn agent(p: &Parse<'_>, v: usize) -> Option<usize> {
-    p.children(v).iter().copied().find(|&c| {
-        matches!(p.base(c), "obl" | "nmod") && p.preposition(c).as_deref() == Some("by")
-    })
+    p.children(v)
+        .iter()
+        .copied()
+        .find(|&c| matches!(p.base(c), "obl" | "nmod") && p.preposition(c).as_deref() == Some("by"))
 }
 
 /// The modality and polarity a chain of verbs carries by itself (modals, hedging
@@ -233,7 +269,14 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
             modality = Modality::Possible;
         }
     }
-    (modality, if negative { Polarity::Negative } else { Polarity::Positive })
+    (
+        modality,
+        if negative {
+            Polarity::Negative
+        } else {
+            Polarity::Positive
+        },
+    )
 }
 
 /// Nouns that introduce a reported proposition (`the suggestion that …`).
@@ -263,12 +306,27 @@ fn proposition_noun(lemma: &str) -> bool {
 
 /// Verbs whose `of`/`for` complement is alleged (`accused Russia of meddling`).
 fn accusation_verb(lemma: &str) -> bool {
-    matches!(lemma, "accuse" | "suspect" | "charge" | "blame" | "allege" | "convict" | "criticize" | "condemn" | "fault")
+    matches!(
+        lemma,
+        "accuse"
+            | "suspect"
+            | "charge"
+            | "blame"
+            | "allege"
+            | "convict"
+            | "criticize"
+            | "condemn"
+            | "fault"
+    )
 }
 
 /// Who a clause headed by `v` is attributed to, and the modality that gives it.
 /// `None` when the text states it itself.
-pub(crate) fn attribution(p: &Parse<'_>, v: usize, style: ArgStyle) -> Option<(Option<Argument>, Modality)> {
+pub(crate) fn attribution(
+    p: &Parse<'_>,
+    v: usize,
+    style: ArgStyle,
+) -> Option<(Option<Argument>, Modality)> {
     let speaker_of = |h: usize| -> Option<Argument> {
         if p.is_passive(h) {
             return agent(p, h).and_then(|a| p.argument(a, style));
@@ -279,7 +337,9 @@ pub(crate) fn attribution(p: &Parse<'_>, v: usize, style: ArgStyle) -> Option<(O
     let mut cur = v;
     for _ in 0..8 {
         for &c in p.children(cur) {
-            if matches!(p.base(c), "obl" | "nmod" | "advmod") && p.preposition(c).as_deref() == Some("according to") {
+            if matches!(p.base(c), "obl" | "nmod" | "advmod")
+                && p.preposition(c).as_deref() == Some("according to")
+            {
                 return Some((p.argument(c, style), Modality::Alleged));
             }
             if p.base(c) == "parataxis"
@@ -308,13 +368,23 @@ pub(crate) fn attribution(p: &Parse<'_>, v: usize, style: ArgStyle) -> Option<(O
                     && p.base(h) == "obj"
                     && let Some(cls) = lexicon::speech_class(p.lemma(g))
                 {
-                    let m = if cls == SpeechClass::Deny { Modality::Denied } else { Modality::Alleged };
+                    let m = if cls == SpeechClass::Deny {
+                        Modality::Denied
+                    } else {
+                        Modality::Alleged
+                    };
                     return Some((speaker_of(g), m));
                 }
                 return Some((None, Modality::Alleged));
             }
-            "advcl" | "obl" if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) => {
-                let speaker = if p.is_passive(h) { agent(p, h).and_then(|a| p.argument(a, style)) } else { speaker_of(h) };
+            "advcl" | "obl"
+                if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) =>
+            {
+                let speaker = if p.is_passive(h) {
+                    agent(p, h).and_then(|a| p.argument(a, style))
+                } else {
+                    speaker_of(h)
+                };
                 return Some((speaker, Modality::Alleged));
             }
             _ => return None,
@@ -333,9 +403,17 @@ pub(crate) fn context(p: &Parse<'_>, chain: &[usize], style: ArgStyle) -> Contex
             if m == Modality::Denied {
                 polarity = Polarity::Negative;
             }
-            Context { modality, polarity, attributed_to: who }
+            Context {
+                modality,
+                polarity,
+                attributed_to: who,
+            }
         }
-        None => Context { modality: own, polarity, attributed_to: None },
+        None => Context {
+            modality: own,
+            polarity,
+            attributed_to: None,
+        },
     }
 }
 

@@ -43,7 +43,12 @@ pub fn article(id: &str, sentences: &[TreebankSentence]) -> AnnotatedArticle {
         } else {
             SentenceKind::Body
         };
-        out.push(Sentence { index, span: Span::new(start, text.len()), kind, tokens });
+        out.push(Sentence {
+            index,
+            span: Span::new(start, text.len()),
+            kind,
+            tokens,
+        });
     }
     AnnotatedArticle {
         article: Article {
@@ -52,7 +57,10 @@ pub fn article(id: &str, sentences: &[TreebankSentence]) -> AnnotatedArticle {
             date: None,
             url: None,
             text,
-            origin: Origin { path: format!("{id}.conllu"), line: None },
+            origin: Origin {
+                path: format!("{id}.conllu"),
+                line: None,
+            },
         },
         sentences: out,
     }

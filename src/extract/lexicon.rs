@@ -32,17 +32,80 @@ impl SpeechClass {
 /// The class of a reporting (speech or cognition) verb lemma, if it is one.
 pub(crate) fn speech_class(lemma: &str) -> Option<SpeechClass> {
     const CLAIM: &[&str] = &[
-        "say", "tell", "claim", "allege", "assert", "state", "insist", "argue", "report", "write",
-        "add", "announce", "suggest", "believe", "think", "suspect", "accuse", "charge", "contend",
-        "maintain", "testify", "declare", "explain", "note", "conclude", "assess", "reckon",
-        "indicate", "acknowledge", "admit", "concede", "stress", "emphasize", "tweet", "complain",
-        "speculate", "assume", "signal", "allege", "inform", "brief", "recount", "reiterate",
-        "repeat", "observe", "remark", "comment", "agree", "estimate", "confirm", "blame",
-        "describe", "tell", "answer", "reply", "respond", "boast", "announce", "propose",
+        "say",
+        "tell",
+        "claim",
+        "allege",
+        "assert",
+        "state",
+        "insist",
+        "argue",
+        "report",
+        "write",
+        "add",
+        "announce",
+        "suggest",
+        "believe",
+        "think",
+        "suspect",
+        "accuse",
+        "charge",
+        "contend",
+        "maintain",
+        "testify",
+        "declare",
+        "explain",
+        "note",
+        "conclude",
+        "assess",
+        "reckon",
+        "indicate",
+        "acknowledge",
+        "admit",
+        "concede",
+        "stress",
+        "emphasize",
+        "tweet",
+        "complain",
+        "speculate",
+        "assume",
+        "signal",
+        "allege",
+        "inform",
+        "brief",
+        "recount",
+        "reiterate",
+        "repeat",
+        "observe",
+        "remark",
+        "comment",
+        "agree",
+        "estimate",
+        "confirm",
+        "blame",
+        "describe",
+        "tell",
+        "answer",
+        "reply",
+        "respond",
+        "boast",
+        "announce",
+        "propose",
     ];
-    const FEAR: &[&str] =
-        &["warn", "fear", "worry", "hope", "expect", "predict", "caution", "forecast", "anticipate"];
-    const DENY: &[&str] = &["deny", "reject", "dismiss", "refute", "dispute", "rebut", "disclaim"];
+    const FEAR: &[&str] = &[
+        "warn",
+        "fear",
+        "worry",
+        "hope",
+        "expect",
+        "predict",
+        "caution",
+        "forecast",
+        "anticipate",
+    ];
+    const DENY: &[&str] = &[
+        "deny", "reject", "dismiss", "refute", "dispute", "rebut", "disclaim",
+    ];
     if DENY.contains(&lemma) {
         Some(SpeechClass::Deny)
     } else if FEAR.contains(&lemma) {
@@ -65,9 +128,8 @@ pub(crate) fn hedge_adverb(lemma: &str) -> Option<Modality> {
         "allegedly" | "reportedly" | "supposedly" | "purportedly" | "apparently" | "ostensibly" => {
             Some(Modality::Alleged)
         }
-        "possibly" | "perhaps" | "maybe" | "probably" | "likely" | "potentially" | "conceivably" => {
-            Some(Modality::Possible)
-        }
+        "possibly" | "perhaps" | "maybe" | "probably" | "likely" | "potentially"
+        | "conceivably" => Some(Modality::Possible),
         _ => None,
     }
 }
@@ -78,16 +140,18 @@ pub(crate) fn hedge_adjective(lemma: &str) -> Option<Modality> {
         "alleged" | "suspected" | "reported" | "purported" | "supposed" | "apparent" => {
             Some(Modality::Alleged)
         }
-        "possible" | "potential" | "likely" | "probable" | "planned" | "threatened" | "proposed" => {
-            Some(Modality::Possible)
-        }
+        "possible" | "potential" | "likely" | "probable" | "planned" | "threatened"
+        | "proposed" => Some(Modality::Possible),
         _ => None,
     }
 }
 
 /// Negation words (`not`, `never`, `no`).
 pub(crate) fn is_negation(lemma: &str) -> bool {
-    matches!(lemma, "not" | "n't" | "never" | "no" | "neither" | "nor" | "nobody" | "nothing")
+    matches!(
+        lemma,
+        "not" | "n't" | "never" | "no" | "neither" | "nor" | "nobody" | "nothing"
+    )
 }
 
 /// Verbs heading an infinitive that make what follows a possibility (`plans to expand`).
@@ -264,7 +328,10 @@ pub(crate) fn event_verb(noun: &str) -> Option<Cow<'static, str>> {
         ("threatening", "threaten"),
     ];
     let noun = noun.to_ascii_lowercase();
-    let singular = noun.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(&noun);
+    let singular = noun
+        .strip_suffix('s')
+        .filter(|s| s.len() > 3)
+        .unwrap_or(&noun);
     for (n, v) in TABLE {
         if *n == noun || *n == singular {
             return Some(Cow::Borrowed(v));
@@ -474,37 +541,178 @@ pub(crate) fn is_relative_pronoun(lower: &str) -> bool {
 /// Nouns naming people or bodies that act (`officials`, `hackers`, `government`).
 pub(crate) fn is_agentive_noun(lemma: &str) -> bool {
     const LIST: &[&str] = &[
-        "official", "government", "bloc", "agency", "service", "servant", "police", "army", "troops",
-        "troop", "military", "court", "ministry", "minister", "president", "leader", "party",
-        "company", "firm", "group", "state", "country", "nation", "authority", "administration",
-        "parliament", "council", "committee", "commission", "union", "bank", "regulator",
-        "spokesman", "spokeswoman", "spokesperson", "source", "team", "board", "investor",
-        "people", "public", "voter", "citizen", "resident", "student", "worker", "staff",
-        "expert", "analyst", "diplomat", "envoy", "ambassador", "secretary", "chancellor",
-        "premier", "chief", "head", "director", "executive", "boss", "chairman", "chair",
-        "institution", "organization", "organisation", "network", "campaign", "movement",
-        "coalition", "alliance", "opposition", "rebel", "militant", "intelligence", "embassy",
-        "prosecutor", "judge", "lawyer", "newspaper", "paper", "media", "press", "broadcaster",
-        "website", "hacker", "attacker", "spy", "force", "navy", "regime", "cabinet", "senate",
-        "congress", "lawmaker", "legislator", "mp", "senator", "governor", "mayor", "king",
-        "queen", "prince", "pope", "office", "department", "bureau", "unit", "club", "player",
-        "manager", "coach", "star", "singer", "actor", "director", "author", "researcher",
-        "scientist", "doctor", "family", "man", "woman", "child", "member", "employee",
+        "official",
+        "government",
+        "bloc",
+        "agency",
+        "service",
+        "servant",
+        "police",
+        "army",
+        "troops",
+        "troop",
+        "military",
+        "court",
+        "ministry",
+        "minister",
+        "president",
+        "leader",
+        "party",
+        "company",
+        "firm",
+        "group",
+        "state",
+        "country",
+        "nation",
+        "authority",
+        "administration",
+        "parliament",
+        "council",
+        "committee",
+        "commission",
+        "union",
+        "bank",
+        "regulator",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "source",
+        "team",
+        "board",
+        "investor",
+        "people",
+        "public",
+        "voter",
+        "citizen",
+        "resident",
+        "student",
+        "worker",
+        "staff",
+        "expert",
+        "analyst",
+        "diplomat",
+        "envoy",
+        "ambassador",
+        "secretary",
+        "chancellor",
+        "premier",
+        "chief",
+        "head",
+        "director",
+        "executive",
+        "boss",
+        "chairman",
+        "chair",
+        "institution",
+        "organization",
+        "organisation",
+        "network",
+        "campaign",
+        "movement",
+        "coalition",
+        "alliance",
+        "opposition",
+        "rebel",
+        "militant",
+        "intelligence",
+        "embassy",
+        "prosecutor",
+        "judge",
+        "lawyer",
+        "newspaper",
+        "paper",
+        "media",
+        "press",
+        "broadcaster",
+        "website",
+        "hacker",
+        "attacker",
+        "spy",
+        "force",
+        "navy",
+        "regime",
+        "cabinet",
+        "senate",
+        "congress",
+        "lawmaker",
+        "legislator",
+        "mp",
+        "senator",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "office",
+        "department",
+        "bureau",
+        "unit",
+        "club",
+        "player",
+        "manager",
+        "coach",
+        "star",
+        "singer",
+        "actor",
+        "director",
+        "author",
+        "researcher",
+        "scientist",
+        "doctor",
+        "family",
+        "man",
+        "woman",
+        "child",
+        "member",
+        "employee",
     ];
     let lemma = lemma.to_ascii_lowercase();
     if LIST.contains(&lemma.as_str()) {
         return true;
     }
     const NOT: &[&str] = &[
-        "number", "matter", "water", "paper", "order", "border", "power", "letter", "center",
-        "centre", "computer", "server", "quarter", "chapter", "corner", "winter", "summer",
-        "error", "factor", "sector", "monitor", "mirror", "terror", "horror", "meter", "filter",
-        "register", "cluster", "disaster", "character", "river", "tower", "dinner", "layer",
+        "number",
+        "matter",
+        "water",
+        "paper",
+        "order",
+        "border",
+        "power",
+        "letter",
+        "center",
+        "centre",
+        "computer",
+        "server",
+        "quarter",
+        "chapter",
+        "corner",
+        "winter",
+        "summer",
+        "error",
+        "factor",
+        "sector",
+        "monitor",
+        "mirror",
+        "terror",
+        "horror",
+        "meter",
+        "filter",
+        "register",
+        "cluster",
+        "disaster",
+        "character",
+        "river",
+        "tower",
+        "dinner",
+        "layer",
     ];
     if NOT.contains(&lemma.as_str()) {
         return false;
     }
-    ["er", "or", "ist", "ian", "ant", "ent"].iter().any(|s| lemma.len() > s.len() + 3 && lemma.ends_with(s))
+    ["er", "or", "ist", "ian", "ant", "ent"]
+        .iter()
+        .any(|s| lemma.len() > s.len() + 3 && lemma.ends_with(s))
 }
 
 /// British → American spelling of a lower-case lemma (`co-operate` → `cooperate`,
@@ -513,13 +721,55 @@ pub(crate) fn is_agentive_noun(lemma: &str) -> bool {
 /// A private stand-in for `crate::nlp::lemma::american`, which the tagger helper adds.
 pub(crate) fn american(word: &str) -> Cow<'_, str> {
     const KEEP_ISE: &[&str] = &[
-        "advise", "revise", "rise", "arise", "surprise", "compromise", "exercise", "supervise",
-        "televise", "promise", "raise", "praise", "premise", "otherwise", "improvise", "despise",
-        "devise", "disguise", "enterprise", "franchise", "merchandise", "comprise", "surmise",
-        "apprise", "chastise", "incise", "excise", "circumcise", "concise", "precise",
-        "expertise", "demise", "noise", "poise", "cruise", "bruise", "wise", "guise", "likewise",
-        "clockwise", "treatise", "paradise", "reprise", "advertise", "mortise", "porpoise",
-        "tortoise", "anise", "valise",
+        "advise",
+        "revise",
+        "rise",
+        "arise",
+        "surprise",
+        "compromise",
+        "exercise",
+        "supervise",
+        "televise",
+        "promise",
+        "raise",
+        "praise",
+        "premise",
+        "otherwise",
+        "improvise",
+        "despise",
+        "devise",
+        "disguise",
+        "enterprise",
+        "franchise",
+        "merchandise",
+        "comprise",
+        "surmise",
+        "apprise",
+        "chastise",
+        "incise",
+        "excise",
+        "circumcise",
+        "concise",
+        "precise",
+        "expertise",
+        "demise",
+        "noise",
+        "poise",
+        "cruise",
+        "bruise",
+        "wise",
+        "guise",
+        "likewise",
+        "clockwise",
+        "treatise",
+        "paradise",
+        "reprise",
+        "advertise",
+        "mortise",
+        "porpoise",
+        "tortoise",
+        "anise",
+        "valise",
     ];
     const WORDS: &[(&str, &str)] = &[
         ("defence", "defense"),
@@ -551,8 +801,12 @@ pub(crate) fn american(word: &str) -> Cow<'_, str> {
     if let Some((_, us)) = WORDS.iter().find(|(uk, _)| *uk == w.as_ref()) {
         return Cow::Owned((*us).to_owned());
     }
-    for (uk, us) in [("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("ised", "ized")]
-    {
+    for (uk, us) in [
+        ("isation", "ization"),
+        ("ise", "ize"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+    ] {
         if let Some(stem) = w.strip_suffix(uk) {
             let base = format!("{stem}ise");
             if stem.len() >= 3 && !KEEP_ISE.iter().any(|k| base.ends_with(k)) {

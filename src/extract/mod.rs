@@ -14,7 +14,7 @@
 //! - [`Speech`] (`speech`): the speech act itself (`X told the newspaper`,
 //!   `X accused Y`, `X denied the suggestion`).
 //!
-//! Every clause also gets a context ([`frame`]): modality (asserted, alleged, possible,
+//! Every clause also gets a context (module `frame`): modality (asserted, alleged, possible,
 //! denied), polarity, and `attributed_to` when it is reported speech (`…, X says`,
 //! `X said that …`, `according to X`, `accused of …`).
 //!
@@ -49,7 +49,9 @@ pub use nominal::Nominal;
 pub use speech::Speech;
 pub use tree::{ArgStyle, Parse};
 
-use crate::model::{Action, AnnotatedArticle, ArgKind, Argument, Sentence, SentenceKind, Triple, Upos};
+use crate::model::{
+    Action, AnnotatedArticle, ArgKind, Argument, Sentence, SentenceKind, Triple, Upos,
+};
 
 /// One way of finding triples in a parsed sentence.
 pub trait Extractor {
@@ -103,9 +105,15 @@ impl Extractors {
         Extractors::with_policy(Policy::Actors)
     }
 
-    /// Every built-in extractor in Open IE mode (any subject, whole phrases), for CaRB.
+    /// Clause extraction in Open IE mode (any subject, whole phrases, speech verbs with
+    /// their clause as one argument), for CaRB. Event nouns are not Open IE relations,
+    /// and speech acts are clauses there.
     pub fn open() -> Extractors {
-        Extractors::with_policy(Policy::Open)
+        Extractors {
+            list: vec![ExtractorKind::Clauses(Clauses {
+                policy: Policy::Open,
+            })],
+        }
     }
 
     fn with_policy(policy: Policy) -> Extractors {
@@ -140,7 +148,10 @@ pub fn run(extractors: &Extractors, doc: &AnnotatedArticle) -> Vec<Triple> {
 /// Sorts and deduplicates triples.
 fn finish(mut out: Vec<Triple>) -> Vec<Triple> {
     out.sort_by(|a, b| {
-        key(a).cmp(&key(b)).then(b.confidence.total_cmp(&a.confidence)).then(a.extractor.cmp(b.extractor))
+        key(a)
+            .cmp(&key(b))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.extractor.cmp(b.extractor))
     });
     out.dedup_by(|later, first| key(later) == key(first));
     out
@@ -187,10 +198,16 @@ pub fn roles(doc: &AnnotatedArticle, sentence: &Sentence) -> Vec<(Argument, Stri
         if p.upos(i) != Upos::Propn || matches!(p.base(i), "compound" | "flat") {
             continue;
         }
-        let Some(name) = p.argument(i, ArgStyle::Trimmed) else { continue };
+        let Some(name) = p.argument(i, ArgStyle::Trimmed) else {
+            continue;
+        };
         let title: Vec<usize> = (0..name.tokens.start)
             .rev()
-            .take_while(|&t| p.head(t) == Some(i) || p.head(t).is_some_and(|h| h < i && h >= t && p.head(h) == Some(i)))
+            .take_while(|&t| {
+                p.head(t) == Some(i)
+                    || p.head(t)
+                        .is_some_and(|h| h < i && h >= t && p.head(h) == Some(i))
+            })
             .filter(|&t| matches!(p.upos(t), Upos::Noun | Upos::Adj | Upos::Propn))
             .collect();
         if title.iter().any(|&t| p.upos(t) == Upos::Noun) {
@@ -219,7 +236,12 @@ pub(crate) struct Found {
 
 /// Builds a triple from a finding and its context, computing the confidence as the
 /// module documentation says.
-pub(crate) fn triple(p: &Parse<'_>, f: Found, ctx: &frame::Context, extractor: &'static str) -> Triple {
+pub(crate) fn triple(
+    p: &Parse<'_>,
+    f: Found,
+    ctx: &frame::Context,
+    extractor: &'static str,
+) -> Triple {
     let actor_factor = match f.actor.kind {
         ArgKind::Name => 1.0,
         ArgKind::Group => 0.95,
@@ -245,12 +267,21 @@ pub(crate) fn triple(p: &Parse<'_>, f: Found, ctx: &frame::Context, extractor: &
         parse *= 0.9;
     }
     let confidence = (f.pattern * actor_factor * target_factor * parse).clamp(0.0, 1.0);
-    let label = f.label.split_whitespace().map(|w| lexicon::american(w).into_owned()).collect::<Vec<_>>().join(" ");
+    let label = f
+        .label
+        .split_whitespace()
+        .map(|w| lexicon::american(w).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ");
     Triple {
         sentence: p.sentence().index,
         span: p.sentence().span,
         actor: f.actor,
-        action: Action { label, lemma: f.lemma, surface: f.surface },
+        action: Action {
+            label,
+            lemma: f.lemma,
+            surface: f.surface,
+        },
         target: f.target,
         polarity: ctx.polarity,
         modality: ctx.modality,

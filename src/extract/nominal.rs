@@ -40,7 +40,9 @@ impl Extractor for Nominal {
             if p.upos(n) != Upos::Noun {
                 continue;
             }
-            let Some(verb) = lexicon::event_verb(p.lemma(n)) else { continue };
+            let Some(verb) = lexicon::event_verb(p.lemma(n)) else {
+                continue;
+            };
             self.event(p, n, &verb, out);
         }
     }
@@ -60,8 +62,12 @@ impl Nominal {
         let mut agents: Vec<usize> = Vec::new();
         for &c in p.children(n) {
             let is_agent = (p.rel(c) == "nmod:poss")
-                || (matches!(p.base(c), "nmod" | "obl") && p.preposition(c).as_deref() == Some("by"))
-                || (p.base(c) == "amod" && p.upos(c) == Upos::Adj && p.token(c).form.starts_with(char::is_uppercase) && c > 0)
+                || (matches!(p.base(c), "nmod" | "obl")
+                    && p.preposition(c).as_deref() == Some("by"))
+                || (p.base(c) == "amod"
+                    && p.upos(c) == Upos::Adj
+                    && p.token(c).form.starts_with(char::is_uppercase)
+                    && c > 0)
                 || (p.base(c) == "compound" && p.upos(c) == Upos::Propn);
             if is_agent && agents.is_empty() {
                 agents = p.conjuncts(c);
@@ -99,11 +105,19 @@ impl Nominal {
             if !matches!(p.base(c), "nmod") || p.rel(c) == "nmod:poss" {
                 continue;
             }
-            let Some(prep) = p.preposition(c) else { continue };
-            if prep == "by" || !lexicon::is_argument_preposition(&prep) || lexicon::is_time_noun(p.lemma(c)) {
+            let Some(prep) = p.preposition(c) else {
+                continue;
+            };
+            if prep == "by"
+                || !lexicon::is_argument_preposition(&prep)
+                || lexicon::is_time_noun(p.lemma(c))
+            {
                 continue;
             }
-            let label = if prep == "of" || (zero_derived(p.lemma(n), verb) && matches!(prep.as_str(), "on" | "against" | "over")) {
+            let label = if prep == "of"
+                || (zero_derived(p.lemma(n), verb)
+                    && matches!(prep.as_str(), "on" | "against" | "over"))
+            {
                 verb.to_owned()
             } else {
                 format!("{verb} {prep}")
@@ -139,17 +153,26 @@ impl Nominal {
                 }
                 c
             }
-            None => frame::Context { modality: Modality::Asserted, polarity: Polarity::Positive, attributed_to: None },
+            None => frame::Context {
+                modality: Modality::Asserted,
+                polarity: Polarity::Positive,
+                attributed_to: None,
+            },
         };
         match support {
             Some(Modality::Denied) => {
                 ctx.modality = Modality::Denied;
                 ctx.polarity = Polarity::Negative;
                 if let Some(g) = ctx_verb {
-                    ctx.attributed_to = frame::subjects(p, g).0.first().and_then(|&s| p.argument(s, style));
+                    ctx.attributed_to = frame::subjects(p, g)
+                        .0
+                        .first()
+                        .and_then(|&s| p.argument(s, style));
                 }
             }
-            Some(Modality::Possible) if ctx.modality == Modality::Asserted => ctx.modality = Modality::Possible,
+            Some(Modality::Possible) if ctx.modality == Modality::Asserted => {
+                ctx.modality = Modality::Possible
+            }
             _ => {}
         }
         for &c in p.children(n) {
@@ -161,17 +184,25 @@ impl Nominal {
         }
         let surface_word = &p.token(n).form;
         for &a in &agents {
-            let Some(actor) = p.argument(a, style) else { continue };
+            let Some(actor) = p.argument(a, style) else {
+                continue;
+            };
             if !self.policy.actor_ok(p, &actor) {
                 continue;
             }
             for (t, label) in &slots {
-                let Some(target) = p.argument(*t, style) else { continue };
+                let Some(target) = p.argument(*t, style) else {
+                    continue;
+                };
                 if target.head == actor.head || !self.policy.target_ok(p, &target) {
                     continue;
                 }
                 let prep = label.strip_prefix(verb).unwrap_or("").trim();
-                let surface = if prep.is_empty() { surface_word.clone() } else { format!("{surface_word} {prep}") };
+                let surface = if prep.is_empty() {
+                    surface_word.clone()
+                } else {
+                    format!("{surface_word} {prep}")
+                };
                 let found = Found {
                     actor: actor.clone(),
                     label: label.clone(),

@@ -37,7 +37,10 @@ impl Extractor for Speech {
 
     fn extract(&self, p: &Parse<'_>, out: &mut Vec<Triple>) {
         for v in 0..p.len() {
-            if !p.is_verbal(v) || lexicon::speech_class(p.lemma(v)).is_none() || frame::is_chained(p, v) {
+            if !p.is_verbal(v)
+                || lexicon::speech_class(p.lemma(v)).is_none()
+                || frame::is_chained(p, v)
+            {
                 continue;
             }
             self.act(p, v, out);
@@ -53,13 +56,24 @@ impl Speech {
         let ctx = frame::context(p, &chain, style);
         let speakers: Vec<Argument> = if p.is_passive(v) {
             match frame::agent(p, v) {
-                Some(a) => p.conjuncts(a).into_iter().filter_map(|h| p.argument(h, style)).collect(),
+                Some(a) => p
+                    .conjuncts(a)
+                    .into_iter()
+                    .filter_map(|h| p.argument(h, style))
+                    .collect(),
                 None => Vec::new(),
             }
         } else {
-            frame::subjects(p, v).0.into_iter().filter_map(|h| p.argument(h, style)).collect()
+            frame::subjects(p, v)
+                .0
+                .into_iter()
+                .filter_map(|h| p.argument(h, style))
+                .collect()
         };
-        let speakers: Vec<Argument> = speakers.into_iter().filter(|a| self.policy.actor_ok(p, a)).collect();
+        let speakers: Vec<Argument> = speakers
+            .into_iter()
+            .filter(|a| self.policy.actor_ok(p, a))
+            .collect();
         if speakers.is_empty() {
             return;
         }
@@ -79,8 +93,13 @@ impl Speech {
                     }
                 }
                 "obl" => {
-                    let Some(prep) = p.preposition(c) else { continue };
-                    if !matches!(prep.as_str(), "to" | "about" | "of" | "against" | "on" | "over") || (passive && prep == "by")
+                    let Some(prep) = p.preposition(c) else {
+                        continue;
+                    };
+                    if !matches!(
+                        prep.as_str(),
+                        "to" | "about" | "of" | "against" | "on" | "over"
+                    ) || (passive && prep == "by")
                     {
                         continue;
                     }
@@ -93,7 +112,9 @@ impl Speech {
                         targets.push((t, l, s, 0.8));
                     }
                 }
-                "xcomp" | "ccomp" if p.token(c).xpos == "VBG" && p.child(c, "nsubj").is_none() && !open => {
+                "xcomp" | "ccomp"
+                    if p.token(c).xpos == "VBG" && p.child(c, "nsubj").is_none() && !open =>
+                {
                     if let Some(t) = p.argument(c, style) {
                         targets.push((t, label.clone(), surface.clone(), 0.8));
                     }
@@ -101,7 +122,9 @@ impl Speech {
                 _ => {}
             }
         }
-        let clause = p.children(v).iter().copied().find(|&c| matches!(p.base(c), "ccomp" | "parataxis") && p.upos(c) != crate::model::Upos::Punct);
+        let clause = p.children(v).iter().copied().find(|&c| {
+            matches!(p.base(c), "ccomp" | "parataxis") && p.upos(c) != crate::model::Upos::Punct
+        });
         if open {
             if let Some(c) = clause.and_then(|c| p.clause_argument(c)) {
                 targets.push((c, label.clone(), surface.clone(), 0.85));
@@ -110,9 +133,16 @@ impl Speech {
             && let Some(c) = clause
         {
             // `X warned that Y would …`: the one the warning is about
-            let subj = p.children(c).iter().copied().find(|&s| matches!(p.base(s), "nsubj" | "csubj"));
+            let subj = p
+                .children(c)
+                .iter()
+                .copied()
+                .find(|&s| matches!(p.base(s), "nsubj" | "csubj"));
             if let Some(t) = subj.and_then(|s| p.argument(s, style))
-                && matches!(t.kind, ArgKind::Name | ArgKind::Group | ArgKind::Description)
+                && matches!(
+                    t.kind,
+                    ArgKind::Name | ArgKind::Group | ArgKind::Description
+                )
             {
                 targets.push((t, label.clone(), surface.clone(), 0.6));
             }

@@ -34,8 +34,11 @@ impl<'a> Parse<'a> {
     /// Indexes (and repairs) the tree of one sentence of `doc`.
     pub fn new(doc: &'a AnnotatedArticle, sentence: &'a Sentence) -> Parse<'a> {
         let n = sentence.tokens.len();
-        let mut heads: Vec<Option<usize>> =
-            sentence.tokens.iter().map(|t| t.head.filter(|&h| h < n)).collect();
+        let mut heads: Vec<Option<usize>> = sentence
+            .tokens
+            .iter()
+            .map(|t| t.head.filter(|&h| h < n))
+            .collect();
         // Break cycles: a token whose head chain does not reach a root within n steps
         // becomes a root.
         for i in 0..n {
@@ -56,17 +59,32 @@ impl<'a> Parse<'a> {
                 children[h].push(i);
             }
         }
-        let lower: Vec<String> = sentence.tokens.iter().map(|t| t.form.to_lowercase()).collect();
+        let lower: Vec<String> = sentence
+            .tokens
+            .iter()
+            .map(|t| t.form.to_lowercase())
+            .collect();
         let lemmas = sentence
             .tokens
             .iter()
             .zip(&lower)
             .map(|(t, low)| {
-                let l = if t.lemma.is_empty() || t.lemma == "_" { low.clone() } else { t.lemma.to_lowercase() };
+                let l = if t.lemma.is_empty() || t.lemma == "_" {
+                    low.clone()
+                } else {
+                    t.lemma.to_lowercase()
+                };
                 lexicon::american(&l).into_owned()
             })
             .collect();
-        Parse { doc, sentence, heads, children, lemmas, lower }
+        Parse {
+            doc,
+            sentence,
+            heads,
+            children,
+            lemmas,
+            lower,
+        }
     }
 
     /// The article.
@@ -132,17 +150,30 @@ impl<'a> Parse<'a> {
 
     /// The first child of `i` whose full relation or base relation is `rel`.
     pub(crate) fn child(&self, i: usize, rel: &str) -> Option<usize> {
-        self.children[i].iter().copied().find(|&c| self.rel(c) == rel || self.base(c) == rel)
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| self.rel(c) == rel || self.base(c) == rel)
     }
 
     /// The children of `i` whose full relation is `rel` or whose base relation is `rel`.
-    pub(crate) fn children_rel<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
-        self.children[i].iter().copied().filter(move |&c| self.rel(c) == rel || self.base(c) == rel)
+    pub(crate) fn children_rel<'s>(
+        &'s self,
+        i: usize,
+        rel: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel || self.base(c) == rel)
     }
 
     /// True when `i` is a noun-like head (noun, proper noun, pronoun, number).
     pub(crate) fn is_nominal(&self, i: usize) -> bool {
-        matches!(self.upos(i), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::X | Upos::Sym)
+        matches!(
+            self.upos(i),
+            Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::X | Upos::Sym
+        )
     }
 
     /// True when `i` acts as a verb: tagged VERB, or a noun or adjective mis-tagged but
@@ -162,7 +193,9 @@ impl<'a> Parse<'a> {
     /// True when `v` is a passive verb (auxiliary `be` of the passive, a passive subject,
     /// or a participle modifying a noun).
     pub(crate) fn is_passive(&self, v: usize) -> bool {
-        self.children[v].iter().any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
+        self.children[v]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
             || (self.base(v) == "acl"
                 && self.token(v).xpos == "VBN"
                 && self.child(v, "nsubj").is_none())
@@ -211,7 +244,8 @@ impl<'a> Parse<'a> {
     /// True when a modifier of `v` (or of the clause it depends on) negates it.
     pub(crate) fn negated(&self, v: usize) -> bool {
         self.children[v].iter().any(|&c| {
-            matches!(self.base(c), "advmod" | "neg" | "aux" | "det") && lexicon::is_negation(self.lemma(c))
+            matches!(self.base(c), "advmod" | "neg" | "aux" | "det")
+                && lexicon::is_negation(self.lemma(c))
                 || self.lower(c) == "n't"
         })
     }
@@ -220,7 +254,11 @@ impl<'a> Parse<'a> {
     pub(crate) fn span_of(&self, first: usize, last: usize) -> Span {
         let a = self.token(first).span;
         let b = self.token(last).span;
-        if b.end >= a.start { Span::new(a.start, b.end) } else { a }
+        if b.end >= a.start {
+            Span::new(a.start, b.end)
+        } else {
+            a
+        }
     }
 
     /// Joins tokens with the spacing the text has between them (a single space when
@@ -262,7 +300,11 @@ impl<'a> Parse<'a> {
                     if self.rel(x) == "acl:relcl" {
                         break;
                     }
-                    v = if self.base(x) == "conj" { self.heads[x] } else { None };
+                    v = if self.base(x) == "conj" {
+                        self.heads[x]
+                    } else {
+                        None
+                    };
                 }
                 if let Some(ante) = v.and_then(|x| self.heads[x]) {
                     head = ante;
@@ -270,13 +312,18 @@ impl<'a> Parse<'a> {
                 }
             }
             if matches!(self.upos(head), Upos::Noun)
-                && let Some(a) = self.children_rel(head, "appos").find(|&a| self.upos(a) == Upos::Propn)
+                && let Some(a) = self
+                    .children_rel(head, "appos")
+                    .find(|&a| self.upos(a) == Upos::Propn)
             {
                 head = a;
                 continue;
             }
             if style == ArgStyle::Trimmed
-                && matches!(self.upos(head), Upos::Noun | Upos::Num | Upos::Pron | Upos::Det | Upos::Adj)
+                && matches!(
+                    self.upos(head),
+                    Upos::Noun | Upos::Num | Upos::Pron | Upos::Det | Upos::Adj
+                )
                 && lexicon::is_quantity_noun(self.lemma(head))
                 && let Some(n) = self
                     .children_rel(head, "nmod")
@@ -300,12 +347,16 @@ impl<'a> Parse<'a> {
         let toks: Vec<usize> = match (style, kind) {
             // keep `the` for descriptions only; other determiners go
             (ArgStyle::Trimmed, ArgKind::Description) => toks,
-            (ArgStyle::Trimmed, _) => {
-                toks.into_iter().filter(|&t| !(t != head && self.base(t) == "det" && self.heads[t] == Some(head))).collect()
-            }
+            (ArgStyle::Trimmed, _) => toks
+                .into_iter()
+                .filter(|&t| !(t != head && self.base(t) == "det" && self.heads[t] == Some(head)))
+                .collect(),
             _ => toks,
         };
-        let (first, last) = (toks.first().copied().unwrap_or(first), toks.last().copied().unwrap_or(last));
+        let (first, last) = (
+            toks.first().copied().unwrap_or(first),
+            toks.last().copied().unwrap_or(last),
+        );
         let text = self.join(&toks);
         if text.trim().is_empty() || !text.chars().any(char::is_alphanumeric) {
             return None;
@@ -386,7 +437,10 @@ impl<'a> Parse<'a> {
         out.sort_unstable();
         // names: only the contiguous run around the head
         if name && style == ArgStyle::Trimmed {
-            let pos = out.iter().position(|&t| t == head).expect("head is in its phrase");
+            let pos = out
+                .iter()
+                .position(|&t| t == head)
+                .expect("head is in its phrase");
             let mut lo = pos;
             while lo > 0 && out[lo - 1] + 1 == out[lo] && self.name_part(out[lo - 1]) {
                 lo -= 1;
@@ -414,26 +468,57 @@ impl<'a> Parse<'a> {
     }
 
     fn edge_junk(&self, t: usize) -> bool {
-        matches!(self.upos(t), Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Sconj | Upos::Part)
-            && !matches!(self.lower(t), "'s" | "’s")
+        matches!(
+            self.upos(t),
+            Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Sconj | Upos::Part
+        ) && !matches!(self.lower(t), "'s" | "’s")
     }
 
-    fn keep_child(&self, head: usize, node: usize, c: usize, depth: usize, style: ArgStyle, name: bool) -> bool {
+    fn keep_child(
+        &self,
+        head: usize,
+        node: usize,
+        c: usize,
+        depth: usize,
+        style: ArgStyle,
+        name: bool,
+    ) -> bool {
         let rel = self.rel(c);
         let base = self.base(c);
         if matches!(
             base,
-            "appos" | "parataxis" | "conj" | "cc" | "advcl" | "dep" | "discourse" | "vocative" | "reparandum" | "list" | "orphan" | "dislocated" | "ccomp"
+            "appos"
+                | "parataxis"
+                | "conj"
+                | "cc"
+                | "advcl"
+                | "dep"
+                | "discourse"
+                | "vocative"
+                | "reparandum"
+                | "list"
+                | "orphan"
+                | "dislocated"
+                | "ccomp"
         ) || rel == "acl:relcl"
         {
             return false;
         }
         if base == "punct" {
-            return matches!(self.lower(c), "-" | "." | "&" | "/" | "'") && c > head.min(node) && depth > 0
-                || (matches!(self.lower(c), "-" | "&") && self.children[node].iter().any(|&o| o > c) && self.children[node].iter().any(|&o| o < c && self.base(o) != "punct"));
+            return matches!(self.lower(c), "-" | "." | "&" | "/" | "'")
+                && c > head.min(node)
+                && depth > 0
+                || (matches!(self.lower(c), "-" | "&")
+                    && self.children[node].iter().any(|&o| o > c)
+                    && self.children[node]
+                        .iter()
+                        .any(|&o| o < c && self.base(o) != "punct"));
         }
         if node == head {
-            if matches!(base, "case" | "mark" | "cop" | "aux" | "nsubj" | "csubj" | "expl") {
+            if matches!(
+                base,
+                "case" | "mark" | "cop" | "aux" | "nsubj" | "csubj" | "expl"
+            ) {
                 return false;
             }
             if self.is_verbal(head) && matches!(base, "advmod" | "obl") {
@@ -447,16 +532,30 @@ impl<'a> Parse<'a> {
             return false;
         }
         if name && node == head {
-            return matches!(base, "compound" | "flat" | "fixed" | "goeswith" | "nummod" | "amod" | "det" | "nmod" | "case")
-                && !matches!(base, "nmod" if self.preposition(c).is_some());
+            return matches!(
+                base,
+                "compound"
+                    | "flat"
+                    | "fixed"
+                    | "goeswith"
+                    | "nummod"
+                    | "amod"
+                    | "det"
+                    | "nmod"
+                    | "case"
+            ) && !matches!(base, "nmod" if self.preposition(c).is_some());
         }
         match base {
             "det" => node == head && !lexicon::is_negation(self.lemma(c)) && depth == 0,
             "nummod" => false,
             "advmod" => false,
             "amod" => !lexicon::is_vague_adjective(self.lemma(c)) && self.lemma(c) != "alleged",
-            "nmod" if rel == "nmod:poss" => !(self.upos(c) == Upos::Pron),
-            "acl" => self.mark(c) == Some("to") || self.token(c).xpos == "VBG" || self.token(c).xpos == "VBN",
+            "nmod" if rel == "nmod:poss" => self.upos(c) != Upos::Pron,
+            "acl" => {
+                self.mark(c) == Some("to")
+                    || self.token(c).xpos == "VBG"
+                    || self.token(c).xpos == "VBN"
+            }
             "aux" | "nsubj" | "expl" | "cop" => false,
             "obl" => depth == 0 && self.preposition(c).is_some(),
             _ => true,
@@ -472,7 +571,12 @@ impl<'a> Parse<'a> {
             _ => {}
         }
         let form = &self.token(head).form;
-        if form.len() >= 2 && form.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && form.chars().any(|c| c.is_ascii_uppercase()) {
+        if form.len() >= 2
+            && form
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && form.chars().any(|c| c.is_ascii_uppercase())
+        {
             return ArgKind::Name;
         }
         if self.upos(head) != Upos::Noun {
@@ -482,14 +586,18 @@ impl<'a> Parse<'a> {
             t < head
                 && self.heads[t] == Some(head)
                 && ((self.upos(t) == Upos::Propn && self.rel(t) != "nmod:poss")
-                    || (matches!(self.base(t), "amod" | "compound") && self.token(t).form.starts_with(char::is_uppercase) && t != 0 && self.upos(t) != Upos::Det))
+                    || (matches!(self.base(t), "amod" | "compound")
+                        && self.token(t).form.starts_with(char::is_uppercase)
+                        && t != 0
+                        && self.upos(t) != Upos::Det))
         });
         if named_modifier {
             return ArgKind::Group;
         }
         let definite = toks.iter().any(|&t| {
             self.heads[t] == Some(head)
-                && ((self.base(t) == "det" && matches!(self.lower(t), "the" | "this" | "that" | "these" | "those"))
+                && ((self.base(t) == "det"
+                    && matches!(self.lower(t), "the" | "this" | "that" | "these" | "those"))
                     || (self.rel(t) == "nmod:poss"))
         });
         if definite && toks.len() <= 4 {
