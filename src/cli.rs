@@ -60,6 +60,9 @@ pub struct BuildArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// Skip articles larger than this (in MB).
+    #[arg(long, default_value_t = 10.0)]
+    pub max_article_mb: f64,
     /// Treat skipped inputs (bad files, bad lines) as errors.
     #[arg(long)]
     pub strict: bool,

@@ -36,7 +36,12 @@ impl RelationId {
     /// assert_eq!(id.as_str(), "org.european-commission--cooperate-with--org.nato");
     /// ```
     pub fn new(actor: &EntityId, action: &str, target: &EntityId) -> RelationId {
-        RelationId(format!("{}--{}--{}", actor.as_str(), slugify(action), target.as_str()))
+        RelationId(format!(
+            "{}--{}--{}",
+            actor.as_str(),
+            slugify(action),
+            target.as_str()
+        ))
     }
 
     /// The id as a string.
@@ -108,8 +113,16 @@ impl Relation {
 
     /// The polarity most statements give (ties go to positive).
     pub fn polarity(&self) -> Polarity {
-        let negative = self.evidence.iter().filter(|e| e.polarity == Polarity::Negative).count();
-        if negative * 2 > self.evidence.len() { Polarity::Negative } else { Polarity::Positive }
+        let negative = self
+            .evidence
+            .iter()
+            .filter(|e| e.polarity == Polarity::Negative)
+            .count();
+        if negative * 2 > self.evidence.len() {
+            Polarity::Negative
+        } else {
+            Polarity::Positive
+        }
     }
 
     /// The modality most statements give; ties go to the surer one
@@ -133,7 +146,11 @@ impl Relation {
     /// Combined confidence: the noisy-or of the statements' confidences,
     /// `1 − Π(1 − cᵢ)`, rounded to three decimals. More independent evidence, more confidence.
     pub fn confidence(&self) -> f64 {
-        let miss: f64 = self.evidence.iter().map(|e| 1.0 - f64::from(e.confidence)).product();
+        let miss: f64 = self
+            .evidence
+            .iter()
+            .map(|e| 1.0 - f64::from(e.confidence))
+            .product();
         ((1.0 - miss) * 1000.0).round() / 1000.0
     }
 }
@@ -205,10 +222,14 @@ impl KnowledgeGraph {
         let id = RelationId::new(actor, action, target);
         let a = self.node(actor, &id)?;
         let b = self.node(target, &id)?;
-        let existing = self.graph.edges_connecting(a, b).find(|e| e.weight().id == id).map(|e| {
-            use petgraph::visit::EdgeRef;
-            e.id()
-        });
+        let existing = self
+            .graph
+            .edges_connecting(a, b)
+            .find(|e| e.weight().id == id)
+            .map(|e| {
+                use petgraph::visit::EdgeRef;
+                e.id()
+            });
         match existing {
             Some(ix) => self.graph[ix].evidence.push(evidence),
             None => {
@@ -230,12 +251,14 @@ impl KnowledgeGraph {
     pub fn add_relation(&mut self, relation: Relation) -> Result<(), GraphError> {
         let a = self.node(&relation.actor, &relation.id)?;
         let b = self.node(&relation.target, &relation.id)?;
-        let existing = self.graph.edges_connecting(a, b).find(|e| e.weight().id == relation.id).map(
-            |e| {
+        let existing = self
+            .graph
+            .edges_connecting(a, b)
+            .find(|e| e.weight().id == relation.id)
+            .map(|e| {
                 use petgraph::visit::EdgeRef;
                 e.id()
-            },
-        );
+            });
         match existing {
             Some(ix) => self.graph[ix] = relation,
             None => {
@@ -259,8 +282,13 @@ impl KnowledgeGraph {
         let edges: Vec<_> = self.graph.edge_indices().collect();
         for ix in edges {
             self.graph[ix].evidence.sort_by(|a, b| {
-                (&a.doc, a.sentence, a.span, &a.extractor, &a.surface)
-                    .cmp(&(&b.doc, b.sentence, b.span, &b.extractor, &b.surface))
+                (&a.doc, a.sentence, a.span, &a.extractor, &a.surface).cmp(&(
+                    &b.doc,
+                    b.sentence,
+                    b.span,
+                    &b.extractor,
+                    &b.surface,
+                ))
             });
         }
     }

@@ -101,10 +101,12 @@ pub fn read(reader: impl BufRead) -> Result<Vec<TreebankSentence>, ConlluError> 
         if cols[0].contains('-') || cols[0].contains('.') {
             continue;
         }
-        let head = cols[6].parse::<usize>().map_err(|_| ConlluError::Malformed {
-            line: n + 1,
-            message: format!("head {:?} is not a number", cols[6]),
-        })?;
+        let head = cols[6]
+            .parse::<usize>()
+            .map_err(|_| ConlluError::Malformed {
+                line: n + 1,
+                message: format!("head {:?} is not a number", cols[6]),
+            })?;
         current.words.push(Word {
             form: cols[1].to_owned(),
             lemma: cols[2].to_owned(),

@@ -30,6 +30,9 @@ impl Nlp {
 
     /// Annotates one article.
     pub fn annotate(&self, article: Article) -> AnnotatedArticle {
-        AnnotatedArticle { article, sentences: Vec::new() }
+        AnnotatedArticle {
+            article,
+            sentences: Vec::new(),
+        }
     }
 }

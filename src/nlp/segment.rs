@@ -36,7 +36,11 @@ pub fn split(text: &str) -> Vec<RawSentence> {
         }
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             let span = Span::new(first.start, last.end);
-            out.push(RawSentence { span, kind: SentenceKind::Body, tokens });
+            out.push(RawSentence {
+                span,
+                kind: SentenceKind::Body,
+                tokens,
+            });
         }
         offset += line.len();
     }

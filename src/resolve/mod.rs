@@ -148,7 +148,9 @@ impl DocEntities {
 
 /// Resolves the mentions of one article.
 pub fn document(_doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
-    DocEntities { refs: vec![None; triples.len()] }
+    DocEntities {
+        refs: vec![None; triples.len()],
+    }
 }
 
 /// Folds documents into corpus-wide entities.
@@ -169,7 +171,9 @@ impl Resolver {
     /// Clusters everything added into entities with stable ids. The result does not depend
     /// on the order documents were added in.
     pub fn finish(self) -> Resolution {
-        Resolution { entities: Vec::new() }
+        Resolution {
+            entities: Vec::new(),
+        }
     }
 }
 
