@@ -54,7 +54,9 @@ struct NodeRow<'a> {
 
 impl<'a> NodeRow<'a> {
     fn current(&self) -> &'a Entity {
-        self.new.or(self.old).expect("a union row has at least one side")
+        self.new
+            .or(self.old)
+            .expect("a union row has at least one side")
     }
 }
 
@@ -68,7 +70,9 @@ struct EdgeRow<'a> {
 
 impl<'a> EdgeRow<'a> {
     fn current(&self) -> &'a Relation {
-        self.new.or(self.old).expect("a union row has at least one side")
+        self.new
+            .or(self.old)
+            .expect("a union row has at least one side")
     }
 }
 
@@ -82,8 +86,12 @@ fn status(old: bool, new: bool, changed: bool) -> Status {
 }
 
 fn nodes<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<NodeRow<'a>> {
-    let changes: FxHashMap<&str, &EntityChange> =
-        diff.entities.changed.iter().map(|c| (c.id.as_str(), c)).collect();
+    let changes: FxHashMap<&str, &EntityChange> = diff
+        .entities
+        .changed
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
     let (a, b) = (old.graph.entities(), new.graph.entities());
     merge(&a, &b, |x, y| x.id.cmp(&y.id))
         .into_iter()
@@ -92,14 +100,23 @@ fn nodes<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<NodeRow<'
             let y = y.copied();
             let id = y.or(x).map(|e| e.id.as_str()).unwrap_or_default();
             let change = changes.get(id).copied();
-            NodeRow { old: x, new: y, status: status(x.is_some(), y.is_some(), change.is_some()), change }
+            NodeRow {
+                old: x,
+                new: y,
+                status: status(x.is_some(), y.is_some(), change.is_some()),
+                change,
+            }
         })
         .collect()
 }
 
 fn edges<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<EdgeRow<'a>> {
-    let changes: FxHashMap<&str, &RelationChange> =
-        diff.relations.changed.iter().map(|c| (c.id.as_str(), c)).collect();
+    let changes: FxHashMap<&str, &RelationChange> = diff
+        .relations
+        .changed
+        .iter()
+        .map(|c| (c.id.as_str(), c))
+        .collect();
     let (a, b) = (old.graph.relations(), new.graph.relations());
     merge(&a, &b, |x, y| x.id.cmp(&y.id))
         .into_iter()
@@ -108,7 +125,12 @@ fn edges<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<EdgeRow<'
             let y = y.copied();
             let id = y.or(x).map(|r| r.id.as_str()).unwrap_or_default();
             let change = changes.get(id).copied();
-            EdgeRow { old: x, new: y, status: status(x.is_some(), y.is_some(), change.is_some()), change }
+            EdgeRow {
+                old: x,
+                new: y,
+                status: status(x.is_some(), y.is_some(), change.is_some()),
+                change,
+            }
         })
         .collect()
 }
@@ -244,9 +266,22 @@ pub fn write_graphml<W: Write>(
         ],
     )?;
     for (id, target, name, ty) in GRAPHML_KEYS {
-        empty(&mut w, "key", &[("id", id), ("for", target), ("attr.name", name), ("attr.type", ty)])?;
+        empty(
+            &mut w,
+            "key",
+            &[
+                ("id", id),
+                ("for", target),
+                ("attr.name", name),
+                ("attr.type", ty),
+            ],
+        )?;
     }
-    start(&mut w, "graph", &[("id", "diff"), ("edgedefault", "directed")])?;
+    start(
+        &mut w,
+        "graph",
+        &[("id", "diff"), ("edgedefault", "directed")],
+    )?;
     data(&mut w, "g_old", old.label)?;
     data(&mut w, "g_new", new.label)?;
 
@@ -257,7 +292,11 @@ pub fn write_graphml<W: Write>(
         data(&mut w, "n_type", e.kind.as_str())?;
         data(&mut w, "n_status", row.status.as_str())?;
         data(&mut w, "n_changes", &entity_changes(&row))?;
-        data(&mut w, "n_label_old", &row.old.map_or("", |o| o.label.as_str()))?;
+        data(
+            &mut w,
+            "n_label_old",
+            &row.old.map_or("", |o| o.label.as_str()),
+        )?;
         data(&mut w, "n_mentions_old", &mentions_of(row.old).to_string())?;
         data(&mut w, "n_mentions_new", &mentions_of(row.new).to_string())?;
         color_data(&mut w, "n", row.status)?;
@@ -268,7 +307,11 @@ pub fn write_graphml<W: Write>(
         start(
             &mut w,
             "edge",
-            &[("id", r.id.as_str()), ("source", r.actor.as_str()), ("target", r.target.as_str())],
+            &[
+                ("id", r.id.as_str()),
+                ("source", r.actor.as_str()),
+                ("target", r.target.as_str()),
+            ],
         )?;
         data(&mut w, "e_label", &r.action)?;
         data(&mut w, "e_action", &r.action)?;
@@ -285,8 +328,16 @@ pub fn write_graphml<W: Write>(
         }
         data(&mut w, "e_polarity", r.polarity().as_str())?;
         data(&mut w, "e_modality", r.modality().as_str())?;
-        data(&mut w, "e_articles_added", &json_list(&documents_added(&row)))?;
-        data(&mut w, "e_articles_removed", &json_list(&documents_removed(&row)))?;
+        data(
+            &mut w,
+            "e_articles_added",
+            &json_list(&documents_added(&row)),
+        )?;
+        data(
+            &mut w,
+            "e_articles_removed",
+            &json_list(&documents_removed(&row)),
+        )?;
         color_data(&mut w, "e", row.status)?;
         end(&mut w, "edge")?;
     }
@@ -320,7 +371,11 @@ fn attvalue<W: Write>(w: &mut Writer<W>, id: &str, value: &str) -> io::Result<()
 }
 
 fn attvalue_at<W: Write>(w: &mut Writer<W>, id: &str, value: &str, at: &str) -> io::Result<()> {
-    empty(w, "attvalue", &[("for", id), ("value", value), ("timestamp", at)])
+    empty(
+        w,
+        "attvalue",
+        &[("for", id), ("value", value), ("timestamp", at)],
+    )
 }
 
 fn viz_color<W: Write>(w: &mut Writer<W>, status: Status) -> io::Result<()> {
@@ -354,7 +409,10 @@ pub fn write_gexf<W: Write>(
         &mut w,
         "description",
         &[],
-        &format!("union of two versions: 1 = {}, 2 = {}", old.label, new.label),
+        &format!(
+            "union of two versions: 1 = {}, 2 = {}",
+            old.label, new.label
+        ),
     )?;
     end(&mut w, "meta")?;
     start(
@@ -367,16 +425,28 @@ pub fn write_gexf<W: Write>(
             ("timerepresentation", "timestamp"),
         ],
     )?;
-    start(&mut w, "attributes", &[("class", "node"), ("mode", "static")])?;
+    start(
+        &mut w,
+        "attributes",
+        &[("class", "node"), ("mode", "static")],
+    )?;
     attribute(&mut w, "status", "string")?;
     attribute(&mut w, "entity_type", "string")?;
     attribute(&mut w, "changes", "string")?;
     attribute(&mut w, "label_old", "string")?;
     end(&mut w, "attributes")?;
-    start(&mut w, "attributes", &[("class", "node"), ("mode", "dynamic")])?;
+    start(
+        &mut w,
+        "attributes",
+        &[("class", "node"), ("mode", "dynamic")],
+    )?;
     attribute(&mut w, "mention_count", "integer")?;
     end(&mut w, "attributes")?;
-    start(&mut w, "attributes", &[("class", "edge"), ("mode", "static")])?;
+    start(
+        &mut w,
+        "attributes",
+        &[("class", "edge"), ("mode", "static")],
+    )?;
     attribute(&mut w, "status", "string")?;
     attribute(&mut w, "action", "string")?;
     attribute(&mut w, "changes", "string")?;
@@ -385,7 +455,11 @@ pub fn write_gexf<W: Write>(
     attribute(&mut w, "articles_added", "string")?;
     attribute(&mut w, "articles_removed", "string")?;
     end(&mut w, "attributes")?;
-    start(&mut w, "attributes", &[("class", "edge"), ("mode", "dynamic")])?;
+    start(
+        &mut w,
+        "attributes",
+        &[("class", "edge"), ("mode", "dynamic")],
+    )?;
     attribute(&mut w, "weight", "double")?;
     attribute(&mut w, "confidence", "double")?;
     end(&mut w, "attributes")?;
@@ -400,14 +474,21 @@ pub fn write_gexf<W: Write>(
             &[
                 ("id", e.id.as_str()),
                 ("label", &label),
-                ("timestamps", timestamps(row.old.is_some(), row.new.is_some())),
+                (
+                    "timestamps",
+                    timestamps(row.old.is_some(), row.new.is_some()),
+                ),
             ],
         )?;
         start(&mut w, "attvalues", &[])?;
         attvalue(&mut w, "status", row.status.as_str())?;
         attvalue(&mut w, "entity_type", e.kind.as_str())?;
         attvalue(&mut w, "changes", &entity_changes(&row))?;
-        attvalue(&mut w, "label_old", &row.old.map_or(String::new(), |o| token(&o.label)))?;
+        attvalue(
+            &mut w,
+            "label_old",
+            &row.old.map_or(String::new(), |o| token(&o.label)),
+        )?;
         if let Some(o) = row.old {
             attvalue_at(&mut w, "mention_count", &o.mentions.to_string(), "1")?;
         }
@@ -435,7 +516,10 @@ pub fn write_gexf<W: Write>(
                 ("kind", &action),
                 ("label", &action),
                 ("weight", &weight),
-                ("timestamps", timestamps(row.old.is_some(), row.new.is_some())),
+                (
+                    "timestamps",
+                    timestamps(row.old.is_some(), row.new.is_some()),
+                ),
             ],
         )?;
         start(&mut w, "attvalues", &[])?;
@@ -445,7 +529,11 @@ pub fn write_gexf<W: Write>(
         attvalue(&mut w, "polarity", r.polarity().as_str())?;
         attvalue(&mut w, "modality", r.modality().as_str())?;
         attvalue(&mut w, "articles_added", &json_list(&documents_added(&row)))?;
-        attvalue(&mut w, "articles_removed", &json_list(&documents_removed(&row)))?;
+        attvalue(
+            &mut w,
+            "articles_removed",
+            &json_list(&documents_removed(&row)),
+        )?;
         for (side, at) in [(row.old, "1"), (row.new, "2")] {
             if let Some(x) = side {
                 attvalue_at(&mut w, "weight", &format!("{:.1}", x.weight() as f64), at)?;
