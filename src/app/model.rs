@@ -129,7 +129,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
     let load = t.elapsed();
     let sents = conllu::read_file(&args.treebank)
         .with_context(|| format!("reading {}", args.treebank.display()))?;
-    let s = evaluate::evaluate(&nlp, &sents);
+    let s = evaluate::evaluate(&nlp, &sents, args.errors);
     if args.json {
         let v = serde_json::json!({
             "treebank": args.treebank.display().to_string(),
@@ -161,6 +161,9 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
             "speed      {:.0} tokens/s (tag + parse, one thread)",
             s.tokens_per_second
         );
+        for (kind, e, n) in &s.errors {
+            println!("  {kind:<6} {n:>4}  {e}");
+        }
         println!(
             "load       {:.3} s{}",
             load.as_secs_f64(),

@@ -28,10 +28,14 @@ pub struct Scores {
     pub tag_parse_time: Duration,
     /// Tokens tagged and parsed per second (one thread).
     pub tokens_per_second: f64,
+    /// Most frequent errors, `(kind, "gold → predicted", count)`, when asked for.
+    pub errors: Vec<(&'static str, String, usize)>,
 }
 
 /// Tags, lemmatises and parses every sentence with gold tokens and scores the result.
-pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
+/// `top_errors` most frequent errors of each kind are listed (0: none).
+pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence], top_errors: usize) -> Scores {
+    let mut errs: std::collections::BTreeMap<(&'static str, String), usize> = Default::default();
     let (mut upos, mut xpos, mut lemma, mut uas, mut las, mut n) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut elapsed = Duration::ZERO;
@@ -47,7 +51,18 @@ pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
             n += 1;
             upos += usize::from(up[i].as_str() == w.upos);
             xpos += usize::from(xp[i] == w.xpos);
-            lemma += usize::from(nlp.lemmatizer().lemmatize(forms[i], xp[i]) == w.lemma);
+            let l = nlp.lemmatizer().lemmatize(forms[i], xp[i]);
+            lemma += usize::from(l == w.lemma);
+            if top_errors > 0 {
+                if up[i].as_str() != w.upos {
+                    *errs.entry(("upos", format!("{} {} → {}", w.form, w.upos, up[i]))).or_default() += 1;
+                }
+                if l != w.lemma {
+                    *errs
+                        .entry(("lemma", format!("{} {}/{} → {} {}", w.form, w.xpos, w.lemma, xp[i], l)))
+                        .or_default() += 1;
+                }
+            }
             if let Some((head, rel)) = parse.get(i) {
                 let h = head.map_or(0, |h| h + 1);
                 if h == w.head {
@@ -55,6 +70,14 @@ pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
                     las += usize::from(*rel == w.deprel);
                 }
             }
+        }
+    }
+    let mut errors: Vec<(&'static str, String, usize)> = errs.into_iter().map(|((k, e), n)| (k, e, n)).collect();
+    errors.sort_by(|a, b| a.0.cmp(b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    let mut kept: Vec<(&'static str, String, usize)> = Vec::new();
+    for e in errors {
+        if kept.iter().filter(|k| k.0 == e.0).count() < top_errors {
+            kept.push(e);
         }
     }
     let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
@@ -68,5 +91,6 @@ pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
         las: pct(las),
         tag_parse_time: elapsed,
         tokens_per_second: n as f64 / elapsed.as_secs_f64().max(1e-9),
+        errors: kept,
     }
 }
