@@ -16,6 +16,7 @@ pub mod model;
 pub mod parser;
 pub mod segment;
 pub mod tagger;
+pub mod tokenize;
 pub mod train;
 
 use crate::model::{AnnotatedArticle, Article, Sentence, SentenceKind, Span, Token};
