@@ -368,7 +368,9 @@ fn is_nationality(form: &str) -> bool {
     let mut chars = form.chars();
     chars.next().is_some_and(char::is_uppercase)
         && chars.all(char::is_lowercase)
-        && ["an", "ese", "ish", "i", "ic"].iter().any(|s| form.ends_with(s))
+        && ["an", "ese", "ish", "i", "ic"]
+            .iter()
+            .any(|s| form.ends_with(s))
 }
 
 /// Lemmas decided by the shape of the word, before the learnt tables.
@@ -386,10 +388,17 @@ fn special(form: &str, xpos: &str) -> Option<String> {
             }
         }
         "CD" if has_digit => {
-            let plain = form.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
-            Some(if plain { form.replace(',', "") } else { form.to_owned() })
+            let plain = form
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+            Some(if plain {
+                form.replace(',', "")
+            } else {
+                form.to_owned()
+            })
         }
         "SYM" | "LS" | "ADD" => Some(form.to_owned()),
+        _ if !form.chars().any(char::is_alphanumeric) => Some(form.to_owned()),
         _ if has_digit && form.chars().any(char::is_alphabetic) => Some(form.to_owned()),
         _ => None,
     }
