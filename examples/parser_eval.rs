@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example parser_eval -- [--treebanks DIR] [--epochs N] [--seed S]
-//!     [--train-dev] [--save FILE] [--load FILE]
+//!     [--train-dev] [--save FILE] [--load FILE] [--dump DIR]
 //! ```
 //!
 //! `DIR` defaults to `../shared/treebanks` (relative to the crate root).
@@ -41,7 +41,7 @@ fn cpu_secs() -> f64 {
         .map_or(0.0, |ns| ns / 1e9)
 }
 
-fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence]) {
+fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence], dump: Option<&Path>) {
     let data: Vec<TrainSentence> = sents.iter().map(to_train).collect();
     let (mut total, mut uas, mut las) = (0usize, 0usize, 0usize);
     let (mut ptotal, mut puas) = (0usize, 0usize);
@@ -72,6 +72,30 @@ fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence]) {
                     las += 1;
                 }
             }
+        }
+    }
+    if let Some(dir) = dump {
+        let mut text = String::new();
+        for (s, out) in data.iter().zip(&outs) {
+            for i in 0..s.forms.len() {
+                let h = out[i].0.map_or(0, |h| h + 1);
+                text.push_str(&format!(
+                    "{}\t{}\t_\t{}\t{}\t_\t{}\t{}\t{}\t{}\n",
+                    i + 1,
+                    s.forms[i],
+                    s.upos[i],
+                    s.xpos[i],
+                    h,
+                    out[i].1,
+                    s.heads[i],
+                    s.deprels[i]
+                ));
+            }
+            text.push('\n');
+        }
+        let file = dir.join(format!("{}.pred.tsv", name.replace(' ', "_")));
+        if let Err(e) = std::fs::write(&file, text) {
+            eprintln!("cannot write {}: {e}", file.display());
         }
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
@@ -142,8 +166,9 @@ fn main() -> anyhow::Result<()> {
         println!("reloaded in {:.3} s", start.elapsed().as_secs_f64());
         q
     };
-    evaluate(&parser, "EWT dev", &dev);
-    evaluate(&parser, "EWT test", &test);
-    evaluate(&parser, "PUD", &pud);
+    let dump = get("--dump").map(PathBuf::from);
+    evaluate(&parser, "EWT dev", &dev, dump.as_deref());
+    evaluate(&parser, "EWT test", &test, dump.as_deref());
+    evaluate(&parser, "PUD", &pud, dump.as_deref());
     Ok(())
 }

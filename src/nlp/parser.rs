@@ -34,6 +34,60 @@ pub struct Parser {
     moves: Table,
     /// Labelling model: one row of `labels.len()` weights per feature.
     labeller: Table,
+    /// Index of `punct` in `labels` (`usize::MAX` when absent): punctuation always gets it.
+    punct: usize,
+}
+
+fn punct_index(labels: &[String]) -> usize {
+    labels
+        .iter()
+        .position(|l| l == "punct")
+        .unwrap_or(usize::MAX)
+}
+
+/// Hashed UPOS attribute of punctuation.
+const PUNCT_ATTR: u64 = 0x100 + Upos::Punct as u64;
+
+/// Relations of fronted dependents whose following comma we attach to the governor.
+const FRONTED: [&str; 4] = ["advcl", "obl", "advmod", "amod"];
+
+/// Training-time tree normalisation for one punctuation convention.
+///
+/// UD English-EWT attaches the comma after a fronted modifier to the modifier
+/// (`In October[obl] ,→October the team met`); UD English-PUD (news) and the UD guideline
+/// reading "punctuation attaches to the head of the clause" attach it to the governor
+/// (`,→met`). We train on the latter: for a comma at `i` whose gold head `d < i` is an
+/// `advcl`/`obl`/`advmod`/`amod` with its own head `g > i`, and whose subtree ends at the
+/// comma, the comma is re-attached to `g`. Heads are 0-based with ROOT = `n`.
+fn attach_commas_to_governor(forms: &[String], deprels: &[String], gh: &mut [u32]) {
+    let n = forms.len();
+    // Rightmost descendant of every word (excluding commas' own attachment choices below).
+    let mut right = (0..n).collect::<Vec<usize>>();
+    for i in 0..n {
+        let mut h = gh[i] as usize;
+        let mut steps = 0;
+        while h < n && steps <= n {
+            if right[h] < i {
+                right[h] = i;
+            }
+            h = gh[h] as usize;
+            steps += 1;
+        }
+    }
+    for i in 0..n {
+        if forms[i] != "," {
+            continue;
+        }
+        let d = gh[i] as usize;
+        if d >= i || d >= n {
+            continue;
+        }
+        let g = gh[d] as usize;
+        let base = deprels[d].split(':').next().unwrap_or("");
+        if g > i && g < n && right[d] == i && FRONTED.contains(&base) {
+            gh[i] = g as u32;
+        }
+    }
 }
 
 /// Training settings.
@@ -82,9 +136,9 @@ const MIN_WORD_COUNT: u32 = 2;
 /// Probability of following the model's own (possibly wrong) move once exploring.
 const EXPLORE_P: u64 = 90;
 /// Structural feature rows whose averaged weights are all below this are dropped.
-const PRUNE_MOVES: f32 = 1e-3;
+const PRUNE_MOVES: f32 = 1.5;
 /// Labelling feature rows whose averaged weights are all below this are dropped.
-const PRUNE_LABELS: f32 = 1e-3;
+const PRUNE_LABELS: f32 = 1.0;
 
 const MAGIC: &[u8; 8] = b"AGPARS01";
 
@@ -207,7 +261,7 @@ impl Table {
     ///
     /// The first slot of every feature is loaded in a branch-free pass first, so the cache
     /// misses overlap instead of waiting on each other.
-    #[inline]
+    #[inline(never)]
     fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 4]>) {
         let nc = self.nc;
         scores[..nc].fill(0.0);
@@ -630,6 +684,7 @@ fn bucket(d: usize) -> u64 {
 }
 
 /// Structural features of a configuration.
+#[inline(never)]
 fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
     out.clear();
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
@@ -916,6 +971,7 @@ impl Parser {
             .map(|(&k, _)| (k, ()))
             .collect();
 
+        let punct = punct_index(&labels);
         let mut moves = TrainTable::new(N_MOVES);
         let mut labeller = TrainTable::new(labels.len());
         let mut rng = Rng(options.seed ^ 0x7061_7273_6572);
@@ -950,6 +1006,7 @@ impl Parser {
                 );
                 gh.push(n as u32 + 1);
                 gh.push(n as u32 + 1);
+                attach_commas_to_governor(&s.forms, &s.deprels, &mut gh);
                 gl.clear();
                 gl.extend(
                     s.deprels
@@ -989,6 +1046,8 @@ impl Parser {
                         let (h, d) = st.arc(follow);
                         if h == n {
                             label = ROOT_LABEL;
+                        } else if punct != usize::MAX && attrs.u[d] == PUNCT_ATTR {
+                            label = punct;
                         } else {
                             label_features(&st, &attrs, h, d, &mut lfeats);
                             labeller.score(&lfeats, &mut scores);
@@ -1005,6 +1064,7 @@ impl Parser {
             }
         }
         Parser {
+            punct,
             labels,
             vocab,
             moves: moves.average(time, PRUNE_MOVES),
@@ -1049,7 +1109,9 @@ impl Parser {
             let mut label = ROOT_LABEL;
             if mv != SHIFT {
                 let (h, d) = st.arc(mv);
-                if h != n && self.labels.len() > 1 {
+                if h != n && self.punct != usize::MAX && attrs.u[d] == PUNCT_ATTR {
+                    label = self.punct;
+                } else if h != n && self.labels.len() > 1 {
                     label_features(&st, &attrs, h, d, &mut lfeats);
                     self.labeller.score(&lfeats, &mut scores, &mut scratch);
                     label = argmax_label(&scores[..self.labels.len()]);
@@ -1217,6 +1279,7 @@ impl Parser {
             return Err(ParserModelError::Malformed("trailing bytes".into()));
         }
         Ok(Parser {
+            punct: punct_index(&labels),
             labels,
             vocab,
             moves,
