@@ -56,7 +56,7 @@ fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence], dump: Optio
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_secs() - cpu;
     for (s, out) in data.iter().zip(&outs) {
-        for i in 0..s.forms.len() {
+        for (i, o) in out.iter().enumerate() {
             let gold = if s.heads[i] == 0 {
                 None
             } else {
@@ -65,10 +65,10 @@ fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence], dump: Optio
             total += 1;
             let punct = s.upos[i] == Upos::Punct;
             ptotal += usize::from(punct);
-            if out[i].0 == gold {
+            if o.0 == gold {
                 uas += 1;
                 puas += usize::from(punct);
-                if out[i].1 == s.deprels[i] {
+                if o.1 == s.deprels[i] {
                     las += 1;
                 }
             }
@@ -77,8 +77,8 @@ fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence], dump: Optio
     if let Some(dir) = dump {
         let mut text = String::new();
         for (s, out) in data.iter().zip(&outs) {
-            for i in 0..s.forms.len() {
-                let h = out[i].0.map_or(0, |h| h + 1);
+            for (i, o) in out.iter().enumerate() {
+                let h = o.0.map_or(0, |h| h + 1);
                 text.push_str(&format!(
                     "{}\t{}\t_\t{}\t{}\t_\t{}\t{}\t{}\t{}\n",
                     i + 1,
@@ -86,7 +86,7 @@ fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence], dump: Optio
                     s.upos[i],
                     s.xpos[i],
                     h,
-                    out[i].1,
+                    o.1,
                     s.heads[i],
                     s.deprels[i]
                 ));

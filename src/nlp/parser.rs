@@ -205,9 +205,11 @@ fn hash_str(s: &str) -> u64 {
 #[derive(Debug, Clone)]
 struct Table {
     nc: usize,
-    /// Sorted keys; key `i` owns row `i` of `w`.
+    /// Sorted keys; key `i` owns row `i` of `q`.
     keys: Vec<u64>,
-    w: Vec<f32>,
+    /// Quantised weights: weight = `q * scale`.
+    q: Vec<i16>,
+    scale: f32,
     mask: usize,
     /// Inline layout: per slot `[tag, w0, w1, w2]` as bits.
     inline: Vec<[u32; 4]>,
@@ -221,13 +223,25 @@ fn tag_of(key: u64) -> u32 {
 }
 
 impl Table {
-    fn build(nc: usize, keys: Vec<u64>, w: Vec<f32>) -> Table {
+    /// Quantises float rows to 16 bits and builds the lookup table.
+    fn quantise(nc: usize, keys: Vec<u64>, w: &[f32]) -> Table {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let q = w
+            .iter()
+            .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Table::build(nc, keys, q, scale)
+    }
+
+    fn build(nc: usize, keys: Vec<u64>, q: Vec<i16>, scale: f32) -> Table {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut t = Table {
             nc,
             keys,
-            w,
+            q,
+            scale,
             mask,
             inline: Vec::new(),
             slots: Vec::new(),
@@ -241,7 +255,7 @@ impl Table {
                 }
                 t.inline[i][0] = tag_of(k);
                 for c in 0..nc {
-                    t.inline[i][1 + c] = t.w[r * nc + c].to_bits();
+                    t.inline[i][1 + c] = (f32::from(t.q[r * nc + c]) * scale).to_bits();
                 }
             }
         } else {
@@ -313,11 +327,15 @@ impl Table {
                     (t, r) = self.slots[i];
                 }
             }
+            let mut acc = [0i32; 256];
             for &r in &rows[..n_rows] {
-                let row = &self.w[r as usize * nc..r as usize * nc + nc];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += *w;
+                let row = &self.q[r as usize * nc..r as usize * nc + nc];
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(w);
                 }
+            }
+            for (s, &a) in scores[..nc].iter_mut().zip(&acc) {
+                *s = a as f32 * self.scale;
             }
         }
     }
@@ -391,7 +409,7 @@ impl TrainTable {
                 out_w.extend_from_slice(&row);
             }
         }
-        Table::build(nc, out_keys, out_w)
+        Table::quantise(nc, out_keys, &out_w)
     }
 }
 
@@ -454,7 +472,6 @@ impl Attrs {
         upos: &[Upos],
         xpos: &[&str],
     ) {
-        let n = forms.len();
         for v in [
             &mut self.w,
             &mut self.p,
@@ -466,16 +483,15 @@ impl Attrs {
             v.clear();
         }
         let mut buf = String::new();
-        for i in 0..n {
-            normalise(forms[i], &mut buf);
+        for (i, form) in forms.iter().enumerate() {
+            normalise(form, &mut buf);
             let wh = hash_str(&buf);
             self.w.push(if vocab.contains_key(&wh) { wh } else { UNK });
-            let chars: Vec<char> = buf.chars().collect();
-            let suf: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-            self.suf.push(hash_str(&suf));
-            let pre: String = chars[..chars.len().min(2)].iter().collect();
-            self.pre.push(hash_str(&pre).wrapping_add(7));
-            self.shape.push(shape_hash(forms[i]));
+            let suf_start = buf.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            self.suf.push(hash_str(&buf[suf_start..]));
+            let pre_end = buf.char_indices().nth(2).map_or(buf.len(), |(b, _)| b);
+            self.pre.push(hash_str(&buf[..pre_end]).wrapping_add(7));
+            self.shape.push(shape_hash(form));
             self.p.push(hash_str(xpos.get(i).copied().unwrap_or("_")));
             self.u
                 .push(upos.get(i).map_or(99, |u| u.index() as u64) + 0x100);
@@ -951,6 +967,8 @@ impl Parser {
         names.dedup();
         let mut labels = vec!["root".to_owned()];
         labels.extend(names);
+        // Labels are stored in a byte; a treebank with more relations keeps the first 255.
+        labels.truncate(255);
         let label_index: HashMap<&str, usize> = labels
             .iter()
             .enumerate()
@@ -1180,15 +1198,12 @@ impl<'a> Reader<'a> {
 
 /// Writes a table: nc, rows, scale, then per row its key and `nc` quantised i16 weights.
 fn write_table(t: &Table, out: &mut Vec<u8>) {
-    let max = t.w.iter().fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
     put_u32(out, t.nc as u32);
     put_u32(out, t.keys.len() as u32);
-    put_u32(out, scale.to_bits());
+    put_u32(out, t.scale.to_bits());
     for (r, &k) in t.keys.iter().enumerate() {
         put_u64(out, k);
-        for w in &t.w[r * t.nc..(r + 1) * t.nc] {
-            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for q in &t.q[r * t.nc..(r + 1) * t.nc] {
             out.extend_from_slice(&q.to_le_bytes());
         }
     }
@@ -1198,11 +1213,11 @@ fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
     let nc = r.u32()? as usize;
     let rows = r.u32()? as usize;
     let scale = r.f32()?;
-    if nc == 0 || nc > 4096 || rows.saturating_mul(nc) > r.bytes.len() {
+    if nc == 0 || nc > 255 || rows.saturating_mul(nc) > r.bytes.len() || !scale.is_finite() {
         return Err(ParserModelError::Malformed("bad table size".into()));
     }
     let mut keys = Vec::with_capacity(rows);
-    let mut w = Vec::with_capacity(rows * nc);
+    let mut q = Vec::with_capacity(rows * nc);
     for _ in 0..rows {
         let k = r.u64()?;
         if keys.last().is_some_and(|&last| last >= k) {
@@ -1212,12 +1227,9 @@ fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
         }
         keys.push(k);
         let b = r.take(2 * nc)?;
-        for c in 0..nc {
-            let q = i16::from_le_bytes([b[2 * c], b[2 * c + 1]]);
-            w.push(f32::from(q) * scale);
-        }
+        q.extend(b.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
     }
-    Ok(Table::build(nc, keys, w))
+    Ok(Table::build(nc, keys, q, scale))
 }
 
 impl Parser {
