@@ -211,8 +211,8 @@ struct Table {
     q: Vec<i16>,
     scale: f32,
     mask: usize,
-    /// Inline layout: per slot `[tag, w0, w1, w2]` as bits.
-    inline: Vec<[u32; 4]>,
+    /// Inline layout: per slot a 16-bit tag then the quantised weights (8 bytes a slot).
+    inline: Vec<[i16; 4]>,
     /// Indirect layout: per slot `(tag, row)`.
     slots: Vec<(u32, u32)>,
 }
@@ -220,6 +220,12 @@ struct Table {
 #[inline]
 fn tag_of(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
+}
+
+/// 16-bit tag of the inline layout (never 0, which marks an empty slot).
+#[inline]
+fn tag16(key: u64) -> i16 {
+    ((key >> 48) as u16 | 1) as i16
 }
 
 impl Table {
@@ -247,16 +253,14 @@ impl Table {
             slots: Vec::new(),
         };
         if nc <= 3 {
-            t.inline = vec![[0u32; 4]; cap];
+            t.inline = vec![[0i16; 4]; cap];
             for (r, &k) in t.keys.iter().enumerate() {
                 let mut i = k as usize & mask;
                 while t.inline[i][0] != 0 {
                     i = (i + 1) & mask;
                 }
-                t.inline[i][0] = tag_of(k);
-                for c in 0..nc {
-                    t.inline[i][1 + c] = (f32::from(t.q[r * nc + c]) * scale).to_bits();
-                }
+                t.inline[i][0] = tag16(k);
+                t.inline[i][1..=nc].copy_from_slice(&t.q[r * nc..(r + 1) * nc]);
             }
         } else {
             t.slots = vec![(0, 0); cap];
@@ -276,35 +280,43 @@ impl Table {
     /// The first slot of every feature is loaded in a branch-free pass first, so the cache
     /// misses overlap instead of waiting on each other.
     #[inline(never)]
-    fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 4]>) {
+    fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 2]>) {
         let nc = self.nc;
         scores[..nc].fill(0.0);
         scratch.clear();
         if nc <= 3 {
-            scratch.extend(feats.iter().map(|&f| self.inline[f as usize & self.mask]));
-            for (&f, first) in feats.iter().zip(scratch.iter()) {
-                let tag = tag_of(f);
+            let mut acc = [0i32; 3];
+            let mut first = [[0i16; 4]; 128];
+            let feats = &feats[..feats.len().min(first.len())];
+            for (x, &f) in first.iter_mut().zip(feats) {
+                *x = self.inline[f as usize & self.mask];
+            }
+            for (&f, &s0) in feats.iter().zip(first.iter()) {
+                let tag = tag16(f);
                 let mut i = f as usize & self.mask;
-                let mut s = first;
+                let mut s = s0;
                 loop {
                     if s[0] == tag {
-                        for c in 0..nc {
-                            scores[c] += f32::from_bits(s[1 + c]);
-                        }
+                        acc[0] += i32::from(s[1]);
+                        acc[1] += i32::from(s[2]);
+                        acc[2] += i32::from(s[3]);
                         break;
                     }
                     if s[0] == 0 {
                         break;
                     }
                     i = (i + 1) & self.mask;
-                    s = &self.inline[i];
+                    s = self.inline[i];
                 }
+            }
+            for (s, &a) in scores[..nc].iter_mut().zip(&acc) {
+                *s = a as f32 * self.scale;
             }
         } else {
             // Pass 1: slots; pass 2: row indices; pass 3: sum the rows.
             scratch.extend(feats.iter().map(|&f| {
                 let (t, r) = self.slots[f as usize & self.mask];
-                [t, r, 0, 0]
+                [t, r]
             }));
             let mut rows = [0u32; 64];
             let mut n_rows = 0;
