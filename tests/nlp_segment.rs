@@ -417,9 +417,11 @@ fn debug() -> bool {
     std::env::var_os("SEGMENT_DEBUG").is_some()
 }
 
-/// Sentence span F1 over paragraphs rebuilt from `# text` lines.
-fn sentence_f1(sents: &[TreebankSentence]) -> Counts {
+/// Sentence span F1 over paragraphs rebuilt from `# text` lines, and boundary F1
+/// (sentence ends inside a paragraph; the paragraph's own end is not counted).
+fn sentence_f1(sents: &[TreebankSentence]) -> (Counts, Counts) {
     let mut counts = Counts::default();
+    let mut bounds = Counts::default();
     let mut i = 0;
     while i < sents.len() {
         let mut j = i + 1;
@@ -444,6 +446,20 @@ fn sentence_f1(sents: &[TreebankSentence]) -> Counts {
             .filter(|p| gold.binary_search(p).is_ok())
             .count();
         counts.hit += hits;
+        // Boundaries: sentence ends inside the paragraph.
+        let ends = |v: &[Span]| -> Vec<usize> {
+            v.iter()
+                .map(|x| x.end)
+                .filter(|&e| e < text.len())
+                .collect()
+        };
+        let (gold_ends, pred_ends) = (ends(&gold), ends(&pred));
+        bounds.gold += gold_ends.len();
+        bounds.pred += pred_ends.len();
+        bounds.hit += pred_ends
+            .iter()
+            .filter(|e| gold_ends.binary_search(e).is_ok())
+            .count();
         if debug() && hits != gold.len().max(pred.len()) {
             eprintln!(
                 "PARA gold: {:?}",
@@ -456,7 +472,7 @@ fn sentence_f1(sents: &[TreebankSentence]) -> Counts {
         }
         i = j;
     }
-    counts
+    (counts, bounds)
 }
 
 /// Gold word spans of one sentence, located in its text; `None` when they don't spell it.
@@ -517,14 +533,15 @@ fn token_f1(sents: &[TreebankSentence]) -> (Counts, usize) {
 
 fn evaluate(path: &Path, name: &str, sent_floor: f64, tok_floor: f64) {
     let sents = read_file(path).expect("treebank reads");
-    let s = sentence_f1(&sents);
+    let (s, b) = sentence_f1(&sents);
     let (t, skipped) = token_f1(&sents);
     println!(
-        "{name}: sentence F1 {:.4} (gold {}, pred {}, hit {}); token F1 {:.4} (gold {}, pred {}, hit {}, {} sentences skipped)",
+        "{name}: sentence F1 {:.4} (gold {}, pred {}, hit {}); boundary F1 {:.4}; token F1 {:.4} (gold {}, pred {}, hit {}, {} sentences skipped)",
         s.f1(),
         s.gold,
         s.pred,
         s.hit,
+        b.f1(),
         t.f1(),
         t.gold,
         t.pred,

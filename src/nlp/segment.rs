@@ -364,6 +364,11 @@ fn boundaries(text: &str, toks: &mut Vec<Span>, flags: &[u8]) -> Vec<(usize, usi
             i = j;
             continue;
         }
+        // `end.Next`, `file.vcf`: no space after the mark, no boundary.
+        if glued_before(toks, j) {
+            i = j;
+            continue;
+        }
         if ends_sentence(text, toks, i, j, abbrev) {
             if abbrev && j == i + 1 && is_final_abbrev(t) {
                 to_split.push(i);
