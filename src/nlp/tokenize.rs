@@ -237,6 +237,10 @@ fn tokenize_chunk(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
         if is_word_char(c) {
             let j = scan_word(chunk, i);
             i = emit_word(text, s, chunk, i, j, out);
+        } else if chunk[i..].starts_with("``") || chunk[i..].starts_with("''") {
+            // PTB-style quotes, as in pre-tokenized text (CaRB).
+            out.push(Span::new(s + i, s + i + 2));
+            i += 2;
         } else if is_apostrophe(c) && i > 0 && clitic_follows(chunk, i) {
             // `'s` after a closing bracket or quote: `(John)'s`.
             let j = scan_word(chunk, i + c.len_utf8());
