@@ -364,6 +364,11 @@ fn boundaries(text: &str, toks: &mut Vec<Span>, flags: &[u8]) -> Vec<(usize, usi
             i = j;
             continue;
         }
+        // `end.Next`, `file.vcf`: no space after the mark, no boundary.
+        if glued_before(toks, j) {
+            i = j;
+            continue;
+        }
         if ends_sentence(text, toks, i, j, abbrev) {
             if abbrev && j == i + 1 && is_final_abbrev(t) {
                 to_split.push(i);
@@ -410,7 +415,7 @@ fn is_final_abbrev(t: &str) -> bool {
     let Some(word) = t.strip_suffix('.') else {
         return false;
     };
-    if word.contains('.') || word.is_empty() {
+    if word.contains('.') || word.is_empty() || matches!(word, "Jr" | "Sr") {
         return false;
     }
     matches!(abbrev_class(word), Some(Abbrev::Other))
@@ -692,14 +697,21 @@ const BYLINE_LINES: &[&str] = &[
 fn classify(text: &str, toks: &[Span], a: usize, b: usize, whole_line: bool) -> SentenceKind {
     let s = &text[toks[a].start..toks[b - 1].end];
     let terminal = ends_with_terminal(text, toks, a, b);
-    if CAPTION_PREFIXES.iter().any(|p| s.starts_with(p)) {
+    // Cheap first-byte filters keep this fast on ordinary body sentences.
+    let first = s.as_bytes()[0];
+    if matches!(first, b'P' | b'I' | b'M' | b'C' | b'F' | b'(' | 0xC2)
+        && CAPTION_PREFIXES.iter().any(|p| s.starts_with(p))
+    {
         return SentenceKind::Caption;
     }
-    if BYLINE_PREFIXES.iter().any(|p| s.starts_with(p)) && (whole_line || s.starts_with('(')) {
+    if (whole_line || first == b'(') && BYLINE_PREFIXES.iter().any(|p| s.starts_with(p)) {
         return SentenceKind::Byline;
     }
-    let has_marker = CAPTION_MARKERS.iter().any(|m| s.contains(m));
-    if has_marker && (!terminal || s.starts_with('(') || s.ends_with(')')) {
+    // Credits are short and end without a period, or sit in brackets.
+    if (!terminal || first == b'(' || s.ends_with(')'))
+        && s.len() <= 400
+        && CAPTION_MARKERS.iter().any(|m| s.contains(m))
+    {
         return SentenceKind::Caption;
     }
     if !whole_line {
