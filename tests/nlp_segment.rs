@@ -391,6 +391,22 @@ fn empty_and_odd_input() {
     }
 }
 
+/// Found by fuzzing: splitting the period off a sentence-final `etc.` shifted token
+/// indices against the line-break flags (index out of bounds).
+#[test]
+fn regression_final_abbrev_before_line_break() {
+    let text = "Fruit, nuts etc.\nKey facts\nMore here";
+    check_invariants(text, &split(text));
+    assert_eq!(
+        kinds(text),
+        vec![
+            ("Fruit, nuts etc.".into(), SentenceKind::Body),
+            ("Key facts".into(), SentenceKind::Headline),
+            ("More here".into(), SentenceKind::Headline),
+        ]
+    );
+}
+
 #[test]
 fn tokenize_sentence_never_splits() {
     let s = tokenize_sentence("He left. She stayed.");

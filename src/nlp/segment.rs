@@ -148,7 +148,7 @@ fn flush_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<RawSenten
     if toks.is_empty() {
         return;
     }
-    let bounds = boundaries(text, &mut toks, &flags);
+    let bounds = boundaries(text, &mut toks, &mut flags);
     let first_out = out.len();
     let n = toks.len();
     let mut dateline_done = false;
@@ -332,7 +332,7 @@ const SPEECH_VERBS: &[&str] = &[
 /// Finds sentence boundaries in one paragraph; returns token ranges `[a, b)`.
 ///
 /// May split a sentence-final abbreviation token (`etc.` → `etc` `.`), as EWT does.
-fn boundaries(text: &str, toks: &mut Vec<Span>, flags: &[u8]) -> Vec<(usize, usize)> {
+fn boundaries(text: &str, toks: &mut Vec<Span>, flags: &mut Vec<u8>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -391,6 +391,7 @@ fn boundaries(text: &str, toks: &mut Vec<Span>, flags: &[u8]) -> Vec<(usize, usi
     to_split.sort_unstable();
     to_split.dedup();
     let mut new_toks = Vec::with_capacity(n + to_split.len());
+    let mut new_flags = Vec::with_capacity(n + to_split.len());
     let mut shift = vec![0usize; n + 1];
     let mut k = 0;
     for (idx, t) in toks.iter().enumerate() {
@@ -398,13 +399,16 @@ fn boundaries(text: &str, toks: &mut Vec<Span>, flags: &[u8]) -> Vec<(usize, usi
         if k < to_split.len() && to_split[k] == idx {
             new_toks.push(Span::new(t.start, t.end - 1));
             new_toks.push(Span::new(t.end - 1, t.end));
+            new_flags.extend([flags[idx], 0]);
             k += 1;
         } else {
             new_toks.push(*t);
+            new_flags.push(flags[idx]);
         }
     }
     shift[n] = k;
     *toks = new_toks;
+    *flags = new_flags;
     out.into_iter()
         .map(|(a, b)| (a + shift[a], b + shift[b]))
         .collect()
