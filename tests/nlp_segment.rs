@@ -245,6 +245,14 @@ fn datelines_are_split_off_as_bylines() {
             ("(Reuters) -".into(), SentenceKind::Byline),
         ]
     );
+    // An all-caps word before a dash inside running text is not a dateline.
+    assert_eq!(
+        kinds("NATO - the alliance - met on Monday."),
+        vec![(
+            "NATO - the alliance - met on Monday.".into(),
+            SentenceKind::Body
+        )]
+    );
 }
 
 #[test]
