@@ -206,12 +206,14 @@ fn captions_and_bylines() {
 #[test]
 fn more_credits_and_bylines() {
     use SentenceKind::*;
-    let text = "Image copyright Getty Images\n\nGetty Images\n\nREUTERS/Ann Lee\n\nBy contrast, the firm grew. By Monday it was over.\n\nBy JOHN SMITH and Mary Jones\n\nPublished 10:42 GMT, 5 March 2019";
+    let text = "Image copyright Getty Images\n\nGetty Images\n\nREUTERS/Ann Lee\n\nBy contrast, the firm grew. By Monday it was over.\n\nBy JOHN SMITH and Mary Jones\n\nPublished 10:42 GMT, 5 March 2019\n\nTuesday 12 May 2020 10.42 BST";
     let got = kinds(text);
     let k: Vec<SentenceKind> = got.iter().map(|(_, k)| *k).collect();
     assert_eq!(
         k,
-        vec![Caption, Caption, Caption, Body, Body, Byline, Byline],
+        vec![
+            Caption, Caption, Caption, Body, Body, Byline, Byline, Byline
+        ],
         "{got:?}"
     );
 }

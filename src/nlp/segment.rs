@@ -742,7 +742,7 @@ fn classify(text: &str, toks: &[Span], a: usize, b: usize, whole_line: bool) -> 
     if BYLINE_LINES.contains(&bare) {
         return SentenceKind::Byline;
     }
-    if is_by_line(text, toks, a, b) {
+    if is_by_line(text, toks, a, b) || is_date_line(text, toks, a, b) {
         return SentenceKind::Byline;
     }
     if [
@@ -763,6 +763,104 @@ fn classify(text: &str, toks: &[Span], a: usize, b: usize, whole_line: bool) -> 
         return SentenceKind::Headline;
     }
     SentenceKind::Body
+}
+
+const DATE_WORDS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Mon",
+    "Tue",
+    "Wed",
+    "Thu",
+    "Fri",
+    "Sat",
+    "Sun",
+    "GMT",
+    "BST",
+    "UTC",
+    "ET",
+    "EST",
+    "EDT",
+    "PT",
+    "PST",
+    "PDT",
+    "CET",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "AM",
+    "PM",
+    "Updated",
+    "Published",
+    "Last",
+    "updated",
+    "on",
+    "at",
+];
+
+/// A line holding only a date or time (`5 March 2019`, `Tuesday 12 May 2020 10.42 BST`).
+fn is_date_line(text: &str, toks: &[Span], a: usize, b: usize) -> bool {
+    if b - a > 12 {
+        return false;
+    }
+    let mut digits = false;
+    let mut named = false;
+    for k in a..b {
+        let t = tok(text, toks, k);
+        if t.starts_with(|c: char| c.is_ascii_digit()) {
+            digits = true;
+        } else if DATE_WORDS.contains(&t) {
+            named = true;
+        } else if !matches!(
+            t,
+            "," | "-" | "|" | "/" | "." | ":" | "th" | "st" | "nd" | "rd"
+        ) {
+            return false;
+        }
+    }
+    digits && named
 }
 
 /// `By Jane Smith`, `By JANE SMITH and John Doe, Political Editor`.
