@@ -206,12 +206,14 @@ fn captions_and_bylines() {
 #[test]
 fn more_credits_and_bylines() {
     use SentenceKind::*;
-    let text = "Image copyright Getty Images\n\nGetty Images\n\nREUTERS/Ann Lee\n\nBy contrast, the firm grew. By Monday it was over.\n\nBy JOHN SMITH and Mary Jones\n\nPublished 10:42 GMT, 5 March 2019";
+    let text = "Image copyright Getty Images\n\nGetty Images\n\nREUTERS/Ann Lee\n\nBy contrast, the firm grew. By Monday it was over.\n\nBy JOHN SMITH and Mary Jones\n\nPublished 10:42 GMT, 5 March 2019\n\nTuesday 12 May 2020 10.42 BST";
     let got = kinds(text);
     let k: Vec<SentenceKind> = got.iter().map(|(_, k)| *k).collect();
     assert_eq!(
         k,
-        vec![Caption, Caption, Caption, Body, Body, Byline, Byline],
+        vec![
+            Caption, Caption, Caption, Body, Body, Byline, Byline, Byline
+        ],
         "{got:?}"
     );
 }
@@ -244,6 +246,14 @@ fn datelines_are_split_off_as_bylines() {
             ("Lawmakers met.".into(), SentenceKind::Body),
             ("(Reuters) -".into(), SentenceKind::Byline),
         ]
+    );
+    // An all-caps word before a dash inside running text is not a dateline.
+    assert_eq!(
+        kinds("NATO - the alliance - met on Monday."),
+        vec![(
+            "NATO - the alliance - met on Monday.".into(),
+            SentenceKind::Body
+        )]
     );
 }
 
@@ -389,6 +399,22 @@ fn empty_and_odd_input() {
     ] {
         check_invariants(text, &split(text));
     }
+}
+
+/// Found by fuzzing: splitting the period off a sentence-final `etc.` shifted token
+/// indices against the line-break flags (index out of bounds).
+#[test]
+fn regression_final_abbrev_before_line_break() {
+    let text = "Fruit, nuts etc.\nKey facts\nMore here";
+    check_invariants(text, &split(text));
+    assert_eq!(
+        kinds(text),
+        vec![
+            ("Fruit, nuts etc.".into(), SentenceKind::Body),
+            ("Key facts".into(), SentenceKind::Headline),
+            ("More here".into(), SentenceKind::Headline),
+        ]
+    );
 }
 
 #[test]

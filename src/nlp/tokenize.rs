@@ -13,6 +13,9 @@
 //!
 //! Every token is a [`Span`] slicing the original bytes: nothing is normalised, so a
 //! token's text is always `&text[span.range()]`. The scanner is linear in the input.
+//!
+//! Token F1 against the treebanks' syntactic words (`tests/nlp_segment.rs`): UD
+//! English-PUD 0.9996, EWT test 0.992 (most misses are EWT's typo repairs, `its` → `it` `s`).
 
 use crate::model::Span;
 
