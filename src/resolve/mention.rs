@@ -779,6 +779,37 @@ const FIRST_NAMES: &[&str] = &[
     "jamie",
     "jean-claude",
     "jean-yves",
+    "marcus",
+    "lucas",
+    "oliver",
+    "harry",
+    "jake",
+    "leo",
+    "felix",
+    "hugo",
+    "theo",
+    "isaac",
+    "simon",
+    "martin",
+    "jan",
+    "ole",
+    "sven",
+    "nils",
+    "anne",
+    "eva",
+    "ingrid",
+    "astrid",
+    "karin",
+    "helga",
+    "elena",
+    "olga",
+    "natalia",
+    "svetlana",
+    "tatiana",
+    "irina",
+    "yulia",
+    "marina",
+    "sofia",
     "federica",
     "donald",
     "antonio",
@@ -948,17 +979,9 @@ fn nameish(sentence: &Sentence, i: usize, shout: bool) -> bool {
                 .tokens
                 .get(i + 1)
                 .is_none_or(|n| n.upos != Upos::Noun && n.upos != Upos::Propn)
-            && is_title_noun(&t.form);
+            && is_first_name(&prev.form);
     }
     false
-}
-
-/// Lower-case nouns that are also surnames or capitalised by mistake in names.
-fn is_title_noun(word: &str) -> bool {
-    matches!(
-        word,
-        "king" | "smith" | "bush" | "brown" | "black" | "white" | "may" | "cook" | "young" | "rice"
-    )
 }
 
 fn next_is_propn(sentence: &Sentence, i: usize) -> bool {
