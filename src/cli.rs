@@ -60,6 +60,9 @@ pub struct BuildArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// Skip articles larger than this (in MB).
+    #[arg(long, default_value_t = 10.0)]
+    pub max_article_mb: f64,
     /// Treat skipped inputs (bad files, bad lines) as errors.
     #[arg(long)]
     pub strict: bool,
@@ -152,6 +155,12 @@ pub struct TrainArgs {
     /// Train on at most this many sentences (for quick trials and tests).
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Jack-knife folds for the parser's training tags (1: train the parser on gold tags).
+    #[arg(long, default_value_t = 4)]
+    pub folds: usize,
+    /// Also train on `*-dev.conllu` (for the final model, once settled).
+    #[arg(long)]
+    pub with_dev: bool,
 }
 
 /// `actorgraph model evaluate`.

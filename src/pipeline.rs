@@ -1,1 +1,330 @@
-//! The build: corpus → nlp → extract → resolve → graph, in parallel. STUB for now.
+//! The build: corpus → nlp → extract → resolve → graph.
+//!
+//! Articles are pulled from the [`Corpus`] in chunks; each chunk's articles are annotated,
+//! extracted and resolved in parallel (rayon), then folded into the [`Resolver`] in input
+//! order. Only per-document summaries survive a chunk (statements and local entity tables,
+//! never the article text), so memory grows with statements and entities, not with the
+//! corpus. Everything that reaches the outputs is sorted by content, so the bytes do not
+//! depend on the number of threads or on the order of the inputs.
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, CorpusError};
+use crate::extract::{self, Extractors};
+use crate::graph::{ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Statement};
+use crate::model::{Action, AnnotatedArticle, Article, Modality, Polarity, Span};
+use crate::nlp::Nlp;
+use crate::resolve::{self, DocEntities, LocalId, Resolver};
+
+/// Building failed.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The corpus could not be read.
+    #[error(transparent)]
+    Corpus(#[from] CorpusError),
+    /// The resolver returned a statement whose entity is unknown (a bug).
+    #[error(transparent)]
+    Graph(#[from] GraphError),
+    /// The resolver lost an entity it had handed out (a bug).
+    #[error("document {doc}: local entity {local} has no corpus entity")]
+    Unresolved {
+        /// Article id.
+        doc: String,
+        /// Local id.
+        local: u32,
+    },
+}
+
+/// How to build.
+#[derive(Clone, Copy, Debug)]
+pub struct BuildOptions {
+    /// Articles handed to the thread pool at once.
+    pub chunk_size: usize,
+}
+
+/// Counts reported while building and at the end.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles processed.
+    pub documents: usize,
+    /// Whitespace-separated words of their texts.
+    pub words: usize,
+    /// Sentences found.
+    pub sentences: usize,
+    /// Statements kept after resolution.
+    pub statements: usize,
+}
+
+/// The result of a build.
+#[derive(Debug)]
+pub struct Build {
+    /// The graph, with isolated entities pruned.
+    pub graph: KnowledgeGraph,
+    /// Every statement, sorted by (doc, sentence, span, extractor, actor, action, target).
+    pub statements: Vec<Statement>,
+    /// Final counts.
+    pub progress: Progress,
+    /// Wall-clock seconds of the build (without writing outputs).
+    pub seconds: f64,
+}
+
+/// A statement whose entities are still document-local.
+struct Pending {
+    sentence: usize,
+    span: Span,
+    char_span: Span,
+    text: String,
+    actor: (LocalId, String),
+    target: (LocalId, String),
+    attributed_to: Option<(LocalId, String)>,
+    action: Action,
+    polarity: Polarity,
+    modality: Modality,
+    confidence: f32,
+    extractor: &'static str,
+}
+
+/// What one article leaves behind.
+struct DocOutput {
+    meta: ArticleMeta,
+    words: usize,
+    sentences: usize,
+    pending: Vec<Pending>,
+    entities: DocEntities,
+}
+
+/// Runs stages 2–4 on one article. Pure: no I/O.
+fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
+    let words = article.text.split_whitespace().count();
+    let meta = ArticleMeta {
+        id: article.id.clone(),
+        title: article.title.clone(),
+        date: article.date.clone(),
+        url: article.url.clone(),
+    };
+    let doc: AnnotatedArticle = nlp.annotate(article);
+    let triples = extract::run(extractors, &doc);
+    let entities = resolve::document(&doc, &triples);
+    let char_starts = char_offsets(&doc);
+    let mut pending = Vec::with_capacity(triples.len());
+    for (i, t) in triples.into_iter().enumerate() {
+        let Some(refs) = entities.refs(i) else {
+            continue;
+        };
+        let text = &doc.article.text;
+        let (char_start, char_end) = char_starts
+            .get(t.sentence)
+            .copied()
+            .unwrap_or_else(|| (char_index(text, t.span.start), char_index(text, t.span.end)));
+        pending.push(Pending {
+            sentence: t.sentence,
+            span: t.span,
+            char_span: Span::new(char_start, char_end),
+            text: text.get(t.span.range()).unwrap_or_default().to_owned(),
+            actor: (refs.actor, t.actor.text),
+            target: (refs.target, t.target.text),
+            attributed_to: refs.attributed_to.zip(t.attributed_to.map(|a| a.text)),
+            action: t.action,
+            polarity: t.polarity,
+            modality: t.modality,
+            confidence: t.confidence,
+            extractor: t.extractor,
+        });
+    }
+    DocOutput {
+        meta,
+        words,
+        sentences: doc.sentences.len(),
+        pending,
+        entities,
+    }
+}
+
+/// Character offsets of each sentence's span, computed in one pass.
+fn char_offsets(doc: &AnnotatedArticle) -> Vec<(usize, usize)> {
+    let text = &doc.article.text;
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for s in &doc.sentences {
+        if s.span.start < byte || s.span.end > text.len() {
+            // Out of order or out of bounds: fall back to counting from the start.
+            out.push((char_index(text, s.span.start), char_index(text, s.span.end)));
+            continue;
+        }
+        chars += text
+            .get(byte..s.span.start)
+            .map_or(0, |t| t.chars().count());
+        let start = chars;
+        chars += text.get(s.span.range()).map_or(0, |t| t.chars().count());
+        byte = s.span.end;
+        out.push((start, chars));
+    }
+    out
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    text.get(..byte.min(text.len()))
+        .map_or(0, |t| t.chars().count())
+}
+
+/// Builds the graph from every article of `corpus`, calling `on_progress` after each chunk.
+pub fn build(
+    corpus: &mut Corpus,
+    nlp: &Nlp,
+    extractors: &Extractors,
+    options: BuildOptions,
+    on_progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Build, PipelineError> {
+    let started = Instant::now();
+    let mut resolver = Resolver::new();
+    let mut docs: Vec<(ArticleMeta, Vec<Pending>)> = Vec::new();
+    let mut progress = Progress::default();
+    let chunk_size = options.chunk_size.max(1);
+    loop {
+        let mut chunk = Vec::with_capacity(chunk_size);
+        while chunk.len() < chunk_size {
+            match corpus.next()? {
+                Some(article) => chunk.push(article),
+                None => break,
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let outputs: Vec<DocOutput> = chunk
+            .into_par_iter()
+            .map(|article| process(nlp, extractors, article))
+            .collect();
+        for out in outputs {
+            progress.documents += 1;
+            progress.words += out.words;
+            progress.sentences += out.sentences;
+            resolver.add(&out.meta.id, out.entities);
+            docs.push((out.meta, out.pending));
+        }
+        on_progress(progress);
+    }
+
+    let resolution = resolver.finish();
+    let mut statements = Vec::new();
+    for (meta, pending) in &docs {
+        for p in pending {
+            let id = |local: LocalId| {
+                resolution
+                    .entity_id(&meta.id, local)
+                    .cloned()
+                    .ok_or_else(|| PipelineError::Unresolved {
+                        doc: meta.id.clone(),
+                        local: local.0,
+                    })
+            };
+            statements.push(Statement {
+                doc: meta.id.clone(),
+                sentence: p.sentence,
+                span: p.span,
+                char_span: p.char_span,
+                text: p.text.clone(),
+                actor: EntityRef {
+                    id: id(p.actor.0)?,
+                    mention: p.actor.1.clone(),
+                },
+                action: p.action.clone(),
+                target: EntityRef {
+                    id: id(p.target.0)?,
+                    mention: p.target.1.clone(),
+                },
+                polarity: p.polarity,
+                modality: p.modality,
+                attributed_to: match &p.attributed_to {
+                    Some((local, mention)) => Some(EntityRef {
+                        id: id(*local)?,
+                        mention: mention.clone(),
+                    }),
+                    None => None,
+                },
+                confidence: p.confidence,
+                extractor: p.extractor.to_owned(),
+            });
+        }
+    }
+    // One sentence can yield the same statement twice (two extractors, two readings of
+    // one clause): keep the first in sort order, so an edge's weight counts sentences.
+    statements.sort_by(|a, b| statement_key(a).cmp(&statement_key(b)));
+    statements.dedup_by(|later, first| same_fact(first, later));
+
+    let mut graph = KnowledgeGraph::new();
+    for entity in resolution.into_entities() {
+        graph.add_entity(entity);
+    }
+    for (meta, _) in docs {
+        graph.add_article(meta);
+    }
+    for s in &statements {
+        graph.add_evidence(
+            &s.actor.id,
+            &s.action.label,
+            &s.action.lemma,
+            &s.target.id,
+            Evidence {
+                doc: s.doc.clone(),
+                sentence: s.sentence,
+                span: s.span,
+                char_span: s.char_span,
+                quote: s.text.clone(),
+                surface: s.action.surface.clone(),
+                polarity: s.polarity,
+                modality: s.modality,
+                attributed_to: s.attributed_to.as_ref().map(|a| a.id.clone()),
+                confidence: s.confidence,
+                extractor: s.extractor.clone(),
+            },
+        )?;
+    }
+    graph.finish();
+    graph.prune_isolated();
+    progress.statements = statements.len();
+    Ok(Build {
+        graph,
+        statements,
+        progress,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn same_fact(a: &Statement, b: &Statement) -> bool {
+    a.doc == b.doc
+        && a.sentence == b.sentence
+        && a.actor.id == b.actor.id
+        && a.action.label == b.action.label
+        && a.target.id == b.target.id
+}
+
+type StatementKey<'a> = (
+    &'a str,
+    usize,
+    Span,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    Polarity,
+    Modality,
+    Option<&'a str>,
+);
+
+fn statement_key(s: &Statement) -> StatementKey<'_> {
+    (
+        &s.doc,
+        s.sentence,
+        s.span,
+        s.actor.id.as_str(),
+        &s.action.label,
+        s.target.id.as_str(),
+        &s.extractor,
+        s.polarity,
+        s.modality,
+        s.attributed_to.as_ref().map(|a| a.id.as_str()),
+    )
+}

@@ -1,9 +1,204 @@
-//! `actorgraph build`. STUB.
+//! `actorgraph build`: read the corpus, build the graph, write the outputs, print a summary.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, OutputFormat};
+use actorgraph::corpus::{self, CorpusOptions};
+use actorgraph::export::{self, ExportOptions, Format};
+use actorgraph::extract::Extractors;
+use actorgraph::nlp::Nlp;
+use actorgraph::pipeline::{self, BuildOptions, Progress};
+
+/// A validated build configuration (no clap types beyond this point).
+struct BuildConfig {
+    inputs: Vec<PathBuf>,
+    out: PathBuf,
+    export: ExportOptions,
+    threads: Option<usize>,
+    strict: bool,
+    max_article_bytes: u64,
+    quiet: bool,
+    json: bool,
+}
+
+impl BuildConfig {
+    fn from_args(args: BuildArgs) -> anyhow::Result<BuildConfig> {
+        let mut formats: Vec<Format> = if args.format.is_empty() {
+            vec![
+                Format::GraphMl,
+                Format::Gexf,
+                Format::JsonLd,
+                Format::Csv,
+                Format::Statements,
+            ]
+        } else {
+            args.format
+                .iter()
+                .map(|f| match f {
+                    OutputFormat::Graphml => Format::GraphMl,
+                    OutputFormat::Gexf => Format::Gexf,
+                    OutputFormat::Jsonld => Format::JsonLd,
+                    OutputFormat::Csv => Format::Csv,
+                    OutputFormat::Statements => Format::Statements,
+                })
+                .collect()
+        };
+        formats.sort();
+        formats.dedup();
+        if !(args.max_article_mb > 0.0 && args.max_article_mb.is_finite()) {
+            anyhow::bail!("--max-article-mb must be a positive number");
+        }
+        if args.threads == Some(0) {
+            anyhow::bail!("--threads must be at least 1");
+        }
+        Ok(BuildConfig {
+            inputs: args.inputs,
+            out: args.out,
+            export: ExportOptions {
+                formats,
+                base_iri: args.base_iri,
+            },
+            threads: args.threads,
+            strict: args.strict,
+            max_article_bytes: (args.max_article_mb * 1e6) as u64,
+            quiet: args.quiet,
+            json: args.json,
+        })
+    }
+}
 
 /// Runs `actorgraph build`.
-pub fn run(_args: BuildArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("not implemented yet")
+pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
+    let config = BuildConfig::from_args(args)?;
+    let started = Instant::now();
+    let mut corpus = corpus::open(
+        &config.inputs,
+        CorpusOptions {
+            strict: config.strict,
+            max_article_bytes: config.max_article_bytes,
+        },
+    )?;
+    prepare_out_dir(&config.out)?;
+    let nlp = Nlp::load_default().context("loading the English model")?;
+    let extractors = Extractors::all();
+
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = config.threads {
+            b = b.num_threads(n);
+        }
+        b.build().context("starting worker threads")?
+    };
+    let bar = progress_bar(config.quiet);
+    let on_progress = |p: Progress| {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        bar.set_message(format!(
+            "{} documents, {} words ({:.0} words/s)",
+            p.documents,
+            p.words,
+            p.words as f64 / secs
+        ));
+    };
+    let options = BuildOptions {
+        chunk_size: 64 * pool.current_num_threads(),
+    };
+    let build =
+        pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress))?;
+    bar.finish_and_clear();
+
+    for d in corpus.diagnostics() {
+        if !config.quiet {
+            eprintln!("warning: {d}");
+        }
+    }
+    let written = export::write_all(&config.out, &build.graph, &build.statements, &config.export)
+        .with_context(|| format!("writing outputs to {}", config.out.display()))?;
+
+    let seconds = started.elapsed().as_secs_f64();
+    let summary = Summary {
+        documents: build.progress.documents,
+        skipped_inputs: corpus.diagnostics().len(),
+        skipped_files: corpus.skipped_files(),
+        sentences: build.progress.sentences,
+        words: build.progress.words,
+        statements: build.statements.len(),
+        entities: build.graph.entity_count(),
+        relations: build.graph.relation_count(),
+        seconds,
+        words_per_second: build.progress.words as f64 / seconds.max(1e-9),
+        outputs: written.iter().map(|p| p.display().to_string()).collect(),
+    };
+    summary.print(config.json, config.quiet)?;
+    Ok(Outcome::Success)
+}
+
+/// Creates the output folder and checks it can be written, before any work is done.
+fn prepare_out_dir(out: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create output folder {}", out.display()))?;
+    let probe = out.join(".actorgraph-write-test.tmp");
+    std::fs::write(&probe, b"")
+        .with_context(|| format!("output folder {} is not writable", out.display()))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed}] {msg}") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// What a build did.
+#[derive(serde::Serialize)]
+struct Summary {
+    documents: usize,
+    skipped_inputs: usize,
+    skipped_files: usize,
+    sentences: usize,
+    words: usize,
+    statements: usize,
+    entities: usize,
+    relations: usize,
+    seconds: f64,
+    words_per_second: f64,
+    outputs: Vec<String>,
+}
+
+impl Summary {
+    fn print(&self, json: bool, quiet: bool) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        if json {
+            serde_json::to_writer(&mut out, self)?;
+            writeln!(out)?;
+        } else if !quiet {
+            let mut err = std::io::stderr().lock();
+            writeln!(
+                err,
+                "{} documents ({} skipped, {} other files), {} sentences, {} words",
+                self.documents, self.skipped_inputs, self.skipped_files, self.sentences, self.words
+            )?;
+            writeln!(
+                err,
+                "{} statements, {} entities, {} relations in {:.2} s ({:.0} words/s)",
+                self.statements, self.entities, self.relations, self.seconds, self.words_per_second
+            )?;
+            for o in &self.outputs {
+                writeln!(err, "wrote {o}")?;
+            }
+        }
+        Ok(())
+    }
 }
