@@ -38,8 +38,9 @@
 //! | `e_documents` | edge | `documents` | string | JSON list of article ids |
 //!
 //! Gephi merges parallel edges (same source and target, different action) on GraphML
-//! import unless told otherwise: in the import report choose "Don't merge" for parallel
-//! edges, or open `graph.gexf`, whose edge `kind` keeps them apart.
+//! import unless told otherwise: in the import report choose an edge-merge strategy that
+//! does not merge (where the Gephi version offers one), or open `graph.gexf`, whose edge
+//! `kind` keeps them apart.
 
 use std::io::{self, Write};
 

@@ -30,6 +30,7 @@ def main():
         print("usage: run_all.py OUTDIR")
         return 2
     out = sys.argv[1]
+    sys.stdout.reconfigure(line_buffering=True)  # one line per client as it finishes
     skipped = set(os.environ.get("INTEROP_SKIP", "").split())
     env = dict(os.environ)
     env.setdefault("NODE_PATH", os.path.join(ROOT, ".venv", "node", "node_modules"))
