@@ -37,7 +37,11 @@ pub struct Change<T> {
 impl<T: PartialEq> Change<T> {
     /// The pair, or `None` when both sides are equal.
     pub fn of(old: T, new: T) -> Option<Change<T>> {
-        if old == new { None } else { Some(Change { old, new }) }
+        if old == new {
+            None
+        } else {
+            Some(Change { old, new })
+        }
     }
 
     /// True when the value differs.
@@ -137,7 +141,11 @@ pub struct Changes<T, C> {
 
 impl<T, C> Default for Changes<T, C> {
     fn default() -> Self {
-        Changes { added: Vec::new(), removed: Vec::new(), changed: Vec::new() }
+        Changes {
+            added: Vec::new(),
+            removed: Vec::new(),
+            changed: Vec::new(),
+        }
     }
 }
 
@@ -333,12 +341,30 @@ impl RelationChange {
             lemma_change,
             evidence_added,
             evidence_removed,
-            weight: Change { old: old.weight(), new: new.weight() },
-            confidence: Change { old: old.confidence(), new: new.confidence() },
-            polarity: Change { old: old.polarity(), new: new.polarity() },
-            modality: Change { old: old.modality(), new: new.modality() },
-            documents_added: new_docs.difference(&old_docs).map(|d| (*d).to_owned()).collect(),
-            documents_removed: old_docs.difference(&new_docs).map(|d| (*d).to_owned()).collect(),
+            weight: Change {
+                old: old.weight(),
+                new: new.weight(),
+            },
+            confidence: Change {
+                old: old.confidence(),
+                new: new.confidence(),
+            },
+            polarity: Change {
+                old: old.polarity(),
+                new: new.polarity(),
+            },
+            modality: Change {
+                old: old.modality(),
+                new: new.modality(),
+            },
+            documents_added: new_docs
+                .difference(&old_docs)
+                .map(|d| (*d).to_owned())
+                .collect(),
+            documents_removed: old_docs
+                .difference(&new_docs)
+                .map(|d| (*d).to_owned())
+                .collect(),
         })
     }
 
@@ -366,13 +392,23 @@ impl RelationChange {
             (self.action_change.is_some(), "action"),
             (self.lemma_change.is_some(), "lemma"),
             (self.weight.differs(), "weight"),
-            (!self.evidence_added.is_empty() || !self.evidence_removed.is_empty(), "evidence"),
-            (!self.documents_added.is_empty() || !self.documents_removed.is_empty(), "documents"),
+            (
+                !self.evidence_added.is_empty() || !self.evidence_removed.is_empty(),
+                "evidence",
+            ),
+            (
+                !self.documents_added.is_empty() || !self.documents_removed.is_empty(),
+                "documents",
+            ),
             (self.confidence.differs(), "confidence"),
             (self.polarity.differs(), "polarity"),
             (self.modality.differs(), "modality"),
         ];
-        flags.into_iter().filter(|(on, _)| *on).map(|(_, name)| name).collect()
+        flags
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| name)
+            .collect()
     }
 
     fn apply(&self, r: &mut Relation) -> Result<(), ApplyError> {
@@ -389,7 +425,10 @@ impl RelationChange {
         let mut kept = Vec::with_capacity(old.len() + self.evidence_added.len());
         let mut drop = removed.into_iter().peekable();
         for e in old {
-            if drop.peek().is_some_and(|d| canonical_evidence_order(d, &e) == Ordering::Equal) {
+            if drop
+                .peek()
+                .is_some_and(|d| canonical_evidence_order(d, &e) == Ordering::Equal)
+            {
                 drop.next();
             } else {
                 kept.push(e);
@@ -439,7 +478,12 @@ impl GraphDiff {
             relations: Changes {
                 added: self.relations.removed.clone(),
                 removed: self.relations.added.clone(),
-                changed: self.relations.changed.iter().map(reverse_relation).collect(),
+                changed: self
+                    .relations
+                    .changed
+                    .iter()
+                    .map(reverse_relation)
+                    .collect(),
             },
             articles: Changes {
                 added: self.articles.removed.clone(),
@@ -451,11 +495,17 @@ impl GraphDiff {
 }
 
 fn flip<T: Clone>(c: &Change<T>) -> Change<T> {
-    Change { old: c.new.clone(), new: c.old.clone() }
+    Change {
+        old: c.new.clone(),
+        new: c.old.clone(),
+    }
 }
 
 fn flip_set<T: Clone>(c: &SetChange<T>) -> SetChange<T> {
-    SetChange { added: c.removed.clone(), removed: c.added.clone() }
+    SetChange {
+        added: c.removed.clone(),
+        removed: c.added.clone(),
+    }
 }
 
 fn reverse_entity(c: &EntityChange) -> EntityChange {
@@ -477,7 +527,10 @@ fn reverse_relation(c: &RelationChange) -> RelationChange {
     RelationChange {
         id: c.id.clone(),
         actor: c.actor.clone(),
-        action: c.action_change.as_ref().map_or_else(|| c.action.clone(), |a| a.old.clone()),
+        action: c
+            .action_change
+            .as_ref()
+            .map_or_else(|| c.action.clone(), |a| a.old.clone()),
         target: c.target.clone(),
         action_change: c.action_change.as_ref().map(flip),
         lemma_change: c.lemma_change.as_ref().map(flip),
@@ -500,13 +553,20 @@ pub fn canonical_evidence_order(a: &Evidence, b: &Evidence) -> Ordering {
     (&a.doc, a.sentence, a.span, &a.extractor, &a.surface)
         .cmp(&(&b.doc, b.sentence, b.span, &b.extractor, &b.surface))
         .then_with(|| {
-            (a.char_span, &a.quote, a.polarity, a.modality, &a.attributed_to).cmp(&(
-                b.char_span,
-                &b.quote,
-                b.polarity,
-                b.modality,
-                &b.attributed_to,
-            ))
+            (
+                a.char_span,
+                &a.quote,
+                a.polarity,
+                a.modality,
+                &a.attributed_to,
+            )
+                .cmp(&(
+                    b.char_span,
+                    &b.quote,
+                    b.polarity,
+                    b.modality,
+                    &b.attributed_to,
+                ))
         })
         .then_with(|| a.confidence.total_cmp(&b.confidence))
 }
@@ -517,7 +577,10 @@ fn evidence_difference(old: &[Evidence], new: &[Evidence]) -> (Vec<Evidence>, Ve
     let mut removed = Vec::new();
     // Fast path: the same evidence in the same order (the common case for unchanged edges).
     if old.len() == new.len()
-        && old.iter().zip(new).all(|(a, b)| canonical_evidence_order(a, b) == Ordering::Equal)
+        && old
+            .iter()
+            .zip(new)
+            .all(|(a, b)| canonical_evidence_order(a, b) == Ordering::Equal)
     {
         return (added, removed);
     }
@@ -608,7 +671,10 @@ pub fn diff(old: &KnowledgeGraph, new: &KnowledgeGraph) -> GraphDiff {
         match pair {
             (Some(x), None) => out.articles.removed.push((*x).clone()),
             (None, Some(y)) => out.articles.added.push((*y).clone()),
-            (Some(x), Some(y)) => out.articles.changed.extend(Change::of((*x).clone(), (*y).clone())),
+            (Some(x), Some(y)) => out
+                .articles
+                .changed
+                .extend(Change::of((*x).clone(), (*y).clone())),
             (None, None) => {}
         }
     }
@@ -634,7 +700,12 @@ pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph,
     let mut out = KnowledgeGraph::new();
 
     let removed: BTreeSet<&EntityId> = diff.entities.removed.iter().map(|e| &e.id).collect();
-    let mut changes = diff.entities.changed.iter().map(|c| (&c.id, c)).collect::<Vec<_>>();
+    let mut changes = diff
+        .entities
+        .changed
+        .iter()
+        .map(|c| (&c.id, c))
+        .collect::<Vec<_>>();
     changes.sort_by(|x, y| x.0.cmp(y.0));
     let mut seen = 0;
     for e in graph.entities() {
@@ -650,17 +721,27 @@ pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph,
         out.add_entity(e);
     }
     if seen != removed.len() + changes.len() {
-        return Err(ApplyError::Mismatch("entities removed or changed are missing".into()));
+        return Err(ApplyError::Mismatch(
+            "entities removed or changed are missing".into(),
+        ));
     }
     for e in &diff.entities.added {
         if graph.entity(&e.id).is_some() {
-            return Err(ApplyError::Mismatch(format!("entity {} is already there", e.id)));
+            return Err(ApplyError::Mismatch(format!(
+                "entity {} is already there",
+                e.id
+            )));
         }
         out.add_entity(e.clone());
     }
 
     let removed: BTreeSet<&RelationId> = diff.relations.removed.iter().map(|r| &r.id).collect();
-    let mut changes = diff.relations.changed.iter().map(|c| (&c.id, c)).collect::<Vec<_>>();
+    let mut changes = diff
+        .relations
+        .changed
+        .iter()
+        .map(|c| (&c.id, c))
+        .collect::<Vec<_>>();
     changes.sort_by(|x, y| x.0.cmp(y.0));
     let old_relations = graph.relations();
     let mut seen = 0;
@@ -677,18 +758,28 @@ pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph,
         out.add_relation(r)?;
     }
     if seen != removed.len() + changes.len() {
-        return Err(ApplyError::Mismatch("relations removed or changed are missing".into()));
+        return Err(ApplyError::Mismatch(
+            "relations removed or changed are missing".into(),
+        ));
     }
     for r in &diff.relations.added {
         if old_relations.binary_search_by(|x| x.id.cmp(&r.id)).is_ok() {
-            return Err(ApplyError::Mismatch(format!("relation {} is already there", r.id)));
+            return Err(ApplyError::Mismatch(format!(
+                "relation {} is already there",
+                r.id
+            )));
         }
         let mut r = r.clone();
         r.evidence.sort_by(canonical_evidence_order);
         out.add_relation(r)?;
     }
 
-    let removed: BTreeSet<&str> = diff.articles.removed.iter().map(|a| a.id.as_str()).collect();
+    let removed: BTreeSet<&str> = diff
+        .articles
+        .removed
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
     for a in graph.articles() {
         if !removed.contains(a.id.as_str()) {
             out.add_article(a.clone());
@@ -745,7 +836,8 @@ mod tests {
         g.add_entity(entity("org.b", "B"));
         for (i, d) in docs.iter().enumerate() {
             let (a, b) = (EntityId("org.a".into()), EntityId("org.b".into()));
-            g.add_evidence(&a, "meet", "meet", &b, evidence(d, i)).expect("entities exist");
+            g.add_evidence(&a, "meet", "meet", &b, evidence(d, i))
+                .expect("entities exist");
         }
         g.finish();
         g
@@ -765,7 +857,10 @@ mod tests {
         assert_eq!(c.weight, Change { old: 1, new: 2 });
         assert_eq!(c.documents_added, vec!["d2".to_owned()]);
         assert!(c.documents_removed.is_empty());
-        assert_eq!(c.fields(), vec!["weight", "evidence", "documents", "confidence"]);
+        assert_eq!(
+            c.fields(),
+            vec!["weight", "evidence", "documents", "confidence"]
+        );
     }
 
     #[test]

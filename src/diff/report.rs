@@ -88,7 +88,11 @@ struct Paint {
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
     fn added(&self, t: &str) -> String {
         self.wrap("32", t)
@@ -122,14 +126,23 @@ pub fn write_text<W: Write>(
     options: TextOptions,
 ) -> io::Result<()> {
     let p = Paint { on: options.color };
-    writeln!(w, "{} {} ({})", p.removed("---"), old.label, size(old.graph))?;
+    writeln!(
+        w,
+        "{} {} ({})",
+        p.removed("---"),
+        old.label,
+        size(old.graph)
+    )?;
     writeln!(w, "{} {} ({})", p.added("+++"), new.label, size(new.graph))?;
     if diff.is_empty() {
         writeln!(w, "No differences.")?;
         return Ok(());
     }
     let name = |id: &EntityId| -> String {
-        new.graph.entity(id).or_else(|| old.graph.entity(id)).map_or_else(|| id.to_string(), |e| e.label.clone())
+        new.graph
+            .entity(id)
+            .or_else(|| old.graph.entity(id))
+            .map_or_else(|| id.to_string(), |e| e.label.clone())
     };
     let arrow = |actor: &EntityId, action: &str, target: &EntityId| {
         format!("{} —{}→ {}", name(actor), action, name(target))
@@ -167,7 +180,14 @@ pub fn write_text<W: Write>(
     )?;
 
     if !r.added.is_empty() {
-        writeln!(w, "\n{}", p.bold(&format!("Relations added ({}), heaviest first", r.added.len())))?;
+        writeln!(
+            w,
+            "\n{}",
+            p.bold(&format!(
+                "Relations added ({}), heaviest first",
+                r.added.len()
+            ))
+        )?;
         for rel in by_weight(&r.added) {
             let line = format!("+ {}", arrow(&rel.actor, &rel.action, &rel.target));
             writeln!(w, "  {}  {}", p.added(&line), relation_facts(rel))?;
@@ -177,11 +197,16 @@ pub fn write_text<W: Write>(
         writeln!(
             w,
             "\n{}",
-            p.bold(&format!("Relations changed ({}), biggest change first", r.changed.len()))
+            p.bold(&format!(
+                "Relations changed ({}), biggest change first",
+                r.changed.len()
+            ))
         )?;
         let mut changed: Vec<&RelationChange> = r.changed.iter().collect();
         changed.sort_by(|x, y| {
-            y.magnitude().cmp(&x.magnitude()).then_with(|| x.id.cmp(&y.id))
+            y.magnitude()
+                .cmp(&x.magnitude())
+                .then_with(|| x.id.cmp(&y.id))
         });
         for c in changed {
             let line = format!("~ {}", arrow(&c.actor, &c.action, &c.target));
@@ -192,7 +217,10 @@ pub fn write_text<W: Write>(
         writeln!(
             w,
             "\n{}",
-            p.bold(&format!("Relations removed ({}), heaviest first", r.removed.len()))
+            p.bold(&format!(
+                "Relations removed ({}), heaviest first",
+                r.removed.len()
+            ))
         )?;
         for rel in by_weight(&r.removed) {
             let line = format!("- {}", arrow(&rel.actor, &rel.action, &rel.target));
@@ -203,34 +231,62 @@ pub fn write_text<W: Write>(
         writeln!(
             w,
             "\n{}",
-            p.bold(&format!("Entities added ({}), most mentioned first", e.added.len()))
+            p.bold(&format!(
+                "Entities added ({}), most mentioned first",
+                e.added.len()
+            ))
         )?;
         for ent in by_mentions(&e.added) {
-            writeln!(w, "  {}  {}", p.added(&format!("+ {}", ent.label)), entity_facts(ent))?;
+            writeln!(
+                w,
+                "  {}  {}",
+                p.added(&format!("+ {}", ent.label)),
+                entity_facts(ent)
+            )?;
         }
     }
     if substantive > 0 {
         writeln!(
             w,
             "\n{}",
-            p.bold(&format!("Entities changed ({substantive}), biggest change first"))
+            p.bold(&format!(
+                "Entities changed ({substantive}), biggest change first"
+            ))
         )?;
         let mut changed: Vec<&EntityChange> =
             e.changed.iter().filter(|c| c.is_substantive()).collect();
-        changed.sort_by(|x, y| y.magnitude().cmp(&x.magnitude()).then_with(|| x.id.cmp(&y.id)));
+        changed.sort_by(|x, y| {
+            y.magnitude()
+                .cmp(&x.magnitude())
+                .then_with(|| x.id.cmp(&y.id))
+        });
         for c in changed {
             let line = format!("~ {}", name(&c.id));
-            writeln!(w, "  {}  ({}) {}", p.changed(&line), c.id, entity_change_facts(c))?;
+            writeln!(
+                w,
+                "  {}  ({}) {}",
+                p.changed(&line),
+                c.id,
+                entity_change_facts(c)
+            )?;
         }
     }
     if !e.removed.is_empty() {
         writeln!(
             w,
             "\n{}",
-            p.bold(&format!("Entities removed ({}), most mentioned first", e.removed.len()))
+            p.bold(&format!(
+                "Entities removed ({}), most mentioned first",
+                e.removed.len()
+            ))
         )?;
         for ent in by_mentions(&e.removed) {
-            writeln!(w, "  {}  {}", p.removed(&format!("- {}", ent.label)), entity_facts(ent))?;
+            writeln!(
+                w,
+                "  {}  {}",
+                p.removed(&format!("- {}", ent.label)),
+                entity_facts(ent)
+            )?;
         }
     }
     if !a.is_empty() {
@@ -281,7 +337,10 @@ fn relation_change_facts(c: &RelationChange) -> String {
     let mut parts = Vec::new();
     let delta = c.weight_delta();
     if delta != 0 {
-        parts.push(format!("weight {} → {} ({delta:+})", c.weight.old, c.weight.new));
+        parts.push(format!(
+            "weight {} → {} ({delta:+})",
+            c.weight.old, c.weight.new
+        ));
     } else {
         parts.push(format!("weight {}", c.weight.new));
     }
@@ -302,13 +361,24 @@ fn relation_change_facts(c: &RelationChange) -> String {
         ));
     }
     if c.confidence.differs() {
-        parts.push(format!("confidence {} → {}", c.confidence.old, c.confidence.new));
+        parts.push(format!(
+            "confidence {} → {}",
+            c.confidence.old, c.confidence.new
+        ));
     }
     if c.polarity.differs() {
-        parts.push(format!("polarity {} → {}", c.polarity.old.as_str(), c.polarity.new.as_str()));
+        parts.push(format!(
+            "polarity {} → {}",
+            c.polarity.old.as_str(),
+            c.polarity.new.as_str()
+        ));
     }
     if c.modality.differs() {
-        parts.push(format!("modality {} → {}", c.modality.old.as_str(), c.modality.new.as_str()));
+        parts.push(format!(
+            "modality {} → {}",
+            c.modality.old.as_str(),
+            c.modality.new.as_str()
+        ));
     }
     if let Some(a) = &c.action_change {
         parts.push(format!("action {:?} → {:?}", a.old, a.new));
@@ -320,7 +390,7 @@ fn relation_change_facts(c: &RelationChange) -> String {
 }
 
 fn entity_facts(e: &Entity) -> String {
-    let mut out = format!("({}, {}) {} mentions", e.id, e.kind.as_str(), e.mentions);
+    let mut out = format!("({}, {}) mentions {}", e.id, e.kind.as_str(), e.mentions);
     if !e.aliases.is_empty() {
         let aliases: Vec<String> = e.aliases.iter().cloned().collect();
         let _ = write!(out, "; aliases {}", list(&aliases));
@@ -338,7 +408,8 @@ fn set_facts(name: &str, c: &SetChange<String>) -> Option<String> {
 }
 
 fn opt(o: &Option<impl std::fmt::Display>) -> String {
-    o.as_ref().map_or_else(|| "none".to_owned(), ToString::to_string)
+    o.as_ref()
+        .map_or_else(|| "none".to_owned(), ToString::to_string)
 }
 
 fn entity_change_facts(c: &EntityChange) -> String {
@@ -552,7 +623,10 @@ fn json_entity(e: &Entity) -> JsonEntity<'_> {
 }
 
 fn pair<'a, T, U>(c: &'a Change<T>, f: impl Fn(&'a T) -> U) -> OldNew<U> {
-    OldNew { old: f(&c.old), new: f(&c.new) }
+    OldNew {
+        old: f(&c.old),
+        new: f(&c.new),
+    }
 }
 
 fn set_pair(c: &SetChange<String>) -> Option<AddedRemoved<&str>> {
@@ -570,7 +644,10 @@ fn json_entity_change(c: &EntityChange) -> JsonEntityChange<'_> {
         kind: c.kind.as_ref().map(|x| pair(x, |k| k.as_str())),
         country: c.country.as_ref().map(|x| pair(x, |b| *b)),
         wikidata: c.wikidata.as_ref().map(|x| pair(x, |w| w.as_deref())),
-        part_of: c.part_of.as_ref().map(|x| pair(x, |p| p.as_ref().map(EntityId::as_str))),
+        part_of: c
+            .part_of
+            .as_ref()
+            .map(|x| pair(x, |p| p.as_ref().map(EntityId::as_str))),
         aliases: set_pair(&c.aliases),
         roles: set_pair(&c.roles),
         mentions: c.mentions.as_ref().map(|x| pair(x, |n| *n)),
@@ -650,7 +727,11 @@ fn json_side<'a>(s: Side<'a>) -> JsonSide<'a> {
 }
 
 fn counts<T, C>(c: &super::Changes<T, C>) -> JsonCounts {
-    JsonCounts { added: c.added.len(), removed: c.removed.len(), changed: c.changed.len() }
+    JsonCounts {
+        added: c.added.len(),
+        removed: c.removed.len(),
+        changed: c.changed.len(),
+    }
 }
 
 /// Writes the diff as JSON (see the module docs for the format), followed by a newline.
@@ -674,12 +755,22 @@ pub fn write_json<W: Write>(
         entities: JsonChanges {
             added: diff.entities.added.iter().map(json_entity).collect(),
             removed: diff.entities.removed.iter().map(json_entity).collect(),
-            changed: diff.entities.changed.iter().map(json_entity_change).collect(),
+            changed: diff
+                .entities
+                .changed
+                .iter()
+                .map(json_entity_change)
+                .collect(),
         },
         relations: JsonChanges {
             added: diff.relations.added.iter().map(json_relation).collect(),
             removed: diff.relations.removed.iter().map(json_relation).collect(),
-            changed: diff.relations.changed.iter().map(json_relation_change).collect(),
+            changed: diff
+                .relations
+                .changed
+                .iter()
+                .map(json_relation_change)
+                .collect(),
         },
         articles: JsonChanges {
             added: diff.articles.added.iter().map(json_article).collect(),
