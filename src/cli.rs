@@ -166,6 +166,12 @@ pub struct TrainArgs {
     /// Train on at most this many sentences (for quick trials and tests).
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Jack-knife folds for the parser's training tags (1: train the parser on gold tags).
+    #[arg(long, default_value_t = 4)]
+    pub folds: usize,
+    /// Also train on `*-dev.conllu` (for the final model, once settled).
+    #[arg(long)]
+    pub with_dev: bool,
 }
 
 /// `actorgraph model evaluate`.

@@ -1,14 +1,179 @@
-//! `actorgraph model train|evaluate`. STUB.
+//! `actorgraph model train|evaluate`: train the tagger, lemmatizer and parser on a
+//! treebank and write the bundle; score a bundle on a CoNLL-U file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
 
 use super::Outcome;
 use crate::cli::{EvaluateArgs, TrainArgs};
+use actorgraph::nlp::Nlp;
+use actorgraph::nlp::conllu::{self, TreebankSentence};
+use actorgraph::nlp::evaluate;
+use actorgraph::nlp::train::{self, TrainOptions};
+
+/// Weights of the tagger below this absolute value are dropped when saving.
+const TAGGER_PRUNE: f32 = 0.05;
+
+fn files_ending(dir: &Path, suffix: &str) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(suffix))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<TreebankSentence>> {
+    let mut out = Vec::new();
+    for p in paths {
+        out.extend(conllu::read_file(p).with_context(|| format!("reading {}", p.display()))?);
+    }
+    Ok(out)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("model");
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    let result = (|| -> anyhow::Result<()> {
+        let mut f =
+            std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+        f.write_all(bytes)
+            .with_context(|| format!("writing {}", tmp.display()))?;
+        f.sync_all()
+            .with_context(|| format!("syncing {}", tmp.display()))?;
+        std::fs::rename(&tmp, path).with_context(|| format!("renaming to {}", path.display()))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
 
 /// Runs `actorgraph model train`.
-pub fn train(_args: TrainArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("not implemented yet")
+pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
+    let start = Instant::now();
+    let mut paths = files_ending(&args.treebank, "-train.conllu")?;
+    if args.with_dev {
+        paths.extend(files_ending(&args.treebank, "-dev.conllu")?);
+    }
+    anyhow::ensure!(
+        !paths.is_empty(),
+        "no *-train.conllu in {}",
+        args.treebank.display()
+    );
+    let mut sents = read_all(&paths)?;
+    if let Some(limit) = args.limit {
+        sents.truncate(limit);
+    }
+    let tokens: usize = sents.iter().map(|s| s.words.len()).sum();
+    eprintln!(
+        "read {} sentences, {tokens} tokens from {} file(s) in {:.1?}",
+        sents.len(),
+        paths.len(),
+        start.elapsed()
+    );
+    let opts = TrainOptions {
+        seed: args.seed,
+        tagger_epochs: args.epochs,
+        parser_epochs: args.epochs,
+        folds: args.folds,
+        prune: TAGGER_PRUNE,
+    };
+    let (nlp, report) = train::train(&sents, &opts);
+    for (stage, time) in &report.stages {
+        eprintln!("{stage:<32} {:>8.1?}", time);
+    }
+    if args.folds > 1 {
+        eprintln!("jack-knifed UPOS on train: {:.2}%", report.jackknife_upos);
+    }
+    let t = Instant::now();
+    let bytes = nlp.to_bytes();
+    write_atomically(&args.out, &bytes)?;
+    eprintln!("{:<32} {:>8.1?}", "write bundle", t.elapsed());
+    println!(
+        "wrote {} ({:.1} MB) in {:.1?}",
+        args.out.display(),
+        bytes.len() as f64 / 1e6,
+        start.elapsed()
+    );
+    Ok(Outcome::Success)
 }
 
 /// Runs `actorgraph model evaluate`.
-pub fn evaluate(_args: EvaluateArgs) -> anyhow::Result<Outcome> {
-    anyhow::bail!("not implemented yet")
+pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
+    let t = Instant::now();
+    let (nlp, size) = match &args.model {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            let nlp =
+                Nlp::from_bytes(&bytes).with_context(|| format!("loading {}", p.display()))?;
+            (nlp, bytes.len())
+        }
+        None => (Nlp::load_default()?, 0),
+    };
+    let load = t.elapsed();
+    let sents = conllu::read_file(&args.treebank)
+        .with_context(|| format!("reading {}", args.treebank.display()))?;
+    let s = evaluate::evaluate(&nlp, &sents);
+    if args.json {
+        let v = serde_json::json!({
+            "treebank": args.treebank.display().to_string(),
+            "sentences": s.sentences,
+            "tokens": s.tokens,
+            "upos": round2(s.upos),
+            "xpos": round2(s.xpos),
+            "lemma": round2(s.lemma),
+            "uas": round2(s.uas),
+            "las": round2(s.las),
+            "tokens_per_second": s.tokens_per_second.round(),
+            "load_seconds": load.as_secs_f64(),
+            "model_bytes": size,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "treebank   {} ({} sentences, {} tokens)",
+            args.treebank.display(),
+            s.sentences,
+            s.tokens
+        );
+        println!("UPOS       {:.2}", s.upos);
+        println!("XPOS       {:.2}", s.xpos);
+        println!("lemma      {:.2}", s.lemma);
+        println!("UAS        {:.2}", s.uas);
+        println!("LAS        {:.2}", s.las);
+        println!(
+            "speed      {:.0} tokens/s (tag + parse, one thread)",
+            s.tokens_per_second
+        );
+        println!(
+            "load       {:.3} s{}",
+            load.as_secs_f64(),
+            if size > 0 {
+                format!(" ({:.1} MB)", size as f64 / 1e6)
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }

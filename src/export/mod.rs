@@ -1,10 +1,44 @@
 //! Stage 6: the graph and statements → files.
 //!
-//! STUB: the export helper replaces this. The public surface below is the contract.
+//! Every output is a [`Format`]; [`write_all`] writes the chosen ones into a folder:
+//!
+//! | format | files | for |
+//! |---|---|---|
+//! | [`Format::GraphMl`] | `graph.graphml` | networkx, igraph, yEd, Gephi, graphology |
+//! | [`Format::Gexf`] | `graph.gexf` | Gephi (first-class: parallel edges stay apart), graphology |
+//! | [`Format::JsonLd`] | `graph.jsonld` | RDF tools (rdflib, oxigraph, jsonld.js), and `actorgraph diff` |
+//! | [`Format::Csv`] | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import, pandas, spreadsheets |
+//! | [`Format::Statements`] | `statements.jsonl` | scorers and scripts: one statement per line |
+//!
+//! Each writer documents its wire format (fields, ordering, stability) in its module doc.
+//! All outputs share one [`FORMAT_VERSION`]; the schemas and the attribute reference are in
+//! `schemas/` (see `schemas/README.md`).
+//!
+//! Every file is
+//! - written through a `BufWriter` into a temporary file in the same folder and renamed over
+//!   the target at the end, so an interrupted run never leaves half a file over a good one;
+//! - byte-deterministic: nodes, edges and evidence in id order, one number format
+//!   (confidences with three decimals), no timestamps, no tool version.
+
+mod atomic;
+pub mod csv;
+pub mod gexf;
+pub mod graphml;
+pub mod jsonld;
+pub mod statements;
+mod xml;
 
 use std::path::{Path, PathBuf};
 
 use crate::graph::{KnowledgeGraph, Statement};
+
+/// The version of every output format (GraphML keys, GEXF attributes, JSON-LD vocabulary,
+/// CSV columns, `statements.jsonl` fields). Raised when a field changes meaning or
+/// disappears; adding a field keeps it.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The default base IRI of the JSON-LD ids (`--base-iri`).
+pub const DEFAULT_BASE_IRI: &str = "https://actorgraph.example/kg/";
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,16 +55,132 @@ pub enum Format {
     Statements,
 }
 
+impl Format {
+    /// Every format, in the order [`write_all`] writes them.
+    pub const ALL: [Format; 5] = [
+        Format::GraphMl,
+        Format::Gexf,
+        Format::JsonLd,
+        Format::Csv,
+        Format::Statements,
+    ];
+
+    /// The name used by `--format`.
+    ///
+    /// ```
+    /// use actorgraph::export::Format;
+    /// assert_eq!(Format::GraphMl.name(), "graphml");
+    /// assert_eq!(Format::JsonLd.name(), "jsonld");
+    /// assert_eq!(Format::Statements.name(), "statements");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::GraphMl => "graphml",
+            Format::Gexf => "gexf",
+            Format::JsonLd => "jsonld",
+            Format::Csv => "csv",
+            Format::Statements => "statements",
+        }
+    }
+
+    /// Parses [`Format::name`] (case-insensitive).
+    ///
+    /// ```
+    /// use actorgraph::export::Format;
+    /// assert_eq!(Format::from_name("GEXF"), Some(Format::Gexf));
+    /// assert_eq!(Format::from_name("csv"), Some(Format::Csv));
+    /// assert_eq!(Format::from_name("dot"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The extension of the format's files, without the dot.
+    ///
+    /// ```
+    /// use actorgraph::export::Format;
+    /// assert_eq!(Format::GraphMl.file_extension(), "graphml");
+    /// assert_eq!(Format::Statements.file_extension(), "jsonl");
+    /// ```
+    pub fn file_extension(self) -> &'static str {
+        match self {
+            Format::GraphMl => "graphml",
+            Format::Gexf => "gexf",
+            Format::JsonLd => "jsonld",
+            Format::Csv => "csv",
+            Format::Statements => "jsonl",
+        }
+    }
+
+    /// The format with this file extension (no dot, case-insensitive).
+    ///
+    /// ```
+    /// use actorgraph::export::Format;
+    /// assert_eq!(Format::from_extension("jsonl"), Some(Format::Statements));
+    /// assert_eq!(Format::from_extension("JSONLD"), Some(Format::JsonLd));
+    /// assert_eq!(Format::from_extension("xml"), None);
+    /// ```
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.file_extension().eq_ignore_ascii_case(extension))
+    }
+
+    /// The media type of the format's files.
+    ///
+    /// ```
+    /// use actorgraph::export::Format;
+    /// assert_eq!(Format::JsonLd.media_type(), "application/ld+json");
+    /// assert_eq!(Format::Gexf.media_type(), "application/gexf+xml");
+    /// assert_eq!(Format::Csv.media_type(), "text/csv");
+    /// ```
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::GraphMl => "application/graphml+xml",
+            Format::Gexf => "application/gexf+xml",
+            Format::JsonLd => "application/ld+json",
+            Format::Csv => "text/csv",
+            Format::Statements => "application/jsonl",
+        }
+    }
+
+    /// The files the format writes, relative to the output folder.
+    ///
+    /// ```
+    /// use actorgraph::export::Format;
+    /// assert_eq!(Format::Csv.file_names(), &["nodes.csv", "edges.csv"]);
+    /// assert_eq!(Format::GraphMl.file_names(), &["graph.graphml"]);
+    /// ```
+    pub fn file_names(self) -> &'static [&'static str] {
+        match self {
+            Format::GraphMl => &["graph.graphml"],
+            Format::Gexf => &["graph.gexf"],
+            Format::JsonLd => &["graph.jsonld"],
+            Format::Csv => &["nodes.csv", "edges.csv"],
+            Format::Statements => &["statements.jsonl"],
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// How to write outputs.
 #[derive(Clone, Debug)]
 pub struct ExportOptions {
-    /// Which formats to write.
+    /// Which formats to write (duplicates are written once).
     pub formats: Vec<Format>,
-    /// Base IRI of the JSON-LD ids.
+    /// Base IRI of the JSON-LD ids ([`DEFAULT_BASE_IRI`] by default): an absolute IRI
+    /// ending in `/` or `#`.
     pub base_iri: String,
 }
 
-/// Writing an output failed.
+/// Writing or reading an output failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// I/O on a file.
@@ -42,15 +192,174 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// Reading a file back failed on I/O.
+    #[error("reading {path}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file read back is not what we write.
+    #[error("{path}: {message}")]
+    Malformed {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file read back has a format version this build does not know.
+    #[error(
+        "{path}: format version {found} is not supported (this actorgraph reads version {supported}); rebuild it with this version"
+    )]
+    UnsupportedVersion {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: String,
+        /// The version this build reads.
+        supported: u32,
+    },
+    /// `--base-iri` is not an absolute IRI ending in `/` or `#`.
+    #[error("base IRI {0:?} must be an absolute IRI ending in / or # (like {DEFAULT_BASE_IRI})")]
+    BaseIri(String),
+    /// A statement names an entity the graph does not have.
+    #[error(
+        "statement in {doc} (sentence {sentence}) names entity {entity}, which is not in the graph"
+    )]
+    UnknownEntity {
+        /// Article of the statement.
+        doc: String,
+        /// Sentence of the statement.
+        sentence: usize,
+        /// The missing entity.
+        entity: String,
+    },
 }
 
-/// Writes every chosen format into `dir`, each to a temporary file renamed into place.
-/// Returns the paths written.
+/// Writes every chosen format into `dir` (created if missing), each file to a temporary
+/// file renamed into place. Returns the paths written, in [`Format::ALL`] order.
 pub fn write_all(
-    _dir: &Path,
-    _graph: &KnowledgeGraph,
-    _statements: &[Statement],
-    _options: &ExportOptions,
+    dir: &Path,
+    graph: &KnowledgeGraph,
+    statements: &[Statement],
+    options: &ExportOptions,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    Ok(Vec::new())
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for format in Format::ALL
+        .into_iter()
+        .filter(|f| options.formats.contains(f))
+    {
+        match format {
+            Format::GraphMl => {
+                let path = dir.join("graph.graphml");
+                atomic::write(&path, |w| graphml::write(w, graph))?;
+                written.push(path);
+            }
+            Format::Gexf => {
+                let path = dir.join("graph.gexf");
+                atomic::write(&path, |w| gexf::write(w, graph))?;
+                written.push(path);
+            }
+            Format::JsonLd => {
+                let writer = jsonld::JsonLdWriter::new(&options.base_iri)?;
+                let path = dir.join("graph.jsonld");
+                atomic::write(&path, |w| writer.write(w, graph))?;
+                written.push(path);
+            }
+            Format::Csv => {
+                let nodes = dir.join("nodes.csv");
+                atomic::write(&nodes, |w| csv::write_nodes(w, graph))?;
+                written.push(nodes);
+                let edges = dir.join("edges.csv");
+                atomic::write(&edges, |w| csv::write_edges(w, graph))?;
+                written.push(edges);
+            }
+            Format::Statements => {
+                let rows = statements::rows(graph, statements)?;
+                let path = dir.join("statements.jsonl");
+                atomic::write(&path, |w| statements::write(w, &rows))?;
+                written.push(path);
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// A confidence as written everywhere: clamped to `[0, 1]`, three decimals, `0.000` for
+/// NaN.
+///
+/// ```
+/// use actorgraph::export::format_confidence;
+/// assert_eq!(format_confidence(0.9), "0.900");
+/// assert_eq!(format_confidence(f64::NAN), "0.000");
+/// assert_eq!(format_confidence(1.7), "1.000");
+/// ```
+pub fn format_confidence(value: f64) -> String {
+    format!("{:.3}", clean_confidence(value))
+}
+
+/// A confidence clamped to `[0, 1]` and rounded to three decimals (`0` for NaN).
+pub(crate) fn clean_confidence(value: f64) -> f64 {
+    if value.is_nan() {
+        return 0.0;
+    }
+    (value.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// A JSON array of strings on one line, `["a", "b"]`: the list encoding of GraphML, GEXF
+/// (`liststring`, as Gephi writes it) and CSV cells.
+pub(crate) fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&serde_json::to_string(item).expect("a string always serializes"));
+    }
+    out.push(']');
+    out
+}
+
+/// An id made safe for XML `NMTOKEN`s: ASCII letters, digits, `.`, `-`, `_` and letters
+/// from U+00C0 up are kept; anything else becomes `_`. Our ids (`type.slug`,
+/// `actor--action--target`) come through unchanged.
+pub(crate) fn xml_id(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric()
+                || matches!(c, '.' | '-' | '_')
+                || (c >= '\u{C0}' && c.is_alphabetic())
+            {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_list_quotes_and_escapes() {
+        assert_eq!(json_list(["a", "b \"c\""]), r#"["a", "b \"c\""]"#);
+        assert_eq!(json_list(Vec::<&str>::new()), "[]");
+    }
+
+    #[test]
+    fn xml_ids_keep_ours() {
+        assert_eq!(
+            xml_id("org.nato--cooperate-with--place.åland"),
+            "org.nato--cooperate-with--place.åland"
+        );
+        assert_eq!(xml_id("thing.a b²"), "thing.a_b_");
+    }
 }

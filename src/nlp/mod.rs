@@ -1,12 +1,29 @@
 //! Stage 2: raw text → sentences, tokens, tags, lemmas and dependency parses.
 //!
-//! STUB: the nlp helper replaces this with the real segmenter, tokenizer, tagger,
-//! lemmatizer and parser. The public surface below is the contract with the rest.
+//! [`Nlp::annotate`] runs, for each article: [`segment::split`] (sentences and tokens with
+//! byte offsets) → [`tagger::Tagger`] (UPOS + PTB XPOS) → [`lemma::Lemmatizer`] →
+//! [`parser::Parser`] (UD relations). The three trained components live in one model
+//! bundle ([`model`]); the default one, trained on UD English-EWT (CC BY-SA 4.0), is
+//! compiled into the binary when `models/en-ewt.agm` exists at build time.
+//!
+//! Training ([`train`]) and evaluation ([`evaluate`]) read treebanks; everything else here is
+//! pure.
 
 pub mod conllu;
+pub mod evaluate;
+pub mod lemma;
+pub mod model;
+pub mod parser;
 pub mod segment;
+pub mod tagger;
+pub mod tokenize;
+pub mod train;
 
-use crate::model::{AnnotatedArticle, Article};
+use crate::model::{AnnotatedArticle, Article, Sentence, SentenceKind, Span, Token};
+
+use self::lemma::Lemmatizer;
+use self::parser::Parser;
+use self::tagger::Tagger;
 
 /// Loading or using a model failed.
 #[derive(Debug, thiserror::Error)]
@@ -14,25 +31,226 @@ pub enum NlpError {
     /// The model bytes are not a model this version can read.
     #[error("bad model: {0}")]
     Model(String),
+    /// The binary was built without a model.
+    #[error(
+        "no built-in model; train one with `actorgraph model train --treebank ../shared/treebanks/ud-english-ewt` and rebuild (or pass a model file)"
+    )]
+    NoBuiltInModel,
 }
 
-/// The loaded English models.
-#[derive(Debug)]
-pub struct Nlp {
-    _private: (),
+impl From<model::BundleError> for NlpError {
+    fn from(e: model::BundleError) -> NlpError {
+        NlpError::Model(e.to_string())
+    }
 }
+
+/// The loaded English models: tagger, lemmatizer and parser.
+#[derive(Debug, Clone)]
+pub struct Nlp {
+    tagger: Tagger,
+    lemmatizer: Lemmatizer,
+    parser: Parser,
+}
+
+#[cfg(actorgraph_model)]
+static DEFAULT_MODEL: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/en-ewt.agm"));
 
 impl Nlp {
-    /// Loads the model compiled into the binary.
+    /// Loads the model compiled into the binary (`models/en-ewt.agm` at build time).
     pub fn load_default() -> Result<Nlp, NlpError> {
-        Err(NlpError::Model("not built yet".into()))
+        #[cfg(actorgraph_model)]
+        {
+            Nlp::from_bytes(DEFAULT_MODEL)
+        }
+        #[cfg(not(actorgraph_model))]
+        {
+            Err(NlpError::NoBuiltInModel)
+        }
     }
 
-    /// Annotates one article.
+    /// Reads a model bundle.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Nlp, NlpError> {
+        let sections = model::read_bundle(bytes)?;
+        let tagger = Tagger::from_bytes(model::section(&sections, b"TAGR")?)?;
+        let lemmatizer = Lemmatizer::from_bytes(model::section(&sections, b"LEMM")?)?;
+        let parser = Parser::from_bytes(model::section(&sections, b"PARS")?)
+            .map_err(|e| NlpError::Model(e.to_string()))?;
+        Ok(Nlp {
+            tagger,
+            lemmatizer,
+            parser,
+        })
+    }
+
+    /// Builds a pipeline from trained components.
+    pub fn from_parts(tagger: Tagger, lemmatizer: Lemmatizer, parser: Parser) -> Nlp {
+        Nlp {
+            tagger,
+            lemmatizer,
+            parser,
+        }
+    }
+
+    /// Writes the model bundle.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let t = self.tagger.to_bytes();
+        let l = self.lemmatizer.to_bytes();
+        let p = self.parser.to_bytes();
+        model::write_bundle(&[(*b"TAGR", &t), (*b"LEMM", &l), (*b"PARS", &p)])
+    }
+
+    /// The tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// The lemmatizer.
+    pub fn lemmatizer(&self) -> &Lemmatizer {
+        &self.lemmatizer
+    }
+
+    /// The parser.
+    pub fn parser(&self) -> &Parser {
+        &self.parser
+    }
+
+    /// Annotates one article: every sentence of every kind is tagged, lemmatised and parsed.
     pub fn annotate(&self, article: Article) -> AnnotatedArticle {
-        AnnotatedArticle {
-            article,
-            sentences: Vec::new(),
+        let raw = segment::split(&article.text);
+        let sentences = raw
+            .into_iter()
+            .enumerate()
+            .map(|(index, s)| self.annotate_tokens(&article.text, index, s.span, s.kind, &s.tokens))
+            .collect();
+        AnnotatedArticle { article, sentences }
+    }
+
+    /// Annotates `text` as one sentence (for CaRB-style sentence-per-line input).
+    pub fn annotate_sentence(&self, text: &str) -> Sentence {
+        // TODO(nlp-text): use `segment::tokenize_sentence` once it lands.
+        let raw = segment::split(text);
+        let tokens: Vec<Span> = raw.iter().flat_map(|s| s.tokens.iter().copied()).collect();
+        let span = match (tokens.first(), tokens.last()) {
+            (Some(a), Some(b)) => Span::new(a.start, b.end),
+            _ => Span::new(0, 0),
+        };
+        let kind = raw.first().map_or(SentenceKind::Body, |s| s.kind);
+        self.annotate_tokens(text, 0, span, kind, &tokens)
+    }
+
+    /// Tags, lemmatises and parses one sentence whose token spans index into `text`.
+    /// Spans that do not slice `text` are dropped rather than panicking.
+    pub fn annotate_tokens(
+        &self,
+        text: &str,
+        index: usize,
+        span: Span,
+        kind: SentenceKind,
+        tokens: &[Span],
+    ) -> Sentence {
+        let spans: Vec<Span> = tokens
+            .iter()
+            .copied()
+            .filter(|t| !t.is_empty() && text.get(t.range()).is_some())
+            .collect();
+        let forms: Vec<&str> = spans.iter().map(|t| &text[t.range()]).collect();
+        let tags = self.tagger.tag(&forms);
+        let upos: Vec<_> = tags.iter().map(|(u, _)| *u).collect();
+        let xpos: Vec<&str> = tags.iter().map(|(_, x)| *x).collect();
+        let mut parse = self.parser.parse(&forms, &upos, &xpos);
+        if parse.len() != forms.len() {
+            parse = (0..forms.len())
+                .map(|i| {
+                    (
+                        if i == 0 { None } else { Some(0) },
+                        if i == 0 { "root" } else { "dep" }.to_owned(),
+                    )
+                })
+                .collect();
+        }
+        fix_tree(&mut parse);
+        let tokens = forms
+            .iter()
+            .zip(&spans)
+            .zip(tags.iter().zip(parse))
+            .map(|((form, span), ((u, x), (head, deprel)))| Token {
+                span: *span,
+                form: (*form).to_owned(),
+                upos: *u,
+                xpos: (*x).to_owned(),
+                lemma: self.lemmatizer.lemmatize(form, x),
+                head,
+                deprel,
+            })
+            .collect();
+        Sentence {
+            index,
+            span,
+            kind,
+            tokens,
+        }
+    }
+}
+
+/// Makes sure a parse is a tree with exactly one root and heads in range: extra roots and
+/// out-of-range heads attach to the first root; cycles are broken at the first root.
+fn fix_tree(parse: &mut [(Option<usize>, String)]) {
+    let n = parse.len();
+    if n == 0 {
+        return;
+    }
+    let root = parse.iter().position(|(h, _)| h.is_none()).unwrap_or(0);
+    parse[root].0 = None;
+    for (i, (h, rel)) in parse.iter_mut().enumerate() {
+        if i == root {
+            continue;
+        }
+        if h.is_none_or(|h| h >= n || h == i) {
+            *h = Some(root);
+            if rel == "root" {
+                *rel = "dep".to_owned();
+            }
+        }
+    }
+    // Break cycles: walk up from every token; if it never reaches the root, attach it there.
+    for start in 0..n {
+        let mut cur = start;
+        let mut steps = 0;
+        while let Some(h) = parse[cur].0 {
+            cur = h;
+            steps += 1;
+            if steps > n {
+                parse[start].0 = Some(root);
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fix_tree_makes_one_root_and_no_cycles() {
+        let mut p: Vec<(Option<usize>, String)> = vec![
+            (Some(1), "a".into()),
+            (Some(0), "b".into()),
+            (None, "root".into()),
+            (None, "root".into()),
+            (Some(9), "c".into()),
+        ];
+        fix_tree(&mut p);
+        assert_eq!(p.iter().filter(|(h, _)| h.is_none()).count(), 1);
+        for i in 0..p.len() {
+            let mut cur = i;
+            let mut steps = 0;
+            while let Some(h) = p[cur].0 {
+                cur = h;
+                steps += 1;
+                assert!(steps <= p.len(), "cycle through {i}");
+            }
         }
     }
 }

@@ -9,11 +9,50 @@
 //! Resolution runs in two steps: [`document`] resolves the mentions of one article
 //! (pure, runs in parallel), then a [`Resolver`] folds the documents together and
 //! [`Resolver::finish`] assigns the corpus-wide entities.
+//!
+//! - [`mention`] finds and types names and group mentions in one parsed sentence
+//!   ([`recognize`] is its NER view, evaluated on UNER-EWT).
+//! - [`doc`] clusters the mentions of one article (coreference) and maps each triple's
+//!   arguments to document-local entities ([`LocalId`]).
+//! - [`gazetteer`] knows countries (from `keshvar`), organisations, metonyms, media and a
+//!   few people, with Wikidata QIDs.
+//!
+//! # Decisions
+//!
+//! - **Groups** (`Russian officials`, `US intelligence agencies`) are separate nodes of
+//!   type [`EntityType::Group`], labelled with their own words, with
+//!   [`Entity::part_of`] pointing at the country or organisation they belong to. The
+//!   statement stays on the group, so `Russian officials deny X` is not read as
+//!   `Russia denies X`; the link lets a user roll groups up.
+//! - **Metonyms**: `Kremlin`, `Downing Street`, `White House` are organisation nodes
+//!   with `part_of` their country; never merged into it. A capital city that acts as
+//!   the subject of a verb (`Brussels has upped its provisions`) becomes an organisation
+//!   node with the city's name (`org.brussels`) and `part_of` what it stands for
+//!   (European Union); the same city after a preposition (`in Brussels`) is the place
+//!   (`place.brussels`).
+//! - **Persons across documents** merge on their full name, titles stripped and case
+//!   folded (`Sir Julian King` = `Julian king`). A surname alone joins a full name only
+//!   inside one document, or across documents when exactly one person of the corpus
+//!   has that surname; `Tony Blair` and `Cherie Blair` never merge.
+//! - **Acronyms** merge with the multi-word name whose initials they are when a
+//!   document uses both or writes `Name (ACR)`, or when the gazetteer lists them.
+//! - **Ids** are `<prefix>.<slug>` of the label; gazetteer entities take the
+//!   gazetteer label, so their id does not change when documents are added.
+//!   Two clusters with one id are numbered `-2`, `-3`… in the order of their sorted
+//!   surface forms.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::model::{AnnotatedArticle, Triple};
+
+pub mod doc;
+pub mod gazetteer;
+pub mod mention;
+mod resolver;
+
+pub use mention::recognize;
+pub use resolver::{Resolution, Resolver};
 
 /// A stable entity id: `<type>.<slug>`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -115,8 +154,6 @@ pub struct Entity {
     pub documents: usize,
 }
 
-/// STUB below: the resolve helper replaces it. The public surface is the contract.
-///
 /// A document-local entity number, valid within one [`DocEntities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LocalId(pub u32);
@@ -132,10 +169,62 @@ pub struct TripleRefs {
     pub attributed_to: Option<LocalId>,
 }
 
+/// Where a local entity came from, beyond its names: decides its cross-document key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+enum Origin {
+    /// A name (or an ad-hoc name from an argument).
+    #[default]
+    Name,
+    /// Created from a gazetteer entry.
+    Entry,
+    /// A group: `<owner key>|<group words>`.
+    Group(String),
+    /// A capital acting as an institution: the gazetteer label.
+    Metonym(String),
+    /// A phrase: its lower-cased words.
+    Thing(String),
+}
+
+/// The summary of one document-local entity: names and counts, no text.
+#[derive(Clone, Debug)]
+struct LocalEntity {
+    kind: EntityType,
+    entry: Option<gazetteer::EntryId>,
+    origin: Origin,
+    /// Surface forms (title and leading `the` stripped) and how often each was seen.
+    forms: BTreeMap<String, usize>,
+    /// Forms with their title (`Sir Julian King`).
+    titled: BTreeSet<String>,
+    roles: BTreeSet<String>,
+    /// Index of the local entity it is part of (a local index while building, then a
+    /// [`LocalId`] value).
+    part_of: Option<usize>,
+    mentions: usize,
+    /// Seen with a person title at least once.
+    titled_person: bool,
+}
+
+impl Default for LocalEntity {
+    fn default() -> LocalEntity {
+        LocalEntity {
+            kind: EntityType::Other,
+            entry: None,
+            origin: Origin::Name,
+            forms: BTreeMap::new(),
+            titled: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            part_of: None,
+            mentions: 0,
+            titled_person: false,
+        }
+    }
+}
+
 /// One document's mentions, clustered into document-local entities.
 #[derive(Clone, Debug, Default)]
 pub struct DocEntities {
     refs: Vec<Option<TripleRefs>>,
+    entities: Vec<LocalEntity>,
 }
 
 impl DocEntities {
@@ -144,53 +233,19 @@ impl DocEntities {
     pub fn refs(&self, i: usize) -> Option<TripleRefs> {
         self.refs.get(i).copied().flatten()
     }
-}
 
-/// Resolves the mentions of one article.
-pub fn document(_doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
-    DocEntities {
-        refs: vec![None; triples.len()],
+    /// Number of document-local entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when the document has no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
     }
 }
 
-/// Folds documents into corpus-wide entities.
-#[derive(Debug, Default)]
-pub struct Resolver {
-    _private: (),
-}
-
-impl Resolver {
-    /// A resolver with no documents.
-    pub fn new() -> Resolver {
-        Resolver::default()
-    }
-
-    /// Adds one document's entities.
-    pub fn add(&mut self, _doc: &str, _entities: DocEntities) {}
-
-    /// Clusters everything added into entities with stable ids. The result does not depend
-    /// on the order documents were added in.
-    pub fn finish(self) -> Resolution {
-        Resolution {
-            entities: Vec::new(),
-        }
-    }
-}
-
-/// The corpus-wide entities.
-#[derive(Debug)]
-pub struct Resolution {
-    entities: Vec<Entity>,
-}
-
-impl Resolution {
-    /// The entity a document-local id became.
-    pub fn entity_id(&self, _doc: &str, _local: LocalId) -> Option<&EntityId> {
-        None
-    }
-
-    /// All entities, sorted by id.
-    pub fn into_entities(self) -> Vec<Entity> {
-        self.entities
-    }
+/// Resolves the mentions of one article: see [`doc`].
+pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
+    doc::document(doc, triples)
 }

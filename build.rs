@@ -1,0 +1,10 @@
+//! Build script: embeds the default model when `models/en-ewt.agm` exists.
+
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(actorgraph_model)");
+    println!("cargo:rerun-if-changed=models/en-ewt.agm");
+    println!("cargo:rerun-if-changed=build.rs");
+    if std::path::Path::new("models/en-ewt.agm").exists() {
+        println!("cargo:rustc-cfg=actorgraph_model");
+    }
+}

@@ -1,0 +1,149 @@
+//! Dev harness for the dependency parser: trains on UD English-EWT, evaluates UAS/LAS with
+//! gold tags on EWT dev/test and PUD, and reports parsing speed.
+//!
+//! ```text
+//! cargo run --release --example parser_eval -- [--treebanks DIR] [--epochs N] [--seed S]
+//!     [--train-dev] [--save FILE] [--load FILE]
+//! ```
+//!
+//! `DIR` defaults to `../shared/treebanks` (relative to the crate root).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use actorgraph::model::Upos;
+use actorgraph::nlp::conllu::{self, TreebankSentence};
+use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
+
+fn to_train(s: &TreebankSentence) -> TrainSentence {
+    TrainSentence {
+        forms: s.words.iter().map(|w| w.form.clone()).collect(),
+        upos: s
+            .words
+            .iter()
+            .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
+            .collect(),
+        xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
+        heads: s.words.iter().map(|w| w.head).collect(),
+        deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+    }
+}
+
+/// CPU time of this thread in seconds (Linux), so speed figures survive a busy machine.
+fn cpu_secs() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|t| t.parse::<f64>().ok())
+        })
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
+fn evaluate(parser: &Parser, name: &str, sents: &[TreebankSentence]) {
+    let data: Vec<TrainSentence> = sents.iter().map(to_train).collect();
+    let (mut total, mut uas, mut las) = (0usize, 0usize, 0usize);
+    let (mut ptotal, mut puas) = (0usize, 0usize);
+    let start = Instant::now();
+    let cpu = cpu_secs();
+    let mut outs = Vec::with_capacity(data.len());
+    for s in &data {
+        let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+        let xpos: Vec<&str> = s.xpos.iter().map(String::as_str).collect();
+        outs.push(parser.parse(&forms, &s.upos, &xpos));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu;
+    for (s, out) in data.iter().zip(&outs) {
+        for i in 0..s.forms.len() {
+            let gold = if s.heads[i] == 0 {
+                None
+            } else {
+                Some(s.heads[i] - 1)
+            };
+            total += 1;
+            let punct = s.upos[i] == Upos::Punct;
+            ptotal += usize::from(punct);
+            if out[i].0 == gold {
+                uas += 1;
+                puas += usize::from(punct);
+                if out[i].1 == s.deprels[i] {
+                    las += 1;
+                }
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    println!(
+        "{name:10} UAS {:.2}  LAS {:.2}  punct-UAS {:.2}  non-punct UAS {:.2}  ({total} tokens, {:.0} tokens/s wall, {:.0} tokens/s CPU)",
+        pct(uas, total),
+        pct(las, total),
+        pct(puas, ptotal),
+        pct(uas - puas, total - ptotal),
+        total as f64 / secs,
+        total as f64 / cpu
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let dir = get("--treebanks").map(PathBuf::from).unwrap_or_else(|| {
+        let p = PathBuf::from("../shared/treebanks");
+        if p.exists() {
+            p
+        } else {
+            PathBuf::from("../../shared/treebanks")
+        }
+    });
+    let epochs: usize = get("--epochs").map(|e| e.parse()).transpose()?.unwrap_or(0);
+    let seed: u64 = get("--seed").map(|e| e.parse()).transpose()?.unwrap_or(1);
+    let ewt = |split: &str| {
+        conllu::read_file(&dir.join(format!("ud-english-ewt/en_ewt-ud-{split}.conllu")))
+    };
+    let dev = ewt("dev")?;
+    let test = ewt("test")?;
+    let pud = conllu::read_file(&dir.join("ud-english-pud/en_pud-ud-test.conllu"))?;
+    let parser = if let Some(path) = get("--load") {
+        let start = Instant::now();
+        let bytes = std::fs::read(&path)?;
+        let p = Parser::from_bytes(&bytes)?;
+        println!(
+            "loaded {path} ({} bytes) in {:.3} s",
+            bytes.len(),
+            start.elapsed().as_secs_f64()
+        );
+        p
+    } else {
+        let mut train: Vec<TrainSentence> = ewt("train")?.iter().map(to_train).collect();
+        if args.iter().any(|a| a == "--train-dev") {
+            train.extend(dev.iter().map(to_train));
+        }
+        let start = Instant::now();
+        let p = Parser::train(&train, &ParserTrainOptions { epochs, seed });
+        println!(
+            "trained on {} sentences in {:.1} s",
+            train.len(),
+            start.elapsed().as_secs_f64()
+        );
+        let bytes = p.to_bytes();
+        println!("serialized: {} bytes", bytes.len());
+        if let Some(path) = get("--save") {
+            std::fs::write(Path::new(&path), &bytes)?;
+        }
+        let start = Instant::now();
+        let q = Parser::from_bytes(&bytes)?;
+        println!("reloaded in {:.3} s", start.elapsed().as_secs_f64());
+        q
+    };
+    evaluate(&parser, "EWT dev", &dev);
+    evaluate(&parser, "EWT test", &test);
+    evaluate(&parser, "PUD", &pud);
+    Ok(())
+}

@@ -1,0 +1,460 @@
+//! The parts of a clause every extractor needs: its subjects, its `xcomp` chain, its
+//! targets, its modality and polarity, and who it is attributed to.
+
+use crate::model::{ArgKind, Argument, Modality, Polarity, Upos};
+
+use super::lexicon::{self, SpeechClass};
+use super::tree::{ArgStyle, Parse};
+
+/// Which actors an extractor keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    /// Actor-focused, for the graph: actors are names, groups, descriptions, pronouns or
+    /// agentive nouns (`officials`, `hackers`); phrases are trimmed; no copulas.
+    Actors,
+    /// Open IE, for CaRB: any subject, whole phrases, copular clauses, one n-ary
+    /// extraction per predicate.
+    Open,
+}
+
+impl Policy {
+    /// The argument style of this policy.
+    pub(crate) fn style(self) -> ArgStyle {
+        match self {
+            Policy::Actors => ArgStyle::Trimmed,
+            Policy::Open => ArgStyle::Full,
+        }
+    }
+
+    /// True when `arg` may be an actor under this policy.
+    pub(crate) fn actor_ok(self, p: &Parse<'_>, arg: &Argument) -> bool {
+        match self {
+            Policy::Open => true,
+            Policy::Actors => match arg.kind {
+                ArgKind::Name | ArgKind::Group | ArgKind::Pronoun | ArgKind::Unknown => true,
+                ArgKind::Description | ArgKind::Phrase => {
+                    p.upos(arg.head) == Upos::Noun && {
+                        let l = p.lemma(arg.head);
+                        lexicon::is_agentive_noun(l)
+                            || lexicon::is_agentive_noun(l.trim_end_matches('s'))
+                    }
+                }
+            },
+        }
+    }
+
+    /// True when `arg` may be a target under this policy.
+    pub(crate) fn target_ok(self, p: &Parse<'_>, arg: &Argument) -> bool {
+        match self {
+            Policy::Open => true,
+            Policy::Actors => {
+                let bad_pronoun = p.upos(arg.head) == Upos::Pron && arg.kind != ArgKind::Pronoun;
+                let expletive = p.rel(arg.head) == "expl";
+                !bad_pronoun && !expletive
+            }
+        }
+    }
+}
+
+/// How sure the text is of a clause, and on whose word.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Context {
+    pub modality: Modality,
+    pub polarity: Polarity,
+    pub attributed_to: Option<Argument>,
+}
+
+/// The subjects of predicate `v` (heads, conjuncts expanded), looking through
+/// coordination, control, relative clauses and participles. The flag is true when the
+/// subject was inherited rather than found on `v` itself.
+pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
+    for &c in p.children(v) {
+        if matches!(p.base(c), "nsubj" | "csubj") {
+            return (p.conjuncts(c), false);
+        }
+    }
+    let mut cur = v;
+    for _ in 0..6 {
+        let Some(h) = p.head(cur) else {
+            return (Vec::new(), true);
+        };
+        match p.rel(cur) {
+            "conj" if p.is_verbal(h) => {
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
+                {
+                    return (p.conjuncts(s), true);
+                }
+                cur = h;
+            }
+            "xcomp" => {
+                if let Some(o) = p.child(h, "obj").or_else(|| p.child(h, "iobj")) {
+                    return (p.conjuncts(o), true);
+                }
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
+                {
+                    return (p.conjuncts(s), true);
+                }
+                cur = h;
+            }
+            "acl:relcl" => return (vec![h], true),
+            "acl" if p.token(cur).xpos == "VBG" || p.mark(cur) == Some("to") && !p.is_verbal(h) => {
+                return if p.token(cur).xpos == "VBG" {
+                    (vec![h], true)
+                } else {
+                    (Vec::new(), true)
+                };
+            }
+            "advcl" | "obl"
+                if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) =>
+            {
+                if let Some(o) = p.child(h, "obj") {
+                    return (p.conjuncts(o), true);
+                }
+                if let Some(s) = p.child(h, "nsubj:pass") {
+                    return (p.conjuncts(s), true);
+                }
+                return (Vec::new(), true);
+            }
+            "advcl" if p.mark(cur).is_none_or(|m| m == "to" || m == "by") => {
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| p.base(c) == "nsubj")
+                {
+                    return (p.conjuncts(s), true);
+                }
+                cur = h;
+            }
+            _ => return (Vec::new(), true),
+        }
+    }
+    (Vec::new(), true)
+}
+
+/// The chain of verbs starting at `v` joined by subject-control `xcomp`
+/// (`attempt to influence`), `v` first.
+pub(crate) fn chain(p: &Parse<'_>, v: usize) -> Vec<usize> {
+    let mut out = vec![v];
+    let mut cur = v;
+    while out.len() < 5 {
+        if p.child(cur, "obj").is_some() || p.child(cur, "iobj").is_some() || p.is_passive(cur) {
+            break;
+        }
+        let next = p
+            .children_rel(cur, "xcomp")
+            .find(|&x| p.upos(x) == Upos::Verb && !out.contains(&x));
+        match next {
+            Some(x) if lexicon::speech_class(p.lemma(cur)).is_none() => {
+                out.push(x);
+                cur = x;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// True when `x` is the `xcomp` link of a chain that starts higher up (so it is not a
+/// predicate of its own).
+pub(crate) fn is_chained(p: &Parse<'_>, x: usize) -> bool {
+    if p.rel(x) != "xcomp" || p.upos(x) != Upos::Verb {
+        return false;
+    }
+    let Some(h) = p.head(x) else { return false };
+    p.is_verbal(h) && chain(p, h).contains(&x)
+}
+
+/// A target of a predicate: its head and the preposition that introduces it.
+#[derive(Clone, Debug)]
+pub(crate) struct TargetSlot {
+    pub head: usize,
+    pub prep: Option<String>,
+}
+
+/// The direct and prepositional targets of verb `f`; the `by` agent of a passive is
+/// not among them.
+pub(crate) fn targets(p: &Parse<'_>, f: usize, open: bool) -> Vec<TargetSlot> {
+    let passive = p.is_passive(f);
+    let mut out = Vec::new();
+    for &c in p.children(f) {
+        match p.base(c) {
+            "obj" | "iobj" => {
+                for o in p.conjuncts(c) {
+                    out.push(TargetSlot {
+                        head: o,
+                        prep: None,
+                    });
+                }
+            }
+            "obl" | "nmod" => {
+                if matches!(p.rel(c), "obl:tmod" | "obl:npmod" | "obl:agent") && !open {
+                    continue;
+                }
+                let Some(prep) = p.preposition(c) else {
+                    continue;
+                };
+                if passive && prep == "by" || prep == "according to" {
+                    continue;
+                }
+                if !open
+                    && (!lexicon::is_argument_preposition(&prep)
+                        || lexicon::is_time_noun(p.lemma(c))
+                        || p.upos(c) == Upos::Num
+                        || p.upos(c) == Upos::Adv)
+                {
+                    continue;
+                }
+                for o in p.conjuncts(c) {
+                    out.push(TargetSlot {
+                        head: o,
+                        prep: Some(prep.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The `by` agent of passive `v`, if any.
+pub(crate) fn agent(p: &Parse<'_>, v: usize) -> Option<usize> {
+    p.children(v)
+        .iter()
+        .copied()
+        .find(|&c| matches!(p.base(c), "obl" | "nmod") && p.preposition(c).as_deref() == Some("by"))
+}
+
+/// The modality and polarity a chain of verbs carries by itself (modals, hedging
+/// adverbs, intention verbs, negation).
+pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarity) {
+    let mut modality = Modality::Asserted;
+    let mut negative = false;
+    let mut verbs: Vec<usize> = chain.to_vec();
+    // a conjunct shares the auxiliaries of the verb it is coordinated with
+    if let Some(&v0) = chain.first()
+        && p.rel(v0) == "conj"
+        && !p.children(v0).iter().any(|&c| p.base(c) == "aux")
+        && let Some(h) = p.head(v0)
+    {
+        verbs.push(h);
+    }
+    for (k, &v) in verbs.iter().enumerate() {
+        for &c in p.children(v) {
+            let l = p.lemma(c);
+            match p.base(c) {
+                "aux" if lexicon::is_possible_aux(l) => modality = Modality::Possible,
+                "advmod" => {
+                    if let Some(m) = lexicon::hedge_adverb(l) {
+                        modality = m;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if p.negated(v) {
+            negative = !negative;
+        }
+        if k + 1 < chain.len() && lexicon::intention_verb(p.lemma(v)) {
+            modality = Modality::Possible;
+        }
+    }
+    (
+        modality,
+        if negative {
+            Polarity::Negative
+        } else {
+            Polarity::Positive
+        },
+    )
+}
+
+/// Nouns that introduce a reported proposition (`the suggestion that …`).
+fn proposition_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "suggestion"
+            | "claim"
+            | "allegation"
+            | "accusation"
+            | "report"
+            | "rumor"
+            | "charge"
+            | "assertion"
+            | "idea"
+            | "notion"
+            | "belief"
+            | "fear"
+            | "concern"
+            | "suspicion"
+            | "speculation"
+            | "theory"
+            | "view"
+            | "warning"
+    )
+}
+
+/// Verbs whose `of`/`for` complement is alleged (`accused Russia of meddling`).
+fn accusation_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "accuse"
+            | "suspect"
+            | "charge"
+            | "blame"
+            | "allege"
+            | "convict"
+            | "criticize"
+            | "condemn"
+            | "fault"
+    )
+}
+
+/// Who a clause headed by `v` is attributed to, and the modality that gives it.
+/// `None` when the text states it itself.
+pub(crate) fn attribution(
+    p: &Parse<'_>,
+    v: usize,
+    style: ArgStyle,
+) -> Option<(Option<Argument>, Modality)> {
+    let speaker_of = |h: usize| -> Option<Argument> {
+        if p.is_passive(h) {
+            return agent(p, h).and_then(|a| p.argument(a, style));
+        }
+        let (subs, _) = subjects(p, h);
+        subs.first().and_then(|&s| p.argument(s, style))
+    };
+    let mut cur = v;
+    for _ in 0..8 {
+        for &c in p.children(cur) {
+            if matches!(p.base(c), "obl" | "nmod" | "advmod")
+                && p.preposition(c).as_deref() == Some("according to")
+            {
+                return Some((p.argument(c, style), Modality::Alleged));
+            }
+            if p.base(c) == "parataxis"
+                && let Some(cls) = lexicon::speech_class(p.lemma(c))
+                && p.child(c, "ccomp").is_none()
+            {
+                return Some((speaker_of(c), cls.modality()));
+            }
+        }
+        let h = p.head(cur)?;
+        match p.base(cur) {
+            "xcomp" if lexicon::speech_class(p.lemma(h)).is_some() => {
+                let cls = lexicon::speech_class(p.lemma(h)).expect("checked");
+                return Some((speaker_of(h), cls.modality()));
+            }
+            "conj" | "xcomp" => cur = h,
+            "ccomp" | "parataxis" | "acl" if p.is_verbal(h) || p.upos(h) == Upos::Verb => {
+                let cls = lexicon::speech_class(p.lemma(h))?;
+                if p.base(cur) == "acl" {
+                    return None;
+                }
+                return Some((speaker_of(h), cls.modality()));
+            }
+            "ccomp" | "acl" if p.upos(h) == Upos::Noun && proposition_noun(p.lemma(h)) => {
+                if let Some(g) = p.head(h)
+                    && p.base(h) == "obj"
+                    && let Some(cls) = lexicon::speech_class(p.lemma(g))
+                {
+                    let m = if cls == SpeechClass::Deny {
+                        Modality::Denied
+                    } else {
+                        Modality::Alleged
+                    };
+                    return Some((speaker_of(g), m));
+                }
+                return Some((None, Modality::Alleged));
+            }
+            "advcl" | "obl"
+                if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) =>
+            {
+                let speaker = if p.is_passive(h) {
+                    agent(p, h).and_then(|a| p.argument(a, style))
+                } else {
+                    speaker_of(h)
+                };
+                return Some((speaker, Modality::Alleged));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The full context of a clause: its own modality and polarity, then its attribution.
+pub(crate) fn context(p: &Parse<'_>, chain: &[usize], style: ArgStyle) -> Context {
+    let (own, mut polarity) = own_modality(p, chain);
+    let top = chain.first().copied().unwrap_or(0);
+    match attribution(p, top, style) {
+        Some((who, m)) => {
+            let modality = if own == Modality::Asserted { m } else { own };
+            if m == Modality::Denied {
+                polarity = Polarity::Negative;
+            }
+            Context {
+                modality,
+                polarity,
+                attributed_to: who,
+            }
+        }
+        None => Context {
+            modality: own,
+            polarity,
+            attributed_to: None,
+        },
+    }
+}
+
+/// The action label of a chain: lemmas with `to` between infinitives, particles kept
+/// (`attempt to influence`, `step up`).
+pub(crate) fn chain_label(p: &Parse<'_>, chain: &[usize]) -> String {
+    let mut out = String::new();
+    for (k, &v) in chain.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+            if p.mark(v) == Some("to") {
+                out.push_str("to ");
+            }
+        }
+        out.push_str(p.lemma(v));
+        for prt in p.children_rel(v, "compound:prt") {
+            out.push(' ');
+            out.push_str(p.lemma(prt));
+        }
+    }
+    out
+}
+
+/// Surface tokens of a chain: auxiliaries, negation, the verbs, `to`, particles.
+pub(crate) fn chain_surface_tokens(p: &Parse<'_>, chain: &[usize]) -> Vec<usize> {
+    let mut toks = Vec::new();
+    for &v in chain {
+        toks.push(v);
+        for &c in p.children(v) {
+            let keep = match p.base(c) {
+                "aux" | "mark" => c < v && (p.base(c) == "aux" || p.lemma(c) == "to"),
+                "advmod" => lexicon::is_negation(p.lemma(c)) || p.lower(c) == "n't",
+                "compound" => p.rel(c) == "compound:prt",
+                _ => false,
+            };
+            if keep {
+                toks.push(c);
+            }
+        }
+    }
+    toks.sort_unstable();
+    toks.dedup();
+    toks
+}

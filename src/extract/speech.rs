@@ -1,0 +1,171 @@
+//! The `speech` extractor: the speech act itself.
+//!
+//! - **Inputs:** reporting verbs (`say`, `tell`, `warn`, `accuse`, `deny`, `reject`,
+//!   `claim`, `believe`, `concede`, …; see `lexicon::speech_class`).
+//! - **Outputs:** speaker → verb → addressee or object (`X told the newspaper`,
+//!   `X accused Y`, `X rejected the suggestion`, `X denied meddling`); a prepositional
+//!   addressee or topic (`said to reporters`, `warned of attacks`) with the preposition in
+//!   the label; with neither, the subject of the reported clause when it is a name, group
+//!   or description (`X warned that Y would …` → `X → warn → Y`, lower confidence).
+//!   In Open IE mode the reported clause itself is the second argument.
+//!   The reported clause is not emitted here: [`super::Clauses`] emits it with
+//!   `attributed_to` set to the speaker (see `frame::attribution`).
+//! - **Known failure modes:** a quote split over sentences loses its speaker; `it was
+//!   reported that` has no speaker, so no speech act.
+//! - **Example:** `The minister told the paper that the army would withdraw` gives
+//!   `minister → tell → paper` here and `army → withdraw` (possible, attributed to the
+//!   minister) from `clauses`.
+
+use crate::model::{ArgKind, Argument, Triple};
+
+use super::frame::{self, Policy};
+use super::lexicon;
+use super::tree::Parse;
+use super::{Extractor, Found, triple};
+
+/// Speech acts (see the module docs).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Speech {
+    /// Actor-focused or Open IE.
+    pub policy: Policy,
+}
+
+impl Extractor for Speech {
+    fn id(&self) -> &'static str {
+        "speech"
+    }
+
+    fn extract(&self, p: &Parse<'_>, out: &mut Vec<Triple>) {
+        for v in 0..p.len() {
+            if !p.is_verbal(v)
+                || lexicon::speech_class(p.lemma(v)).is_none()
+                || frame::is_chained(p, v)
+            {
+                continue;
+            }
+            self.act(p, v, out);
+        }
+    }
+}
+
+impl Speech {
+    fn act(&self, p: &Parse<'_>, v: usize, out: &mut Vec<Triple>) {
+        let style = self.policy.style();
+        let open = self.policy == Policy::Open;
+        let chain = [v];
+        let ctx = frame::context(p, &chain, style);
+        let speakers: Vec<Argument> = if p.is_passive(v) {
+            match frame::agent(p, v) {
+                Some(a) => p
+                    .conjuncts(a)
+                    .into_iter()
+                    .filter_map(|h| p.argument(h, style))
+                    .collect(),
+                None => Vec::new(),
+            }
+        } else {
+            frame::subjects(p, v)
+                .0
+                .into_iter()
+                .filter_map(|h| p.argument(h, style))
+                .collect()
+        };
+        let speakers: Vec<Argument> = speakers
+            .into_iter()
+            .filter(|a| self.policy.actor_ok(p, a))
+            .collect();
+        if speakers.is_empty() {
+            return;
+        }
+        let lemma = p.lemma(v).to_owned();
+        let label = frame::chain_label(p, &chain);
+        let surface = p.join(&frame::chain_surface_tokens(p, &chain));
+        // (target, label, surface, pattern)
+        let mut targets: Vec<(Argument, String, String, f32)> = Vec::new();
+        let passive = p.is_passive(v);
+        for &c in p.children(v) {
+            match p.base(c) {
+                "obj" | "iobj" if !passive => {
+                    for h in p.conjuncts(c) {
+                        if let Some(t) = p.argument(h, style) {
+                            targets.push((t, label.clone(), surface.clone(), 0.9));
+                        }
+                    }
+                }
+                "obl" => {
+                    let Some(prep) = p.preposition(c) else {
+                        continue;
+                    };
+                    if !matches!(
+                        prep.as_str(),
+                        "to" | "about" | "of" | "against" | "on" | "over"
+                    ) || (passive && prep == "by")
+                    {
+                        continue;
+                    }
+                    if let Some(t) = p.argument(c, style) {
+                        let (l, s) = if prep == "to" && !open {
+                            (label.clone(), surface.clone())
+                        } else {
+                            (format!("{label} {prep}"), format!("{surface} {prep}"))
+                        };
+                        targets.push((t, l, s, 0.8));
+                    }
+                }
+                "xcomp" | "ccomp"
+                    if p.token(c).xpos == "VBG" && p.child(c, "nsubj").is_none() && !open =>
+                {
+                    if let Some(t) = p.argument(c, style) {
+                        targets.push((t, label.clone(), surface.clone(), 0.8));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let clause = p.children(v).iter().copied().find(|&c| {
+            matches!(p.base(c), "ccomp" | "parataxis") && p.upos(c) != crate::model::Upos::Punct
+        });
+        if open {
+            if let Some(c) = clause.and_then(|c| p.clause_argument(c)) {
+                targets.push((c, label.clone(), surface.clone(), 0.85));
+            }
+        } else if targets.is_empty()
+            && let Some(c) = clause
+        {
+            // `X warned that Y would …`: the one the warning is about
+            let subj = p
+                .children(c)
+                .iter()
+                .copied()
+                .find(|&s| matches!(p.base(s), "nsubj" | "csubj"));
+            if let Some(t) = subj.and_then(|s| p.argument(s, style))
+                && matches!(
+                    t.kind,
+                    ArgKind::Name | ArgKind::Group | ArgKind::Description
+                )
+            {
+                targets.push((t, label.clone(), surface.clone(), 0.6));
+            }
+        }
+        for (target, l, s, pattern) in targets {
+            if !self.policy.target_ok(p, &target) {
+                continue;
+            }
+            for a in &speakers {
+                if a.head == target.head {
+                    continue;
+                }
+                let found = Found {
+                    actor: a.clone(),
+                    label: l.clone(),
+                    lemma: lemma.clone(),
+                    surface: s.clone(),
+                    target: target.clone(),
+                    pattern,
+                    predicate: v,
+                };
+                out.push(triple(p, found, &ctx, self.id()));
+            }
+        }
+    }
+}

@@ -1,0 +1,810 @@
+//! Lemmatizer: dictionary form of a word given its Penn Treebank tag.
+//!
+//! In order: an exceptions table learnt from the treebank (exact form + XPOS, then lower
+//! case form + XPOS → lemma); proper nouns keep the form's case; a hand-written table of
+//! irregular verbs and nouns (`told` → `tell`, `children` → `child`); then suffix
+//! edit-script rules learnt per XPOS for unknown words (`-ies` → `-y` for `NNS`).
+//!
+//! [`american`] maps British spellings of a lemma to American ones, for action labels.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::model::{BundleError, ByteReader, ByteWriter};
+
+/// Irregular verbs: lemma, past tense forms, past participle forms (`|`-separated).
+const IRREGULAR_VERBS: &[(&str, &str, &str)] = &[
+    ("arise", "arose", "arisen"),
+    ("awake", "awoke", "awoken"),
+    ("be", "was|were", "been"),
+    ("bear", "bore", "borne|born"),
+    ("beat", "beat", "beaten"),
+    ("become", "became", "become"),
+    ("befall", "befell", "befallen"),
+    ("begin", "began", "begun"),
+    ("bend", "bent", "bent"),
+    ("bet", "bet", "bet"),
+    ("bid", "bid", "bid"),
+    ("bind", "bound", "bound"),
+    ("bite", "bit", "bitten"),
+    ("bleed", "bled", "bled"),
+    ("blow", "blew", "blown"),
+    ("break", "broke", "broken"),
+    ("breed", "bred", "bred"),
+    ("bring", "brought", "brought"),
+    ("broadcast", "broadcast", "broadcast"),
+    ("build", "built", "built"),
+    ("burn", "burnt", "burnt"),
+    ("buy", "bought", "bought"),
+    ("catch", "caught", "caught"),
+    ("choose", "chose", "chosen"),
+    ("cling", "clung", "clung"),
+    ("come", "came", "come"),
+    ("cost", "cost", "cost"),
+    ("creep", "crept", "crept"),
+    ("cut", "cut", "cut"),
+    ("deal", "dealt", "dealt"),
+    ("dig", "dug", "dug"),
+    ("do", "did", "done"),
+    ("draw", "drew", "drawn"),
+    ("dream", "dreamt", "dreamt"),
+    ("drink", "drank", "drunk"),
+    ("drive", "drove", "driven"),
+    ("eat", "ate", "eaten"),
+    ("fall", "fell", "fallen"),
+    ("feed", "fed", "fed"),
+    ("feel", "felt", "felt"),
+    ("fight", "fought", "fought"),
+    ("find", "found", "found"),
+    ("flee", "fled", "fled"),
+    ("fling", "flung", "flung"),
+    ("fly", "flew", "flown"),
+    ("forbid", "forbade", "forbidden"),
+    ("forecast", "forecast", "forecast"),
+    ("foresee", "foresaw", "foreseen"),
+    ("forget", "forgot", "forgotten"),
+    ("forgive", "forgave", "forgiven"),
+    ("freeze", "froze", "frozen"),
+    ("get", "got", "gotten|got"),
+    ("give", "gave", "given"),
+    ("go", "went", "gone"),
+    ("grind", "ground", "ground"),
+    ("grow", "grew", "grown"),
+    ("hang", "hung", "hung"),
+    ("have", "had", "had"),
+    ("hear", "heard", "heard"),
+    ("hide", "hid", "hidden"),
+    ("hit", "hit", "hit"),
+    ("hold", "held", "held"),
+    ("hurt", "hurt", "hurt"),
+    ("keep", "kept", "kept"),
+    ("kneel", "knelt", "knelt"),
+    ("know", "knew", "known"),
+    ("lay", "laid", "laid"),
+    ("lead", "led", "led"),
+    ("lean", "leant", "leant"),
+    ("leap", "leapt", "leapt"),
+    ("learn", "learnt", "learnt"),
+    ("leave", "left", "left"),
+    ("lend", "lent", "lent"),
+    ("let", "let", "let"),
+    ("lie", "lay", "lain"),
+    ("light", "lit", "lit"),
+    ("lose", "lost", "lost"),
+    ("make", "made", "made"),
+    ("mean", "meant", "meant"),
+    ("meet", "met", "met"),
+    ("mislead", "misled", "misled"),
+    ("mistake", "mistook", "mistaken"),
+    ("overcome", "overcame", "overcome"),
+    ("override", "overrode", "overridden"),
+    ("oversee", "oversaw", "overseen"),
+    ("overtake", "overtook", "overtaken"),
+    ("overthrow", "overthrew", "overthrown"),
+    ("pay", "paid", "paid"),
+    ("prove", "proved", "proven"),
+    ("put", "put", "put"),
+    ("quit", "quit", "quit"),
+    ("read", "read", "read"),
+    ("rebuild", "rebuilt", "rebuilt"),
+    ("rewrite", "rewrote", "rewritten"),
+    ("rid", "rid", "rid"),
+    ("ride", "rode", "ridden"),
+    ("ring", "rang", "rung"),
+    ("rise", "rose", "risen"),
+    ("run", "ran", "run"),
+    ("say", "said", "said"),
+    ("see", "saw", "seen"),
+    ("seek", "sought", "sought"),
+    ("sell", "sold", "sold"),
+    ("send", "sent", "sent"),
+    ("set", "set", "set"),
+    ("shake", "shook", "shaken"),
+    ("shed", "shed", "shed"),
+    ("shine", "shone", "shone"),
+    ("shoot", "shot", "shot"),
+    ("show", "showed", "shown"),
+    ("shrink", "shrank", "shrunk"),
+    ("shut", "shut", "shut"),
+    ("sing", "sang", "sung"),
+    ("sink", "sank", "sunk"),
+    ("sit", "sat", "sat"),
+    ("slay", "slew", "slain"),
+    ("sleep", "slept", "slept"),
+    ("slide", "slid", "slid"),
+    ("speak", "spoke", "spoken"),
+    ("speed", "sped", "sped"),
+    ("spend", "spent", "spent"),
+    ("spin", "spun", "spun"),
+    ("spit", "spat", "spat"),
+    ("split", "split", "split"),
+    ("spread", "spread", "spread"),
+    ("spring", "sprang", "sprung"),
+    ("stand", "stood", "stood"),
+    ("steal", "stole", "stolen"),
+    ("stick", "stuck", "stuck"),
+    ("sting", "stung", "stung"),
+    ("strike", "struck", "struck|stricken"),
+    ("strive", "strove", "striven"),
+    ("swear", "swore", "sworn"),
+    ("sweep", "swept", "swept"),
+    ("swim", "swam", "swum"),
+    ("swing", "swung", "swung"),
+    ("take", "took", "taken"),
+    ("teach", "taught", "taught"),
+    ("tear", "tore", "torn"),
+    ("tell", "told", "told"),
+    ("think", "thought", "thought"),
+    ("throw", "threw", "thrown"),
+    ("thrust", "thrust", "thrust"),
+    ("undergo", "underwent", "undergone"),
+    ("understand", "understood", "understood"),
+    ("undertake", "undertook", "undertaken"),
+    ("uphold", "upheld", "upheld"),
+    ("upset", "upset", "upset"),
+    ("wake", "woke", "woken"),
+    ("wear", "wore", "worn"),
+    ("weave", "wove", "woven"),
+    ("weep", "wept", "wept"),
+    ("win", "won", "won"),
+    ("wind", "wound", "wound"),
+    ("withdraw", "withdrew", "withdrawn"),
+    ("withhold", "withheld", "withheld"),
+    ("withstand", "withstood", "withstood"),
+    ("write", "wrote", "written"),
+];
+
+/// Irregular plural nouns: plural, singular.
+const IRREGULAR_NOUNS: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("oxen", "ox"),
+    ("criteria", "criterion"),
+    ("phenomena", "phenomenon"),
+    ("analyses", "analysis"),
+    ("crises", "crisis"),
+    ("theses", "thesis"),
+    ("hypotheses", "hypothesis"),
+    ("diagnoses", "diagnosis"),
+    ("parentheses", "parenthesis"),
+    ("axes", "axis"),
+    ("lives", "life"),
+    ("wives", "wife"),
+    ("knives", "knife"),
+    ("leaves", "leaf"),
+    ("halves", "half"),
+    ("thieves", "thief"),
+    ("wolves", "wolf"),
+    ("shelves", "shelf"),
+    ("selves", "self"),
+    ("indices", "index"),
+    ("matrices", "matrix"),
+    ("appendices", "appendix"),
+    ("alumni", "alumnus"),
+    ("fungi", "fungus"),
+    ("nuclei", "nucleus"),
+    ("stimuli", "stimulus"),
+    ("spokesmen", "spokesman"),
+    ("spokeswomen", "spokeswoman"),
+    ("chairmen", "chairman"),
+    ("congressmen", "congressman"),
+    ("businessmen", "businessman"),
+    ("policemen", "policeman"),
+    ("gentlemen", "gentleman"),
+    ("servicemen", "serviceman"),
+    ("countrymen", "countryman"),
+    ("gunmen", "gunman"),
+    ("militiamen", "militiaman"),
+    ("tribesmen", "tribesman"),
+];
+
+/// Regular verbs common in news and rare in web text; the tagger uses them (with the
+/// irregular verbs) as its lexicon of known verb lemmas.
+const NEWS_VERBS: &[&str] = &[
+    "accuse",
+    "acquire",
+    "adopt",
+    "allege",
+    "ally",
+    "annex",
+    "announce",
+    "appeal",
+    "appoint",
+    "approve",
+    "arrest",
+    "assassinate",
+    "attack",
+    "authorize",
+    "ban",
+    "block",
+    "bomb",
+    "boycott",
+    "campaign",
+    "capture",
+    "censure",
+    "charge",
+    "claim",
+    "collaborate",
+    "condemn",
+    "confirm",
+    "confront",
+    "convict",
+    "cooperate",
+    "coordinate",
+    "criticize",
+    "criticise",
+    "defeat",
+    "defend",
+    "demand",
+    "denounce",
+    "deny",
+    "deploy",
+    "deport",
+    "detain",
+    "disclose",
+    "dismiss",
+    "dispute",
+    "elect",
+    "endorse",
+    "escalate",
+    "evacuate",
+    "expel",
+    "extradite",
+    "fund",
+    "hack",
+    "halt",
+    "impeach",
+    "impose",
+    "indict",
+    "interfere",
+    "intervene",
+    "invade",
+    "investigate",
+    "jail",
+    "kidnap",
+    "launch",
+    "levy",
+    "lobby",
+    "merge",
+    "negotiate",
+    "nominate",
+    "occupy",
+    "oppose",
+    "oust",
+    "pardon",
+    "pledge",
+    "praise",
+    "pressure",
+    "prosecute",
+    "protest",
+    "ratify",
+    "rebuke",
+    "recognize",
+    "recognise",
+    "reject",
+    "release",
+    "resign",
+    "retaliate",
+    "sanction",
+    "seize",
+    "shell",
+    "sign",
+    "subpoena",
+    "sue",
+    "summon",
+    "support",
+    "suspend",
+    "target",
+    "threaten",
+    "undermine",
+    "urge",
+    "veto",
+    "violate",
+    "vote",
+    "warn",
+    "welcome",
+    "withdraw",
+];
+
+/// Every verb lemma the lemmatizer and tagger know without training data.
+pub fn known_verb_lemmas() -> impl Iterator<Item = &'static str> {
+    IRREGULAR_VERBS
+        .iter()
+        .map(|(l, _, _)| *l)
+        .chain(NEWS_VERBS.iter().copied())
+}
+
+fn irregular(lower: &str, xpos: &str) -> Option<&'static str> {
+    if xpos == "VBD" || xpos == "VBN" {
+        for (lemma, past, part) in IRREGULAR_VERBS {
+            let forms = if xpos == "VBD" {
+                [past, part]
+            } else {
+                [part, past]
+            };
+            if forms.iter().any(|f| f.split('|').any(|x| x == lower)) {
+                return Some(lemma);
+            }
+        }
+    }
+    if xpos == "NNS" || xpos == "NNPS" {
+        return IRREGULAR_NOUNS
+            .iter()
+            .find(|(pl, _)| *pl == lower)
+            .map(|(_, sg)| *sg);
+    }
+    None
+}
+
+/// A trained lemmatizer.
+#[derive(Clone, Debug, Default)]
+pub struct Lemmatizer {
+    exact: FxHashMap<String, String>,
+    lower: FxHashMap<String, String>,
+    rules: FxHashMap<String, (u8, String)>,
+}
+
+const MAX_SUFFIX: usize = 6;
+
+fn key(form: &str, xpos: &str) -> String {
+    let mut k = String::with_capacity(form.len() + xpos.len() + 1);
+    k.push_str(form);
+    k.push('\t');
+    k.push_str(xpos);
+    k
+}
+
+fn is_proper(xpos: &str) -> bool {
+    xpos == "NNP" || xpos == "NNPS"
+}
+
+/// Edit script turning `from` into `to`: chars to strip from the end, then text to append.
+fn edit_script(from: &str, to: &str) -> (usize, String) {
+    let common = from
+        .chars()
+        .zip(to.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let strip = from.chars().count() - common;
+    let append: String = to.chars().skip(common).collect();
+    (strip, append)
+}
+
+fn apply_script(form: &str, strip: usize, append: &str) -> Option<String> {
+    let n = form.chars().count();
+    if strip >= n {
+        return None;
+    }
+    let cut = form
+        .char_indices()
+        .nth(n - strip)
+        .map_or(form.len(), |(i, _)| i);
+    Some(format!("{}{}", &form[..cut], append))
+}
+
+fn most_frequent<K: Ord + Clone>(counts: &BTreeMap<K, u32>) -> Option<(K, u32)> {
+    let mut best: Option<(&K, u32)> = None;
+    for (k, n) in counts {
+        if best.is_none_or(|(_, b)| *n > b) {
+            best = Some((k, *n));
+        }
+    }
+    best.map(|(k, n)| (k.clone(), n))
+}
+
+impl Lemmatizer {
+    /// Learns from (form, xpos, lemma) triples.
+    pub fn train<'a>(words: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
+        let mut exact: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        let mut lower: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+        let mut types: BTreeMap<(String, String, String), ()> = BTreeMap::new();
+        for (form, xpos, lemma) in words {
+            if lemma == "_" || lemma.is_empty() {
+                continue;
+            }
+            *exact
+                .entry(key(form, xpos))
+                .or_default()
+                .entry(lemma.to_owned())
+                .or_default() += 1;
+            let lf = form.to_lowercase();
+            if !is_proper(xpos) {
+                *lower
+                    .entry(key(&lf, xpos))
+                    .or_default()
+                    .entry(lemma.to_owned())
+                    .or_default() += 1;
+            }
+            types.insert((xpos.to_owned(), lf, lemma.to_lowercase()), ());
+        }
+        // Suffix rules, counted over word types.
+        let mut rule_counts: BTreeMap<String, BTreeMap<(usize, String), u32>> = BTreeMap::new();
+        for (xpos, lf, ll) in types.keys() {
+            let script = edit_script(lf, ll);
+            let chars: Vec<char> = lf.chars().collect();
+            for n in 0..=MAX_SUFFIX.min(chars.len().saturating_sub(1)) {
+                let sfx: String = chars[chars.len() - n..].iter().collect();
+                *rule_counts
+                    .entry(key(&sfx, xpos))
+                    .or_default()
+                    .entry(script.clone())
+                    .or_default() += 1;
+            }
+        }
+        let mut rules = FxHashMap::default();
+        for (k, counts) in &rule_counts {
+            let total: u32 = counts.values().sum();
+            let Some(((strip, append), n)) = most_frequent(counts) else {
+                continue;
+            };
+            let is_default = k.starts_with('\t');
+            if (is_default || total >= 2) && n * 2 > total && strip < 256 {
+                rules.insert(k.clone(), (strip as u8, append));
+            }
+        }
+        let mut lem = Lemmatizer {
+            exact: FxHashMap::default(),
+            lower: FxHashMap::default(),
+            rules,
+        };
+        for (k, counts) in &lower {
+            if let Some((l, _)) = most_frequent(counts) {
+                lem.lower.insert(k.clone(), l);
+            }
+        }
+        // Drop lower-case entries the rules already produce.
+        let keys: Vec<String> = lem.lower.keys().cloned().collect();
+        for k in keys {
+            let (form, xpos) = k.split_once('\t').expect("key has a tab");
+            let want = lem.lower[&k].clone();
+            if lem.by_rules(form, xpos) == want {
+                lem.lower.remove(&k);
+            }
+        }
+        for (k, counts) in &exact {
+            if let Some((l, _)) = most_frequent(counts) {
+                let (form, xpos) = k.split_once('\t').expect("key has a tab");
+                // Keep only entries the rest of the lemmatizer would get wrong.
+                let without = lem.lemmatize_inner(form, xpos, false);
+                if without != l {
+                    lem.exact.insert(k.clone(), l);
+                }
+            }
+        }
+        lem
+    }
+
+    fn by_rules(&self, form: &str, xpos: &str) -> String {
+        let keep_case = is_proper(xpos)
+            || (xpos.starts_with("JJ") && form.chars().next().is_some_and(char::is_uppercase));
+        let lf = form.to_lowercase();
+        let base = if keep_case { form } else { &lf };
+        if let Some(l) = irregular(&lf, xpos) {
+            return l.to_owned();
+        }
+        let chars: Vec<char> = lf.chars().collect();
+        for n in (0..=MAX_SUFFIX.min(chars.len().saturating_sub(1))).rev() {
+            let sfx: String = chars[chars.len() - n..].iter().collect();
+            if let Some((strip, append)) = self.rules.get(&key(&sfx, xpos))
+                && let Some(l) = apply_script(base, *strip as usize, append)
+            {
+                return l;
+            }
+        }
+        base.to_owned()
+    }
+
+    /// The lemma of `form` tagged `xpos` (Penn Treebank tag).
+    pub fn lemmatize(&self, form: &str, xpos: &str) -> String {
+        self.lemmatize_inner(form, xpos, true)
+    }
+
+    fn lemmatize_inner(&self, form: &str, xpos: &str, use_exact: bool) -> String {
+        if use_exact && let Some(l) = self.exact.get(&key(form, xpos)) {
+            return l.clone();
+        }
+        if xpos == "NNP" {
+            return form.to_owned();
+        }
+        if !is_proper(xpos)
+            && let Some(l) = self.lower.get(&key(&form.to_lowercase(), xpos))
+        {
+            return l.clone();
+        }
+        self.by_rules(form, xpos)
+    }
+
+    /// Serialises the lemmatizer.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        for map in [&self.exact, &self.lower] {
+            let mut entries: Vec<(&String, &String)> = map.iter().collect();
+            entries.sort();
+            w.u32(entries.len() as u32);
+            for (k, v) in entries {
+                w.str(k);
+                w.str(v);
+            }
+        }
+        let mut rules: Vec<(&String, &(u8, String))> = self.rules.iter().collect();
+        rules.sort();
+        w.u32(rules.len() as u32);
+        for (k, (strip, append)) in rules {
+            w.str(k);
+            w.u8(*strip);
+            w.str(append);
+        }
+        w.buf
+    }
+
+    /// Reads a lemmatizer written by [`Lemmatizer::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Lemmatizer, BundleError> {
+        let mut r = ByteReader::new(bytes);
+        let mut maps = [FxHashMap::default(), FxHashMap::default()];
+        for map in &mut maps {
+            let n = r.count(8)?;
+            for _ in 0..n {
+                let k = r.str()?.to_owned();
+                map.insert(k, r.str()?.to_owned());
+            }
+        }
+        let n = r.count(9)?;
+        let mut rules = FxHashMap::default();
+        for _ in 0..n {
+            let k = r.str()?.to_owned();
+            let strip = r.u8()?;
+            rules.insert(k, (strip, r.str()?.to_owned()));
+        }
+        let [exact, lower] = maps;
+        Ok(Lemmatizer {
+            exact,
+            lower,
+            rules,
+        })
+    }
+}
+
+const OUR_STEMS: &[&str] = &[
+    "arb", "ard", "arm", "behavi", "cand", "clam", "col", "demean", "end", "endeav", "fav", "ferv",
+    "flav", "harb", "hon", "hum", "lab", "neighb", "od", "parl", "rig", "rum", "sav", "splend",
+    "succ", "tum", "val", "vap", "vig",
+];
+const OUR_TAILS: &[&str] = &[
+    "", "s", "ed", "ing", "er", "ers", "ite", "ites", "able", "ably", "ful", "less", "ism", "ist",
+    "ous", "hood",
+];
+const ISE_KEEP: &[&str] = &[
+    "advise",
+    "advertise",
+    "anise",
+    "apprise",
+    "arise",
+    "bruise",
+    "chastise",
+    "chemise",
+    "circumcise",
+    "comprise",
+    "compromise",
+    "concise",
+    "cruise",
+    "demise",
+    "despise",
+    "devise",
+    "disguise",
+    "enterprise",
+    "excise",
+    "exercise",
+    "expertise",
+    "franchise",
+    "guise",
+    "improvise",
+    "incise",
+    "merchandise",
+    "mortise",
+    "noise",
+    "paradise",
+    "poise",
+    "porpoise",
+    "praise",
+    "precise",
+    "premise",
+    "prise",
+    "promise",
+    "raise",
+    "reprise",
+    "revise",
+    "rise",
+    "supervise",
+    "surmise",
+    "surprise",
+    "televise",
+    "tortoise",
+    "treatise",
+    "turquoise",
+    "valise",
+    "vise",
+    "wise",
+];
+const SPELLINGS: &[(&str, &str)] = &[
+    ("aeroplane", "airplane"),
+    ("aluminium", "aluminum"),
+    ("analyse", "analyze"),
+    ("calibre", "caliber"),
+    ("catalogue", "catalog"),
+    ("centre", "center"),
+    ("cheque", "check"),
+    ("counsellor", "counselor"),
+    ("defence", "defense"),
+    ("enrol", "enroll"),
+    ("fibre", "fiber"),
+    ("fulfil", "fulfill"),
+    ("grey", "gray"),
+    ("jewellery", "jewelry"),
+    ("licence", "license"),
+    ("litre", "liter"),
+    ("manoeuvre", "maneuver"),
+    ("metre", "meter"),
+    ("mould", "mold"),
+    ("offence", "offense"),
+    ("paralyse", "paralyze"),
+    ("plough", "plow"),
+    ("practise", "practice"),
+    ("pretence", "pretense"),
+    ("programme", "program"),
+    ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"),
+    ("sombre", "somber"),
+    ("spectre", "specter"),
+    ("theatre", "theater"),
+    ("traveller", "traveler"),
+    ("tyre", "tire"),
+];
+
+/// Maps a British spelling of a lemma to the American one (`organise` → `organize`,
+/// `labour` → `labor`, `co-operate` → `cooperate`, `defence` → `defense`,
+/// `centre` → `center`, `programme` → `program`); other lemmas come back unchanged.
+///
+/// ```
+/// use actorgraph::nlp::lemma::american;
+/// assert_eq!(american("co-operate"), "cooperate");
+/// assert_eq!(american("criticise"), "criticize");
+/// assert_eq!(american("honour"), "honor");
+/// assert_eq!(american("tour"), "tour");
+/// assert_eq!(american("advise"), "advise");
+/// ```
+pub fn american(lemma: &str) -> Cow<'_, str> {
+    if let Some((_, us)) = SPELLINGS.iter().find(|(uk, _)| *uk == lemma) {
+        return Cow::Borrowed(us);
+    }
+    if let Some(rest) = lemma.strip_prefix("co-o") {
+        return Cow::Owned(format!("coo{rest}"));
+    }
+    for stem in OUR_STEMS {
+        if let Some(rest) = lemma.strip_prefix(stem).and_then(|r| r.strip_prefix("our"))
+            && OUR_TAILS.contains(&rest)
+        {
+            return Cow::Owned(format!("{stem}or{rest}"));
+        }
+    }
+    for (uk, us) in [("isation", "ization"), ("ise", "ize"), ("yse", "yze")] {
+        if let Some(stem) = lemma.strip_suffix(uk) {
+            let keep = lemma.ends_with("wise")
+                || ISE_KEEP
+                    .iter()
+                    .any(|k| lemma == *k || (k.len() >= 6 && lemma.ends_with(k)));
+            if !keep
+                && stem.chars().count() >= 3
+                && stem.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            {
+                return Cow::Owned(format!("{stem}{us}"));
+            }
+        }
+    }
+    Cow::Borrowed(lemma)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Lemmatizer {
+        let data = [
+            ("dogs", "NNS", "dog"),
+            ("cats", "NNS", "cat"),
+            ("parties", "NNS", "party"),
+            ("cities", "NNS", "city"),
+            ("walked", "VBD", "walk"),
+            ("talked", "VBD", "talk"),
+            ("was", "VBD", "be"),
+            ("The", "DT", "the"),
+            ("I", "PRP", "I"),
+            ("Sept.", "NNP", "September"),
+            ("States", "NNPS", "State"),
+            ("Islands", "NNPS", "Island"),
+        ];
+        Lemmatizer::train(data.iter().copied())
+    }
+
+    #[test]
+    fn exceptions_rules_and_case() {
+        let l = toy();
+        assert_eq!(l.lemmatize("dogs", "NNS"), "dog");
+        assert_eq!(l.lemmatize("Dogs", "NNS"), "dog");
+        assert_eq!(l.lemmatize("bodies", "NNS"), "body");
+        assert_eq!(l.lemmatize("jumped", "VBD"), "jump");
+        assert_eq!(l.lemmatize("told", "VBD"), "tell");
+        assert_eq!(l.lemmatize("went", "VBD"), "go");
+        assert_eq!(l.lemmatize("children", "NNS"), "child");
+        assert_eq!(l.lemmatize("was", "VBD"), "be");
+        assert_eq!(l.lemmatize("I", "PRP"), "I");
+        assert_eq!(l.lemmatize("Sept.", "NNP"), "September");
+        assert_eq!(l.lemmatize("Paris", "NNP"), "Paris");
+        assert_eq!(l.lemmatize("Rivers", "NNPS"), "River");
+        let again = Lemmatizer::from_bytes(&l.to_bytes()).expect("round trip");
+        assert_eq!(again.lemmatize("bodies", "NNS"), "body");
+        assert_eq!(again.lemmatize("Sept.", "NNP"), "September");
+    }
+
+    #[test]
+    fn never_panics_on_odd_words() {
+        let l = toy();
+        for w in ["", "s", "é", "ß", "ed", "🙂🙂", "ies"] {
+            let _ = l.lemmatize(w, "NNS");
+            let _ = l.lemmatize(w, "VBD");
+            let _ = l.lemmatize(w, "NNP");
+        }
+    }
+
+    #[test]
+    fn american_spellings() {
+        assert_eq!(american("organise"), "organize");
+        assert_eq!(american("organisation"), "organization");
+        assert_eq!(american("labour"), "labor");
+        assert_eq!(american("favourite"), "favorite");
+        assert_eq!(american("defence"), "defense");
+        assert_eq!(american("programme"), "program");
+        assert_eq!(american("co-ordinate"), "coordinate");
+        assert_eq!(american("analyse"), "analyze");
+        for same in [
+            "our",
+            "hour",
+            "four",
+            "rise",
+            "surprise",
+            "promise",
+            "exercise",
+            "franchise",
+            "genre",
+            "tour",
+        ] {
+            assert_eq!(american(same), same);
+        }
+    }
+}

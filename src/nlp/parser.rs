@@ -1,0 +1,1287 @@
+//! Transition-based dependency parser producing UD relations.
+//!
+//! # Design
+//!
+//! - **Transitions:** arc-hybrid (Kuhlmann et al. 2011) with the artificial ROOT at the end of
+//!   the buffer (Ballesteros and Nivre 2013). Three unlabelled moves: `SHIFT`, `LEFT` (the
+//!   first buffer word becomes the head of the stack top) and `RIGHT` (the second stack word
+//!   becomes the head of the stack top). A word attached to ROOT is allowed only when it is
+//!   the last word on the stack, so every parse is a tree with exactly one root.
+//! - **Labels:** when a word is attached it is complete (arc-hybrid attaches a word only
+//!   once it has all its dependents), so a second averaged perceptron labels the arc right
+//!   away from features of the head, the dependent and the dependent's children. The labels
+//!   then feed the structural features of later moves.
+//! - **Training:** averaged perceptron with the Goldberg and Nivre (2013) dynamic oracle and
+//!   error exploration; pure, deterministic for a given seed.
+//! - **Features:** hashed to `u64` (template id mixed with token attributes), looked up once
+//!   per feature in a hash map of row indices into a contiguous weight matrix.
+//!
+//! The serialized form ([`Parser::to_bytes`]) stores pruned, 16-bit quantised weights.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::model::Upos;
+
+/// A trained dependency parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    /// Relation names; index [`ROOT_LABEL`] is `root`.
+    labels: Vec<String>,
+    /// Known (frequent) normalised word hashes; other words map to [`UNK`].
+    vocab: HashMap<u64, (), IdBuild>,
+    /// Structural model: one row of [`N_MOVES`] weights per feature.
+    moves: Table,
+    /// Labelling model: one row of `labels.len()` weights per feature.
+    labeller: Table,
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct ParserTrainOptions {
+    /// Passes over the data; 0 picks the default.
+    pub epochs: usize,
+    /// Seed for shuffling and exploration.
+    pub seed: u64,
+}
+
+/// One training sentence with gold (or jack-knifed) tags and a gold tree.
+#[derive(Debug, Clone)]
+pub struct TrainSentence {
+    /// Word forms.
+    pub forms: Vec<String>,
+    /// Universal POS tags.
+    pub upos: Vec<Upos>,
+    /// Penn Treebank tags.
+    pub xpos: Vec<String>,
+    /// Heads: 0 for the root, else the 1-based index of the head.
+    pub heads: Vec<usize>,
+    /// Dependency relations with subtype.
+    pub deprels: Vec<String>,
+}
+
+/// The parser bytes are not a parser this version can read.
+#[derive(Debug, thiserror::Error)]
+pub enum ParserModelError {
+    /// Bad or truncated bytes.
+    #[error("bad parser model: {0}")]
+    Malformed(String),
+}
+
+/// Default number of training epochs.
+const DEFAULT_EPOCHS: usize = 15;
+/// Index of the `root` relation in [`Parser::labels`].
+const ROOT_LABEL: usize = 0;
+/// Number of structural moves.
+const N_MOVES: usize = 3;
+const SHIFT: usize = 0;
+const LEFT: usize = 1;
+const RIGHT: usize = 2;
+/// Words seen fewer times than this in training share the unknown-word feature.
+const MIN_WORD_COUNT: u32 = 2;
+/// Probability of following the model's own (possibly wrong) move once exploring.
+const EXPLORE_P: u64 = 90;
+/// Structural feature rows whose averaged weights are all below this are dropped.
+const PRUNE_MOVES: f32 = 1e-3;
+/// Labelling feature rows whose averaged weights are all below this are dropped.
+const PRUNE_LABELS: f32 = 1e-3;
+
+const MAGIC: &[u8; 8] = b"AGPARS01";
+
+/// Hash value of the unknown word.
+const UNK: u64 = 0x5555_0001;
+/// Attribute value of a missing position (no such stack word, no such child).
+const NONE_ATTR: u64 = 0x5555_0002;
+/// Attribute value of the artificial ROOT.
+const ROOT_ATTR: u64 = 0x5555_0003;
+
+// ---------------------------------------------------------------------------------------
+// Hashing
+
+/// A hasher that passes through `u64` keys that are already well mixed.
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdBuild = BuildHasherDefault<IdHasher>;
+
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(23) ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[inline]
+fn finish(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k
+}
+
+/// Stable hash of a string (FNV-1a then mixed).
+fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    finish(h)
+}
+
+// ---------------------------------------------------------------------------------------
+// Weight tables
+
+/// Final weights: rows of `nc` weights in key order, plus an open-addressing lookup table.
+///
+/// With `nc <= 3` the weights live inline in the probe slots (one cache line touched per
+/// feature); otherwise a slot holds the row index into `w`.
+#[derive(Debug, Clone)]
+struct Table {
+    nc: usize,
+    /// Sorted keys; key `i` owns row `i` of `w`.
+    keys: Vec<u64>,
+    w: Vec<f32>,
+    mask: usize,
+    /// Inline layout: per slot `[tag, w0, w1, w2]` as bits.
+    inline: Vec<[u32; 4]>,
+    /// Indirect layout: per slot `(tag, row)`.
+    slots: Vec<(u32, u32)>,
+}
+
+#[inline]
+fn tag_of(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+impl Table {
+    fn build(nc: usize, keys: Vec<u64>, w: Vec<f32>) -> Table {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut t = Table {
+            nc,
+            keys,
+            w,
+            mask,
+            inline: Vec::new(),
+            slots: Vec::new(),
+        };
+        if nc <= 3 {
+            t.inline = vec![[0u32; 4]; cap];
+            for (r, &k) in t.keys.iter().enumerate() {
+                let mut i = k as usize & mask;
+                while t.inline[i][0] != 0 {
+                    i = (i + 1) & mask;
+                }
+                t.inline[i][0] = tag_of(k);
+                for c in 0..nc {
+                    t.inline[i][1 + c] = t.w[r * nc + c].to_bits();
+                }
+            }
+        } else {
+            t.slots = vec![(0, 0); cap];
+            for (r, &k) in t.keys.iter().enumerate() {
+                let mut i = k as usize & mask;
+                while t.slots[i].0 != 0 {
+                    i = (i + 1) & mask;
+                }
+                t.slots[i] = (tag_of(k), r as u32);
+            }
+        }
+        t
+    }
+
+    /// Sums the rows of `feats` into `scores[..nc]`. `scratch` is a reusable buffer.
+    ///
+    /// The first slot of every feature is loaded in a branch-free pass first, so the cache
+    /// misses overlap instead of waiting on each other.
+    #[inline]
+    fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 4]>) {
+        let nc = self.nc;
+        scores[..nc].fill(0.0);
+        scratch.clear();
+        if nc <= 3 {
+            scratch.extend(feats.iter().map(|&f| self.inline[f as usize & self.mask]));
+            for (&f, first) in feats.iter().zip(scratch.iter()) {
+                let tag = tag_of(f);
+                let mut i = f as usize & self.mask;
+                let mut s = first;
+                loop {
+                    if s[0] == tag {
+                        for c in 0..nc {
+                            scores[c] += f32::from_bits(s[1 + c]);
+                        }
+                        break;
+                    }
+                    if s[0] == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    s = &self.inline[i];
+                }
+            }
+        } else {
+            // Pass 1: slots; pass 2: row indices; pass 3: sum the rows.
+            scratch.extend(feats.iter().map(|&f| {
+                let (t, r) = self.slots[f as usize & self.mask];
+                [t, r, 0, 0]
+            }));
+            let mut rows = [0u32; 64];
+            let mut n_rows = 0;
+            for (&f, first) in feats.iter().zip(scratch.iter()) {
+                let tag = tag_of(f);
+                let mut i = f as usize & self.mask;
+                let (mut t, mut r) = (first[0], first[1]);
+                loop {
+                    if t == tag {
+                        if n_rows < rows.len() {
+                            rows[n_rows] = r;
+                            n_rows += 1;
+                        }
+                        break;
+                    }
+                    if t == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    (t, r) = self.slots[i];
+                }
+            }
+            for &r in &rows[..n_rows] {
+                let row = &self.w[r as usize * nc..r as usize * nc + nc];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+}
+
+/// A table during training: current weights plus the running sums for averaging.
+struct TrainTable {
+    nc: usize,
+    index: HashMap<u64, u32, IdBuild>,
+    w: Vec<f32>,
+    /// Sum of `time * delta` per weight (Daume's averaging trick).
+    u: Vec<f64>,
+}
+
+impl TrainTable {
+    fn new(nc: usize) -> TrainTable {
+        TrainTable {
+            nc,
+            index: HashMap::default(),
+            w: Vec::new(),
+            u: Vec::new(),
+        }
+    }
+
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let nc = self.nc;
+        scores[..nc].fill(0.0);
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * nc..r as usize * nc + nc];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], class: usize, delta: f32, time: f64) {
+        let nc = self.nc;
+        for &f in feats {
+            let next = self.index.len() as u32;
+            let r = *self.index.entry(f).or_insert(next) as usize;
+            if r == next as usize {
+                self.w.resize(self.w.len() + nc, 0.0);
+                self.u.resize(self.u.len() + nc, 0.0);
+            }
+            self.w[r * nc + class] += delta;
+            self.u[r * nc + class] += time * f64::from(delta);
+        }
+    }
+
+    /// The averaged weights, with rows whose weights are all small dropped. Rows are
+    /// renumbered in key order so the result does not depend on insertion order.
+    fn average(self, time: f64, prune_below: f32) -> Table {
+        let nc = self.nc;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let mut out_keys = Vec::new();
+        let mut out_w = Vec::new();
+        let mut row = vec![0f32; nc];
+        for (k, r) in keys {
+            let r = r as usize;
+            let mut keep = false;
+            for (c, x) in row.iter_mut().enumerate() {
+                let avg = f64::from(self.w[r * nc + c]) - self.u[r * nc + c] / time;
+                *x = avg as f32;
+                keep |= x.abs() >= prune_below;
+            }
+            if keep {
+                out_keys.push(k);
+                out_w.extend_from_slice(&row);
+            }
+        }
+        Table::build(nc, out_keys, out_w)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sentence attributes and parser state
+
+/// Per-token hashed attributes. Index `n` is ROOT, `n + 1` is the missing position.
+#[derive(Default)]
+struct Attrs {
+    w: Vec<u64>,
+    p: Vec<u64>,
+    u: Vec<u64>,
+    suf: Vec<u64>,
+    shape: Vec<u64>,
+    pre: Vec<u64>,
+}
+
+fn normalise(form: &str, buf: &mut String) {
+    buf.clear();
+    for c in form.chars() {
+        if c.is_ascii_digit() {
+            buf.push('0');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+fn shape_hash(form: &str) -> u64 {
+    let mut h: u64 = 0x1234;
+    let mut last = ' ';
+    let mut len = 0;
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            h = mix(h, k as u64);
+            last = k;
+            len += 1;
+            if len >= 5 {
+                break;
+            }
+        }
+    }
+    finish(h)
+}
+
+impl Attrs {
+    fn fill(
+        &mut self,
+        vocab: &HashMap<u64, (), IdBuild>,
+        forms: &[&str],
+        upos: &[Upos],
+        xpos: &[&str],
+    ) {
+        let n = forms.len();
+        for v in [
+            &mut self.w,
+            &mut self.p,
+            &mut self.u,
+            &mut self.suf,
+            &mut self.shape,
+            &mut self.pre,
+        ] {
+            v.clear();
+        }
+        let mut buf = String::new();
+        for i in 0..n {
+            normalise(forms[i], &mut buf);
+            let wh = hash_str(&buf);
+            self.w.push(if vocab.contains_key(&wh) { wh } else { UNK });
+            let chars: Vec<char> = buf.chars().collect();
+            let suf: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+            self.suf.push(hash_str(&suf));
+            let pre: String = chars[..chars.len().min(2)].iter().collect();
+            self.pre.push(hash_str(&pre).wrapping_add(7));
+            self.shape.push(shape_hash(forms[i]));
+            self.p.push(hash_str(xpos.get(i).copied().unwrap_or("_")));
+            self.u
+                .push(upos.get(i).map_or(99, |u| u.index() as u64) + 0x100);
+        }
+        for v in [
+            &mut self.w,
+            &mut self.p,
+            &mut self.u,
+            &mut self.suf,
+            &mut self.shape,
+            &mut self.pre,
+        ] {
+            v.push(ROOT_ATTR);
+            v.push(NONE_ATTR);
+        }
+    }
+}
+
+/// Arc-hybrid configuration. Tokens are `0..n`, ROOT is `n`, "none" is `n + 1`.
+struct State {
+    n: usize,
+    stack: Vec<u32>,
+    /// Front of the buffer; the buffer is `b..=n`.
+    b: usize,
+    heads: Vec<u32>,
+    labels: Vec<u8>,
+    lc1: Vec<u32>,
+    lc2: Vec<u32>,
+    rc1: Vec<u32>,
+    rc2: Vec<u32>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+impl State {
+    fn new() -> State {
+        State {
+            n: 0,
+            stack: Vec::new(),
+            b: 0,
+            heads: Vec::new(),
+            labels: Vec::new(),
+            lc1: Vec::new(),
+            lc2: Vec::new(),
+            rc1: Vec::new(),
+            rc2: Vec::new(),
+            nl: Vec::new(),
+            nr: Vec::new(),
+            lset: Vec::new(),
+            rset: Vec::new(),
+        }
+    }
+
+    fn reset(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.b = 0;
+        let none = (n + 1) as u32;
+        for v in [
+            &mut self.heads,
+            &mut self.lc1,
+            &mut self.lc2,
+            &mut self.rc1,
+            &mut self.rc2,
+        ] {
+            v.clear();
+            v.resize(n + 2, none);
+        }
+        for v in [&mut self.labels, &mut self.nl, &mut self.nr] {
+            v.clear();
+            v.resize(n + 2, 0);
+        }
+        for v in [&mut self.lset, &mut self.rset] {
+            v.clear();
+            v.resize(n + 2, 0);
+        }
+    }
+
+    fn terminal(&self) -> bool {
+        self.b == self.n && self.stack.is_empty()
+    }
+
+    fn legal(&self) -> [bool; N_MOVES] {
+        let k = self.stack.len();
+        let at_root = self.b == self.n;
+        [!at_root, k >= 1 && (!at_root || k == 1), k >= 2]
+    }
+
+    #[inline]
+    fn s(&self, i: usize) -> usize {
+        let k = self.stack.len();
+        if i < k {
+            self.stack[k - 1 - i] as usize
+        } else {
+            self.n + 1
+        }
+    }
+
+    #[inline]
+    fn buf(&self, i: usize) -> usize {
+        let j = self.b + i;
+        if j <= self.n { j } else { self.n + 1 }
+    }
+
+    /// The (head, dependent) pair a move would create.
+    fn arc(&self, mv: usize) -> (usize, usize) {
+        match mv {
+            LEFT => (self.b, self.s(0)),
+            _ => (self.s(1), self.s(0)),
+        }
+    }
+
+    fn apply(&mut self, mv: usize, label: usize) {
+        match mv {
+            SHIFT => {
+                self.stack.push(self.b as u32);
+                self.b += 1;
+            }
+            _ => {
+                let (h, d) = self.arc(mv);
+                self.stack.pop();
+                self.heads[d] = h as u32;
+                self.labels[d] = label as u8;
+                let bit = 1u64 << (label % 64);
+                if d < h {
+                    self.lc2[h] = self.lc1[h];
+                    self.lc1[h] = d as u32;
+                    self.nl[h] = self.nl[h].saturating_add(1);
+                    self.lset[h] |= bit;
+                } else {
+                    self.rc2[h] = self.rc1[h];
+                    self.rc1[h] = d as u32;
+                    self.nr[h] = self.nr[h].saturating_add(1);
+                    self.rset[h] |= bit;
+                }
+            }
+        }
+    }
+
+    /// Dynamic-oracle cost of each move against gold heads `gh` (ROOT = n).
+    fn costs(&self, gh: &[u32]) -> [u32; N_MOVES] {
+        let n = self.n;
+        let s0 = self.s(0);
+        let s1 = self.s(1);
+        let b0 = self.b;
+        let in_buf = |x: u32| (x as usize) >= b0 && (x as usize) <= n;
+        let mut c = [u32::MAX; N_MOVES];
+        let legal = self.legal();
+        let s0_kids_in_buf = if s0 < n {
+            (b0..n).filter(|&d| gh[d] as usize == s0).count() as u32
+        } else {
+            0
+        };
+        if legal[SHIFT] {
+            let mut k = 0;
+            for (i, &x) in self.stack.iter().enumerate() {
+                let x = x as usize;
+                if gh[x] as usize == b0 {
+                    k += 1;
+                }
+                if gh[b0] as usize == x && i + 1 < self.stack.len() {
+                    k += 1;
+                }
+            }
+            c[SHIFT] = k;
+        }
+        if legal[LEFT] {
+            let g = gh[s0];
+            let lost = g as usize != b0 && ((g as usize == s1 && s1 < n) || in_buf(g));
+            c[LEFT] = s0_kids_in_buf + u32::from(lost);
+        }
+        if legal[RIGHT] {
+            let g = gh[s0];
+            let lost = g as usize != s1 && in_buf(g);
+            c[RIGHT] = s0_kids_in_buf + u32::from(lost);
+        }
+        c
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Features
+
+#[inline]
+fn f1(t: u64, a: u64) -> u64 {
+    finish(mix(mix(t, a), 0))
+}
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    finish(mix(mix(mix(t, a), b), 1))
+}
+#[inline]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    finish(mix(mix(mix(mix(t, a), b), c), 2))
+}
+
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=5 => d as u64,
+        6..=8 => 6,
+        9..=14 => 7,
+        _ => 8,
+    }
+}
+
+/// Structural features of a configuration.
+fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
+    out.clear();
+    let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+    let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
+    let (w, p, u) = (&a.w, &a.p, &a.u);
+    let s0l1 = st.lc1[s0] as usize;
+    let s0l2 = st.lc2[s0] as usize;
+    let s0r1 = st.rc1[s0] as usize;
+    let s0r2 = st.rc2[s0] as usize;
+    let s1l1 = st.lc1[s1] as usize;
+    let s1r1 = st.rc1[s1] as usize;
+    let b0l1 = st.lc1[b0] as usize;
+    let b0l2 = st.lc2[b0] as usize;
+    let l = |x: usize| u64::from(st.labels[x]) + 0x200;
+    let none = st.n + 1;
+    let dist = if s0 < none && b0 < none {
+        bucket(b0 - s0)
+    } else {
+        9
+    };
+    let dist2 = if s1 < none && s0 < none {
+        bucket(s0 - s1)
+    } else {
+        9
+    };
+    let wp = |x: usize| mix(w[x], p[x]);
+    let (s0wp, s1wp, b0wp) = (wp(s0), wp(s1), wp(b0));
+    let vl0 = u64::from(st.nl[s0]);
+    let vr0 = u64::from(st.nr[s0]);
+    let vlb = u64::from(st.nl[b0]);
+    let mut t = 0u64;
+    let mut push = |f: u64| {
+        out.push(f);
+    };
+    let mut id = || {
+        t += 1;
+        t
+    };
+    // Unigrams.
+    push(f1(id(), w[s0]));
+    push(f1(id(), p[s0]));
+    push(f1(id(), s0wp));
+    push(f1(id(), w[s1]));
+    push(f1(id(), p[s1]));
+    push(f1(id(), s1wp));
+    push(f1(id(), w[b0]));
+    push(f1(id(), p[b0]));
+    push(f1(id(), b0wp));
+    push(f1(id(), w[b1]));
+    push(f1(id(), p[b1]));
+    push(f1(id(), wp(b1)));
+    push(f1(id(), w[b2]));
+    push(f1(id(), p[b2]));
+    push(f1(id(), p[s2]));
+    push(f1(id(), w[s2]));
+    // Pairs.
+    push(f2(id(), s0wp, b0wp));
+    push(f2(id(), s0wp, w[b0]));
+    push(f2(id(), w[s0], b0wp));
+    push(f2(id(), s0wp, p[b0]));
+    push(f2(id(), p[s0], b0wp));
+    push(f2(id(), w[s0], w[b0]));
+    push(f2(id(), p[s0], p[b0]));
+    push(f2(id(), p[b0], p[b1]));
+    push(f2(id(), s1wp, s0wp));
+    push(f2(id(), p[s1], p[s0]));
+    push(f2(id(), w[s1], w[s0]));
+    push(f2(id(), p[s1], s0wp));
+    push(f2(id(), s1wp, p[s0]));
+    push(f2(id(), w[b0], w[b1]));
+    push(f2(id(), b0wp, p[b1]));
+    push(f2(id(), p[s1], p[b0]));
+    push(f2(id(), w[s1], p[b0]));
+    push(f2(id(), p[s1], w[b0]));
+    // Triples.
+    push(f3(id(), p[b0], p[b1], p[b2]));
+    push(f3(id(), p[s0], p[b0], p[b1]));
+    push(f3(id(), p[s1], p[s0], p[b0]));
+    push(f3(id(), p[s2], p[s1], p[s0]));
+    push(f3(id(), p[s0], p[s0l1], p[b0]));
+    push(f3(id(), p[s0], p[s0r1], p[b0]));
+    push(f3(id(), p[s0], p[b0], p[b0l1]));
+    push(f3(id(), p[s1], p[s1r1], p[s0]));
+    push(f3(id(), p[s1], p[s0], p[s0r1]));
+    push(f3(id(), p[s1], p[s0], p[s0l1]));
+    push(f3(id(), w[s0], p[b0], p[b1]));
+    push(f3(id(), p[s1], p[s0], p[b1]));
+    push(f3(id(), u[s1], u[s0], u[b0]));
+    // Distance.
+    push(f2(id(), w[s0], dist));
+    push(f2(id(), p[s0], dist));
+    push(f2(id(), w[b0], dist));
+    push(f2(id(), p[b0], dist));
+    push(f3(id(), w[s0], w[b0], dist));
+    push(f3(id(), p[s0], p[b0], dist));
+    push(f3(id(), p[s1], p[s0], dist2));
+    push(f3(id(), w[s1], w[s0], dist2));
+    // Valency.
+    push(f2(id(), w[s0], vr0));
+    push(f2(id(), p[s0], vr0));
+    push(f2(id(), w[s0], vl0));
+    push(f2(id(), p[s0], vl0));
+    push(f2(id(), w[b0], vlb));
+    push(f2(id(), p[b0], vlb));
+    push(f2(id(), p[s1], u64::from(st.nr[s1])));
+    // Children.
+    push(f1(id(), w[s0l1]));
+    push(f1(id(), p[s0l1]));
+    push(f1(id(), l(s0l1)));
+    push(f1(id(), w[s0r1]));
+    push(f1(id(), p[s0r1]));
+    push(f1(id(), l(s0r1)));
+    push(f1(id(), w[b0l1]));
+    push(f1(id(), p[b0l1]));
+    push(f1(id(), l(b0l1)));
+    push(f2(id(), p[s1r1], l(s1r1)));
+    push(f2(id(), p[s1l1], l(s1l1)));
+    push(f2(id(), p[s0l2], l(s0l2)));
+    push(f2(id(), p[s0r2], l(s0r2)));
+    push(f2(id(), p[b0l2], l(b0l2)));
+    push(f3(id(), p[s0], l(s0l1), l(s0l2)));
+    push(f3(id(), p[s0], l(s0r1), l(s0r2)));
+    push(f3(id(), p[b0], l(b0l1), l(b0l2)));
+    push(f2(id(), s0wp, l(s0r1)));
+    push(f2(id(), s0wp, l(s0l1)));
+    push(f2(id(), b0wp, l(b0l1)));
+    // Label sets.
+    push(f2(id(), p[s0], st.lset[s0]));
+    push(f2(id(), p[s0], st.rset[s0]));
+    push(f2(id(), p[b0], st.lset[b0]));
+    push(f2(id(), p[s1], st.rset[s1]));
+    push(f3(id(), p[s0], st.lset[s0], p[b0]));
+    // Lexical back-off.
+    push(f1(id(), a.suf[b0]));
+    push(f1(id(), a.shape[b0]));
+    push(f1(id(), a.suf[s0]));
+    push(f1(id(), a.shape[s0]));
+    push(f1(id(), a.suf[b1]));
+    push(f2(id(), a.suf[s0], a.suf[b0]));
+    // Global position.
+    let k = st.stack.len().min(4) as u64;
+    let rem = bucket(st.n - st.b.min(st.n));
+    push(f3(id(), k, p[s0], p[b0]));
+    push(f3(id(), rem, p[s0], p[b0]));
+    // Linear context of s0.
+    let s0p1 = if s0 < st.n { s0 + 1 } else { none };
+    let s0m1 = if s0 < st.n && s0 > 0 { s0 - 1 } else { none };
+    push(f3(id(), p[s0m1], p[s0], p[b0]));
+    push(f3(id(), p[s0], p[s0p1], p[b0]));
+    let b0m1 = if b0 < none && b0 > 0 { b0 - 1 } else { none };
+    push(f3(id(), p[s0], p[b0m1], p[b0]));
+}
+
+/// Labelling features for the arc `h -> d`.
+fn label_features(st: &State, a: &Attrs, h: usize, d: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let (w, p, u) = (&a.w, &a.p, &a.u);
+    let none = st.n + 1;
+    let dir = u64::from(d < h) + 0x300;
+    let dist = if h < st.n { bucket(h.abs_diff(d)) } else { 10 };
+    let dl1 = st.lc1[d] as usize;
+    let dr1 = st.rc1[d] as usize;
+    let hl1 = st.lc1[h] as usize;
+    let hr1 = st.rc1[h] as usize;
+    let dp1 = if d + 1 < st.n { d + 1 } else { none };
+    let dm1 = if d > 0 { d - 1 } else { none };
+    let l = |x: usize| u64::from(st.labels[x]) + 0x200;
+    let dwp = mix(w[d], p[d]);
+    let hwp = mix(w[h], p[h]);
+    let mut t = 1000u64;
+    let mut id = || {
+        t += 1;
+        t
+    };
+    out.push(f2(id(), w[d], dir));
+    out.push(f2(id(), p[d], dir));
+    out.push(f2(id(), dwp, dir));
+    out.push(f2(id(), w[h], dir));
+    out.push(f2(id(), p[h], dir));
+    out.push(f2(id(), hwp, dir));
+    out.push(f3(id(), p[d], p[h], dir));
+    out.push(f3(id(), w[d], p[h], dir));
+    out.push(f3(id(), p[d], w[h], dir));
+    out.push(f3(id(), w[d], w[h], dir));
+    out.push(f3(id(), mix(p[d], p[h]), dist, dir));
+    out.push(f2(id(), a.suf[d], p[d]));
+    out.push(f2(id(), a.shape[d], dir));
+    out.push(f3(id(), p[d], p[dl1], l(dl1)));
+    out.push(f3(id(), p[d], p[dr1], l(dr1)));
+    out.push(f2(id(), p[d], st.lset[d]));
+    out.push(f2(id(), p[d], st.rset[d]));
+    out.push(f3(id(), p[h], st.lset[h], dir));
+    out.push(f3(id(), p[h], st.rset[h], dir));
+    out.push(f3(id(), p[d], p[h], st.lset[d]));
+    out.push(f3(id(), p[d], p[h], l(if d < h { hl1 } else { hr1 })));
+    out.push(f3(id(), p[d], p[dp1], p[h]));
+    out.push(f3(id(), p[dm1], p[d], p[h]));
+    out.push(f3(id(), u[d], u[h], w[dl1]));
+    out.push(f3(
+        id(),
+        w[d],
+        u[h],
+        mix(u64::from(st.nl[d]), u64::from(st.nr[d])),
+    ));
+    out.push(f3(id(), p[d], w[dl1], p[h]));
+    out.push(f3(id(), p[h], p[hl1], p[d]));
+    out.push(f2(id(), a.pre[d], p[h]));
+}
+
+// ---------------------------------------------------------------------------------------
+// Training
+
+/// splitmix64.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn argmax_legal(scores: &[f32], legal: &[bool; N_MOVES]) -> usize {
+    let mut best = usize::MAX;
+    for m in 0..N_MOVES {
+        if legal[m] && (best == usize::MAX || scores[m] > scores[best]) {
+            best = m;
+        }
+    }
+    best
+}
+
+fn argmax_label(scores: &[f32]) -> usize {
+    let mut best = 1.min(scores.len() - 1);
+    for (i, &s) in scores.iter().enumerate().skip(1) {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+impl Parser {
+    /// Trains a parser on gold trees. Pure (no I/O) and deterministic for a given seed.
+    pub fn train(data: &[TrainSentence], options: &ParserTrainOptions) -> Parser {
+        let epochs = if options.epochs == 0 {
+            DEFAULT_EPOCHS
+        } else {
+            options.epochs
+        };
+        // Labels: root first, then sorted.
+        let mut names: Vec<String> = data
+            .iter()
+            .flat_map(|s| s.deprels.iter().cloned())
+            .filter(|l| l != "root")
+            .collect();
+        names.sort();
+        names.dedup();
+        let mut labels = vec!["root".to_owned()];
+        labels.extend(names);
+        let label_index: HashMap<&str, usize> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.as_str(), i))
+            .collect();
+        // Vocabulary.
+        let mut counts: HashMap<u64, u32, IdBuild> = HashMap::default();
+        let mut buf = String::new();
+        for s in data {
+            for f in &s.forms {
+                normalise(f, &mut buf);
+                *counts.entry(hash_str(&buf)).or_insert(0) += 1;
+            }
+        }
+        let vocab: HashMap<u64, (), IdBuild> = counts
+            .iter()
+            .filter(|&(_, &c)| c >= MIN_WORD_COUNT)
+            .map(|(&k, _)| (k, ()))
+            .collect();
+
+        let mut moves = TrainTable::new(N_MOVES);
+        let mut labeller = TrainTable::new(labels.len());
+        let mut rng = Rng(options.seed ^ 0x7061_7273_6572);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut st = State::new();
+        let mut attrs = Attrs::default();
+        let mut feats = Vec::new();
+        let mut lfeats = Vec::new();
+        let mut scores = vec![0f32; labels.len().max(N_MOVES)];
+        let mut gh: Vec<u32> = Vec::new();
+        let mut gl: Vec<usize> = Vec::new();
+        let mut time = 1f64;
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                let j = rng.below(i as u64 + 1) as usize;
+                order.swap(i, j);
+            }
+            for &si in &order {
+                let s = &data[si];
+                let n = s.forms.len();
+                if n == 0 || s.heads.len() != n || s.deprels.len() != n {
+                    continue;
+                }
+                let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+                let xpos: Vec<&str> = s.xpos.iter().map(String::as_str).collect();
+                attrs.fill(&vocab, &forms, &s.upos, &xpos);
+                gh.clear();
+                gh.extend(
+                    s.heads
+                        .iter()
+                        .map(|&h| if h == 0 { n as u32 } else { (h - 1) as u32 }),
+                );
+                gh.push(n as u32 + 1);
+                gh.push(n as u32 + 1);
+                gl.clear();
+                gl.extend(
+                    s.deprels
+                        .iter()
+                        .map(|l| label_index.get(l.as_str()).copied().unwrap_or(ROOT_LABEL)),
+                );
+                st.reset(n);
+                while !st.terminal() {
+                    move_features(&st, &attrs, &mut feats);
+                    moves.score(&feats, &mut scores);
+                    let legal = st.legal();
+                    let pred = argmax_legal(&scores, &legal);
+                    let costs = st.costs(&gh);
+                    let min_cost = (0..N_MOVES)
+                        .filter(|&m| legal[m])
+                        .map(|m| costs[m])
+                        .min()
+                        .unwrap_or(0);
+                    let zero = [
+                        legal[0] && costs[0] == min_cost,
+                        legal[1] && costs[1] == min_cost,
+                        legal[2] && costs[2] == min_cost,
+                    ];
+                    let best = argmax_legal(&scores, &zero);
+                    if costs[pred] > min_cost {
+                        moves.update(&feats, best, 1.0, time);
+                        moves.update(&feats, pred, -1.0, time);
+                    }
+                    time += 1.0;
+                    let follow = if epoch >= 1 && rng.below(100) < EXPLORE_P {
+                        pred
+                    } else {
+                        best
+                    };
+                    let mut label = 0;
+                    if follow != SHIFT {
+                        let (h, d) = st.arc(follow);
+                        if h == n {
+                            label = ROOT_LABEL;
+                        } else {
+                            label_features(&st, &attrs, h, d, &mut lfeats);
+                            labeller.score(&lfeats, &mut scores);
+                            label = argmax_label(&scores[..labels.len()]);
+                            let gold = gl[d];
+                            if gold != ROOT_LABEL && gold != label && gh[d] as usize == h {
+                                labeller.update(&lfeats, gold, 1.0, time);
+                                labeller.update(&lfeats, label, -1.0, time);
+                            }
+                        }
+                    }
+                    st.apply(follow, label);
+                }
+            }
+        }
+        Parser {
+            labels,
+            vocab,
+            moves: moves.average(time, PRUNE_MOVES),
+            labeller: labeller.average(time, PRUNE_LABELS),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Parsing
+
+impl Parser {
+    /// Parses one sentence: per word, `None` for the root or the 0-based head index, and the
+    /// relation with subtype. Always a well-formed tree with exactly one root.
+    pub fn parse(
+        &self,
+        forms: &[&str],
+        upos: &[Upos],
+        xpos: &[&str],
+    ) -> Vec<(Option<usize>, String)> {
+        let n = forms.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut st = State::new();
+        let mut attrs = Attrs::default();
+        let mut feats = Vec::with_capacity(128);
+        let mut lfeats = Vec::with_capacity(64);
+        let mut scores = vec![0f32; self.labels.len().max(N_MOVES)];
+        let mut scratch = Vec::with_capacity(128);
+        attrs.fill(&self.vocab, forms, upos, xpos);
+        st.reset(n);
+        while !st.terminal() {
+            let legal = st.legal();
+            let mv = if legal.iter().filter(|&&x| x).count() == 1 {
+                legal.iter().position(|&x| x).expect("one legal move")
+            } else {
+                move_features(&st, &attrs, &mut feats);
+                self.moves.score(&feats, &mut scores, &mut scratch);
+                argmax_legal(&scores, &legal)
+            };
+            let mut label = ROOT_LABEL;
+            if mv != SHIFT {
+                let (h, d) = st.arc(mv);
+                if h != n && self.labels.len() > 1 {
+                    label_features(&st, &attrs, h, d, &mut lfeats);
+                    self.labeller.score(&lfeats, &mut scores, &mut scratch);
+                    label = argmax_label(&scores[..self.labels.len()]);
+                }
+            }
+            st.apply(mv, label);
+        }
+        (0..n)
+            .map(|i| {
+                let h = st.heads[i] as usize;
+                let head = if h >= n { None } else { Some(h) };
+                let label = if head.is_none() {
+                    ROOT_LABEL
+                } else {
+                    usize::from(st.labels[i])
+                };
+                (
+                    head,
+                    self.labels
+                        .get(label)
+                        .cloned()
+                        .unwrap_or_else(|| "dep".to_owned()),
+                )
+            })
+            .collect()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Serialization
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+fn put_u64(out: &mut Vec<u8>, v: u64) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ParserModelError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| ParserModelError::Malformed("truncated".into()))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ParserModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn u64(&mut self) -> Result<u64, ParserModelError> {
+        let b = self.take(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+    fn f32(&mut self) -> Result<f32, ParserModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+/// Writes a table: nc, rows, scale, then per row its key and `nc` quantised i16 weights.
+fn write_table(t: &Table, out: &mut Vec<u8>) {
+    let max = t.w.iter().fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    put_u32(out, t.nc as u32);
+    put_u32(out, t.keys.len() as u32);
+    put_u32(out, scale.to_bits());
+    for (r, &k) in t.keys.iter().enumerate() {
+        put_u64(out, k);
+        for w in &t.w[r * t.nc..(r + 1) * t.nc] {
+            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+            out.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+}
+
+fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
+    let nc = r.u32()? as usize;
+    let rows = r.u32()? as usize;
+    let scale = r.f32()?;
+    if nc == 0 || nc > 4096 || rows.saturating_mul(nc) > r.bytes.len() {
+        return Err(ParserModelError::Malformed("bad table size".into()));
+    }
+    let mut keys = Vec::with_capacity(rows);
+    let mut w = Vec::with_capacity(rows * nc);
+    for _ in 0..rows {
+        let k = r.u64()?;
+        if keys.last().is_some_and(|&last| last >= k) {
+            return Err(ParserModelError::Malformed(
+                "table keys out of order".into(),
+            ));
+        }
+        keys.push(k);
+        let b = r.take(2 * nc)?;
+        for c in 0..nc {
+            let q = i16::from_le_bytes([b[2 * c], b[2 * c + 1]]);
+            w.push(f32::from(q) * scale);
+        }
+    }
+    Ok(Table::build(nc, keys, w))
+}
+
+impl Parser {
+    /// Serializes the parser (pruned, 16-bit quantised weights; byte-identical for equal
+    /// parsers).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        put_u32(&mut out, self.labels.len() as u32);
+        for l in &self.labels {
+            put_u32(&mut out, l.len() as u32);
+            out.extend_from_slice(l.as_bytes());
+        }
+        let mut vocab: Vec<u64> = self.vocab.keys().copied().collect();
+        vocab.sort_unstable();
+        put_u32(&mut out, vocab.len() as u32);
+        for v in vocab {
+            put_u64(&mut out, v);
+        }
+        write_table(&self.moves, &mut out);
+        write_table(&self.labeller, &mut out);
+        out
+    }
+
+    /// Reads a parser written by [`Parser::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ParserModelError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ParserModelError::Malformed("bad magic".into()));
+        }
+        let nl = r.u32()? as usize;
+        if nl == 0 || nl > 255 {
+            return Err(ParserModelError::Malformed("bad label count".into()));
+        }
+        let mut labels = Vec::with_capacity(nl);
+        for _ in 0..nl {
+            let len = r.u32()? as usize;
+            let s = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ParserModelError::Malformed("label is not UTF-8".into()))?;
+            labels.push(s.to_owned());
+        }
+        let nv = r.u32()? as usize;
+        if nv.saturating_mul(8) > bytes.len() {
+            return Err(ParserModelError::Malformed("bad vocabulary size".into()));
+        }
+        let mut vocab = HashMap::default();
+        vocab.reserve(nv);
+        for _ in 0..nv {
+            vocab.insert(r.u64()?, ());
+        }
+        let moves = read_table(&mut r)?;
+        let labeller = read_table(&mut r)?;
+        if moves.nc != N_MOVES || labeller.nc != labels.len() {
+            return Err(ParserModelError::Malformed(
+                "table shape does not match".into(),
+            ));
+        }
+        if r.pos != bytes.len() {
+            return Err(ParserModelError::Malformed("trailing bytes".into()));
+        }
+        Ok(Parser {
+            labels,
+            vocab,
+            moves,
+            labeller,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(forms: &[&str], upos: &[Upos], heads: &[usize], rels: &[&str]) -> TrainSentence {
+        TrainSentence {
+            forms: forms.iter().map(|s| s.to_string()).collect(),
+            upos: upos.to_vec(),
+            xpos: upos.iter().map(|u| u.as_str().to_owned()).collect(),
+            heads: heads.to_vec(),
+            deprels: rels.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn learns_a_toy_grammar() {
+        use Upos::*;
+        let data = vec![
+            sent(
+                &["Ann", "sees", "Bob", "."],
+                &[Propn, Verb, Propn, Punct],
+                &[2, 0, 2, 2],
+                &["nsubj", "root", "obj", "punct"],
+            ),
+            sent(
+                &["Bob", "likes", "Ann", "."],
+                &[Propn, Verb, Propn, Punct],
+                &[2, 0, 2, 2],
+                &["nsubj", "root", "obj", "punct"],
+            ),
+            sent(
+                &["the", "cat", "sleeps"],
+                &[Det, Noun, Verb],
+                &[2, 3, 0],
+                &["det", "nsubj", "root"],
+            ),
+        ];
+        let p = Parser::train(
+            &data,
+            &ParserTrainOptions {
+                epochs: 10,
+                seed: 1,
+            },
+        );
+        let out = p.parse(
+            &["Ann", "likes", "Bob", "."],
+            &[Propn, Verb, Propn, Punct],
+            &["PROPN", "VERB", "PROPN", "PUNCT"],
+        );
+        assert_eq!(out[1], (None, "root".to_owned()));
+        assert_eq!(out[0], (Some(1), "nsubj".to_owned()));
+        assert_eq!(out[2], (Some(1), "obj".to_owned()));
+    }
+
+    #[test]
+    fn rejects_bad_bytes() {
+        assert!(Parser::from_bytes(b"nonsense").is_err());
+        assert!(Parser::from_bytes(b"").is_err());
+    }
+}

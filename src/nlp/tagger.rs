@@ -1,0 +1,786 @@
+//! Part-of-speech tagger: a greedy, left-to-right averaged perceptron predicting a joint
+//! (UPOS, XPOS) tag.
+//!
+//! Features: the word and its neighbours (±2), prefixes and suffixes (1–4), word shape,
+//! capitalisation, hyphen and digit flags, the previous two predicted tags, the
+//! ambiguity class of frequent words (the set of tags they had in training), and a small
+//! lexicon signal for unknown inflected verbs: a word ending in `-s`, `-ed` or `-ing`
+//! whose stem is a known verb lemma (news verbs missing from web text, like
+//! `cooperates`), or whose stem ends in a verb-forming suffix (`-ate`, `-ize`, `-ify`).
+//! Frequent unambiguous words are tagged from a tag dictionary.
+//!
+//! Weights are averaged, pruned and quantised to `i16` when the model is saved.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::model::{BundleError, ByteReader, ByteWriter, Rng, hash_bytes, hash_mix};
+use crate::model::Upos;
+
+/// One training sentence: forms and their gold (UPOS, XPOS).
+#[derive(Clone, Debug)]
+pub struct TagSentence {
+    /// Word forms.
+    pub forms: Vec<String>,
+    /// Gold tags.
+    pub tags: Vec<(Upos, String)>,
+}
+
+/// Tagger training settings.
+#[derive(Clone, Debug)]
+pub struct TaggerTrainOptions {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Shuffling seed.
+    pub seed: u64,
+    /// Weights whose absolute averaged value is below this are dropped when saving.
+    pub prune: f32,
+}
+
+/// A trained tagger.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    classes: Vec<(Upos, String)>,
+    index: FxHashMap<u64, (u32, u16)>,
+    cells: Vec<(u8, f32)>,
+    tagdict: FxHashMap<String, u8>,
+    ambig: FxHashMap<String, u64>,
+    verbs: FxHashSet<String>,
+}
+
+// Feature template ids (hash seeds).
+const F_BIAS: u64 = 1;
+const F_W0: u64 = 2;
+const F_SUF: u64 = 3;
+const F_PRE: u64 = 4;
+const F_SHAPE: u64 = 5;
+const F_CAP: u64 = 6;
+const F_HYPH: u64 = 7;
+const F_DIGIT: u64 = 8;
+const F_WM1: u64 = 9;
+const F_WM2: u64 = 10;
+const F_WP1: u64 = 11;
+const F_WP2: u64 = 12;
+const F_SUFM1: u64 = 13;
+const F_SUFP1: u64 = 14;
+const F_WM1W0: u64 = 15;
+const F_W0WP1: u64 = 16;
+const F_AMB0: u64 = 17;
+const F_AMBP1: u64 = 18;
+const F_AMBP2: u64 = 19;
+const F_AMBM1: u64 = 20;
+const F_VSTEM: u64 = 21;
+const F_VSUF: u64 = 22;
+const F_VLEMMA: u64 = 23;
+const F_CAPM1: u64 = 24;
+const F_CAPP1: u64 = 25;
+const F_P1: u64 = 30;
+const F_P2: u64 = 31;
+const F_P1P2: u64 = 32;
+const F_P1W0: u64 = 33;
+const F_P1SUF: u64 = 34;
+const F_P1AMBP1: u64 = 35;
+const F_FORM: u64 = 36;
+
+/// Context of one word, precomputed once per sentence.
+struct Word {
+    lower: String,
+    norm_hash: u64,
+    cap: u8,
+}
+
+fn norm(lower: &str) -> String {
+    if lower.chars().any(|c| c.is_ascii_digit()) {
+        lower
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .take(12)
+            .collect()
+    } else {
+        lower.to_owned()
+    }
+}
+
+/// 0 lower, 1 Title, 2 ALLCAPS, 3 other/none.
+fn cap_class(form: &str) -> u8 {
+    let mut chars = form.chars().filter(|c| c.is_alphabetic());
+    match chars.next() {
+        None => 3,
+        Some(c) if c.is_lowercase() => 0,
+        Some(_) => {
+            let rest: Vec<char> = chars.collect();
+            if rest.is_empty() || rest.iter().all(|c| c.is_uppercase()) {
+                if rest.is_empty() { 1 } else { 2 }
+            } else if rest.iter().all(|c| c.is_lowercase()) {
+                1
+            } else {
+                3
+            }
+        }
+    }
+}
+
+fn shape(form: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in form.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = s;
+        }
+        out.push(s);
+        if out.len() > 12 {
+            break;
+        }
+    }
+    out
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let start = s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// Stems a word could have as an inflected verb form, with the inflection's name.
+pub(crate) fn verb_stems(lower: &str) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let undouble = |s: &str| -> Option<String> {
+        let b = s.as_bytes();
+        let n = b.len();
+        (n >= 3 && b[n - 1] == b[n - 2] && !b"aeiouslz".contains(&b[n - 1]))
+            .then(|| s[..n - 1].to_owned())
+    };
+    if let Some(s) = lower.strip_suffix("ing").filter(|s| s.len() >= 2) {
+        out.push(("ing", s.to_owned()));
+        out.push(("ing", format!("{s}e")));
+        if let Some(u) = undouble(s) {
+            out.push(("ing", u));
+        }
+    }
+    if let Some(s) = lower.strip_suffix("ed").filter(|s| s.len() >= 2) {
+        out.push(("ed", s.to_owned()));
+        out.push(("ed", format!("{s}e")));
+        if let Some(u) = undouble(s) {
+            out.push(("ed", u));
+        }
+        if let Some(t) = s.strip_suffix('i') {
+            out.push(("ed", format!("{t}y")));
+        }
+    }
+    if let Some(s) = lower
+        .strip_suffix('s')
+        .filter(|s| s.len() >= 2 && !s.ends_with('s'))
+    {
+        out.push(("s", s.to_owned()));
+        if let Some(t) = s.strip_suffix('e') {
+            out.push(("s", t.to_owned()));
+        }
+        if let Some(t) = s.strip_suffix("ie") {
+            out.push(("s", format!("{t}y")));
+        }
+    }
+    out
+}
+
+const VERB_SUFFIXES: [&str; 6] = ["ate", "ize", "ise", "ify", "en", "ect"];
+
+struct Lexicon<'a> {
+    tagdict: &'a FxHashMap<String, u8>,
+    ambig: &'a FxHashMap<String, u64>,
+    verbs: &'a FxHashSet<String>,
+}
+
+impl Lexicon<'_> {
+    fn words(&self, forms: &[&str]) -> Vec<Word> {
+        forms
+            .iter()
+            .map(|f| {
+                let lower = f.to_lowercase();
+                let norm = norm(&lower);
+                let norm_hash = hash_bytes(0, norm.as_bytes());
+                Word {
+                    cap: cap_class(f),
+                    lower,
+                    norm_hash,
+                }
+            })
+            .collect()
+    }
+
+    fn amb(&self, w: Option<&Word>) -> u64 {
+        match w {
+            None => 1,
+            Some(w) => self.ambig.get(&w.lower).copied().unwrap_or(2),
+        }
+    }
+
+    /// Features that do not depend on predicted tags.
+    fn static_features(&self, forms: &[&str], words: &[Word], i: usize, out: &mut Vec<u64>) {
+        let w = &words[i];
+        let get = |j: isize| -> Option<&Word> {
+            let k = i as isize + j;
+            (k >= 0).then(|| words.get(k as usize)).flatten()
+        };
+        let nh = |w: Option<&Word>| w.map_or(0x5151, |w| w.norm_hash);
+        out.push(hash_mix(F_BIAS, 0));
+        out.push(hash_mix(F_W0, w.norm_hash));
+        out.push(hash_bytes(F_FORM, forms[i].as_bytes()));
+        for n in 1..=4 {
+            out.push(hash_mix(
+                hash_bytes(F_SUF, suffix(&w.lower, n).as_bytes()),
+                n as u64,
+            ));
+        }
+        for n in 1..=3 {
+            out.push(hash_mix(
+                hash_bytes(F_PRE, prefix(&w.lower, n).as_bytes()),
+                n as u64,
+            ));
+        }
+        out.push(hash_bytes(F_SHAPE, shape(forms[i]).as_bytes()));
+        out.push(hash_mix(F_CAP, u64::from(w.cap) * 2 + u64::from(i == 0)));
+        if w.lower.contains('-') {
+            out.push(hash_mix(F_HYPH, 0));
+        }
+        if w.lower.bytes().any(|b| b.is_ascii_digit()) {
+            out.push(hash_mix(F_DIGIT, 0));
+        }
+        out.push(hash_mix(F_WM1, nh(get(-1))));
+        out.push(hash_mix(F_WM2, nh(get(-2))));
+        out.push(hash_mix(F_WP1, nh(get(1))));
+        out.push(hash_mix(F_WP2, nh(get(2))));
+        let suf3 =
+            |w: Option<&Word>| w.map_or(0x77, |w| hash_bytes(0, suffix(&w.lower, 3).as_bytes()));
+        out.push(hash_mix(F_SUFM1, suf3(get(-1))));
+        out.push(hash_mix(F_SUFP1, suf3(get(1))));
+        out.push(hash_mix(hash_mix(F_WM1W0, nh(get(-1))), w.norm_hash));
+        out.push(hash_mix(hash_mix(F_W0WP1, w.norm_hash), nh(get(1))));
+        out.push(hash_mix(F_AMB0, self.amb(Some(w))));
+        out.push(hash_mix(F_AMBP1, self.amb(get(1))));
+        out.push(hash_mix(F_AMBP2, self.amb(get(2))));
+        out.push(hash_mix(F_AMBM1, self.amb(get(-1))));
+        out.push(hash_mix(F_CAPM1, get(-1).map_or(9, |w| u64::from(w.cap))));
+        out.push(hash_mix(F_CAPP1, get(1).map_or(9, |w| u64::from(w.cap))));
+        // Lexicon signal for inflected verbs.
+        if self.verbs.contains(&w.lower) {
+            out.push(hash_mix(F_VLEMMA, 0));
+        }
+        let mut seen = 0u8;
+        for (infl, stem) in verb_stems(&w.lower) {
+            let bit = match infl {
+                "ing" => 1,
+                "ed" => 2,
+                _ => 4,
+            };
+            if seen & bit != 0 {
+                continue;
+            }
+            if self.verbs.contains(&stem) {
+                seen |= bit;
+                out.push(hash_bytes(F_VSTEM, infl.as_bytes()));
+            } else if let Some(sfx) = VERB_SUFFIXES
+                .iter()
+                .find(|s| stem.len() > s.len() + 2 && stem.ends_with(*s))
+            {
+                seen |= bit;
+                out.push(hash_mix(
+                    hash_bytes(F_VSUF, infl.as_bytes()),
+                    hash_bytes(0, sfx.as_bytes()),
+                ));
+            }
+        }
+    }
+}
+
+/// Adds the features that depend on the previous predicted tags.
+fn dynamic_features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let w = &words[i];
+    out.push(hash_mix(F_P1, p1));
+    out.push(hash_mix(F_P2, p2));
+    out.push(hash_mix(F_P1P2, p1 * 1024 + p2));
+    out.push(hash_mix(hash_mix(F_P1W0, p1), w.norm_hash));
+    out.push(hash_mix(
+        hash_mix(F_P1SUF, p1),
+        hash_bytes(0, suffix(&w.lower, 3).as_bytes()),
+    ));
+    let next = words.get(i + 1).map_or(0x99, |w| w.norm_hash);
+    out.push(hash_mix(hash_mix(F_P1AMBP1, p1), next));
+}
+
+/// A training sentence with its static features, gold classes and tag-dictionary hits.
+type Prepared = (Vec<Vec<u64>>, Vec<u8>, Vec<Option<u8>>);
+
+const START: u64 = 1000;
+const START2: u64 = 1001;
+
+#[derive(Clone, Copy)]
+struct Cell {
+    class: u8,
+    w: f32,
+    total: f64,
+    ts: u32,
+}
+
+struct Trainer {
+    n: usize,
+    weights: FxHashMap<u64, Vec<Cell>>,
+    now: u32,
+}
+
+impl Trainer {
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(cells) = self.weights.get(f) {
+                for c in cells {
+                    scores[c.class as usize] += c.w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], truth: u8, guess: u8) {
+        let now = self.now;
+        for f in feats {
+            let cells = self.weights.entry(*f).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let pos = match cells.iter().position(|c| c.class == class) {
+                    Some(p) => p,
+                    None => {
+                        cells.push(Cell {
+                            class,
+                            w: 0.0,
+                            total: 0.0,
+                            ts: now,
+                        });
+                        cells.len() - 1
+                    }
+                };
+                let c = &mut cells[pos];
+                c.total += f64::from(now - c.ts) * f64::from(c.w);
+                c.ts = now;
+                c.w += delta;
+            }
+        }
+    }
+}
+
+fn argmax(scores: &[f32]) -> u8 {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best as u8
+}
+
+impl Tagger {
+    /// Trains a tagger.
+    pub fn train(sents: &[TagSentence], opts: &TaggerTrainOptions) -> Tagger {
+        // Classes, sorted for determinism.
+        let mut class_set: Vec<(Upos, String)> = sents
+            .iter()
+            .flat_map(|s| s.tags.iter().cloned())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if class_set.is_empty() {
+            class_set.push((Upos::X, "XX".to_owned()));
+        }
+        class_set.truncate(255);
+        let class_of: FxHashMap<(Upos, String), u8> = class_set
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i as u8))
+            .collect();
+        // Word statistics.
+        let mut counts: FxHashMap<String, FxHashMap<u8, u32>> = FxHashMap::default();
+        let mut form_counts: FxHashMap<String, FxHashMap<u8, u32>> = FxHashMap::default();
+        let mut verbs = FxHashSet::default();
+        for s in sents {
+            for (f, t) in s.forms.iter().zip(&s.tags) {
+                let c = class_of.get(t).copied().unwrap_or(0);
+                *counts
+                    .entry(f.to_lowercase())
+                    .or_default()
+                    .entry(c)
+                    .or_default() += 1;
+                *form_counts
+                    .entry(f.clone())
+                    .or_default()
+                    .entry(c)
+                    .or_default() += 1;
+                if t.0 == Upos::Verb && t.1 == "VB" {
+                    verbs.insert(f.to_lowercase());
+                }
+            }
+        }
+        for v in super::lemma::known_verb_lemmas() {
+            verbs.insert(v.to_owned());
+        }
+        let mut tagdict = FxHashMap::default();
+        for (form, tags) in &form_counts {
+            let total: u32 = tags.values().sum();
+            let (best, n) = tags
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+                .expect("non-empty");
+            if total >= 20 && f64::from(*n) / f64::from(total) >= 0.99 {
+                tagdict.insert(form.clone(), *best);
+            }
+        }
+        let mut ambig = FxHashMap::default();
+        for (w, tags) in &counts {
+            let total: u32 = tags.values().sum();
+            if total >= 3 {
+                let mut classes: Vec<u8> = tags
+                    .iter()
+                    .filter(|(_, n)| **n * 20 >= total)
+                    .map(|(c, _)| *c)
+                    .collect();
+                classes.sort_unstable();
+                ambig.insert(w.clone(), hash_bytes(3, &classes) | 4);
+            }
+        }
+        let lex = Lexicon {
+            tagdict: &tagdict,
+            ambig: &ambig,
+            verbs: &verbs,
+        };
+        // Precompute static features and gold classes.
+        let mut data: Vec<Prepared> = Vec::with_capacity(sents.len());
+        for s in sents {
+            let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+            let words = lex.words(&forms);
+            let mut feats = Vec::with_capacity(forms.len());
+            for i in 0..forms.len() {
+                let mut f = Vec::with_capacity(40);
+                lex.static_features(&forms, &words, i, &mut f);
+                feats.push(f);
+            }
+            let gold: Vec<u8> = s
+                .tags
+                .iter()
+                .map(|t| class_of.get(t).copied().unwrap_or(0))
+                .collect();
+            let dict: Vec<Option<u8>> =
+                forms.iter().map(|f| lex.tagdict.get(*f).copied()).collect();
+            data.push((feats, gold, dict));
+        }
+        let n = class_set.len();
+        let mut tr = Trainer {
+            n,
+            weights: FxHashMap::default(),
+            now: 0,
+        };
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = Rng::new(opts.seed);
+        let mut scores = vec![0.0f32; tr.n];
+        let mut feats = Vec::with_capacity(64);
+        for _ in 0..opts.epochs.max(1) {
+            rng.shuffle(&mut order);
+            for &si in &order {
+                let (sf, gold, dict) = &data[si];
+                let (mut p1, mut p2) = (START, START2);
+                // Dynamic features need the words again; recompute them cheaply.
+                let forms: Vec<&str> = sents[si].forms.iter().map(String::as_str).collect();
+                let words = lex.words(&forms);
+                for i in 0..sf.len() {
+                    tr.now += 1;
+                    let guess = if let Some(d) = dict[i] {
+                        d
+                    } else {
+                        feats.clear();
+                        feats.extend_from_slice(&sf[i]);
+                        dynamic_features(&words, i, p1, p2, &mut feats);
+                        tr.score(&feats, &mut scores);
+                        let g = argmax(&scores);
+                        if g != gold[i] {
+                            tr.update(&feats, gold[i], g);
+                        }
+                        g
+                    };
+                    p2 = p1;
+                    p1 = u64::from(guess);
+                }
+            }
+        }
+        // Average and prune.
+        let now = f64::from(tr.now.max(1));
+        let mut keys: Vec<u64> = tr.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut index = FxHashMap::default();
+        let mut cells = Vec::new();
+        for k in keys {
+            let start = cells.len();
+            let mut row: Vec<(u8, f32)> = tr.weights[&k]
+                .iter()
+                .map(|c| {
+                    (
+                        c.class,
+                        ((c.total + (now - f64::from(c.ts)) * f64::from(c.w)) / now) as f32,
+                    )
+                })
+                .filter(|(_, w)| w.abs() >= opts.prune && *w != 0.0)
+                .collect();
+            row.sort_by_key(|(c, _)| *c);
+            if row.is_empty() {
+                continue;
+            }
+            cells.extend(row);
+            index.insert(k, (start as u32, (cells.len() - start) as u16));
+        }
+        let tagger = Tagger {
+            classes: class_set,
+            index,
+            cells,
+            tagdict,
+            ambig,
+            verbs,
+        };
+        // Quantise now, so the in-memory model equals the saved one.
+        Tagger::from_bytes(&tagger.to_bytes()).expect("a freshly written tagger reads back")
+    }
+
+    /// Tags a sentence; returns one class per form.
+    pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, &str)> {
+        let lex = Lexicon {
+            tagdict: &self.tagdict,
+            ambig: &self.ambig,
+            verbs: &self.verbs,
+        };
+        let words = lex.words(forms);
+        let mut scores = vec![0.0f32; self.classes.len()];
+        let mut feats = Vec::with_capacity(64);
+        let (mut p1, mut p2) = (START, START2);
+        let mut out = Vec::with_capacity(forms.len());
+        for i in 0..forms.len() {
+            let guess = if let Some(d) = self.tagdict.get(forms[i]) {
+                *d
+            } else {
+                feats.clear();
+                lex.static_features(forms, &words, i, &mut feats);
+                dynamic_features(&words, i, p1, p2, &mut feats);
+                scores.iter_mut().for_each(|s| *s = 0.0);
+                for f in &feats {
+                    if let Some(&(start, len)) = self.index.get(f) {
+                        for &(c, w) in &self.cells[start as usize..start as usize + len as usize] {
+                            scores[c as usize] += w;
+                        }
+                    }
+                }
+                argmax(&scores)
+            };
+            p2 = p1;
+            p1 = u64::from(guess);
+            let (u, x) = &self.classes[guess as usize];
+            out.push((*u, x.as_str()));
+        }
+        out
+    }
+
+    /// Number of stored weights.
+    pub fn weight_count(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Serialises the tagger (weights quantised to `i16`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::new();
+        w.u32(self.classes.len() as u32);
+        for (u, x) in &self.classes {
+            w.u8(u.index() as u8);
+            w.str(x);
+        }
+        let mut dict: Vec<(&String, &u8)> = self.tagdict.iter().collect();
+        dict.sort();
+        w.u32(dict.len() as u32);
+        for (f, c) in dict {
+            w.str(f);
+            w.u8(*c);
+        }
+        let mut amb: Vec<(&String, &u64)> = self.ambig.iter().collect();
+        amb.sort();
+        w.u32(amb.len() as u32);
+        for (f, h) in amb {
+            w.str(f);
+            w.u64(*h);
+        }
+        let mut verbs: Vec<&String> = self.verbs.iter().collect();
+        verbs.sort();
+        w.u32(verbs.len() as u32);
+        for v in verbs {
+            w.str(v);
+        }
+        let max = self
+            .cells
+            .iter()
+            .map(|(_, x)| x.abs())
+            .fold(0.0f32, f32::max)
+            .max(1e-6);
+        let scale = max / 32767.0;
+        w.f32(scale);
+        let mut keys: Vec<(&u64, &(u32, u16))> = self.index.iter().collect();
+        keys.sort();
+        w.u32(keys.len() as u32);
+        for (k, (start, len)) in keys {
+            w.u64(*k);
+            w.u8(*len as u8);
+            for &(c, x) in &self.cells[*start as usize..*start as usize + *len as usize] {
+                w.u8(c);
+                w.i16((x / scale).round() as i16);
+            }
+        }
+        w.buf
+    }
+
+    /// Reads a tagger written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, BundleError> {
+        let mut r = ByteReader::new(bytes);
+        let n = r.count(5)?;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let u = *Upos::ALL
+                .get(r.u8()? as usize)
+                .ok_or_else(|| BundleError::Malformed("bad UPOS".into()))?;
+            classes.push((u, r.str()?.to_owned()));
+        }
+        if classes.is_empty() {
+            return Err(BundleError::Malformed("tagger without classes".into()));
+        }
+        let check = |c: u8| -> Result<u8, BundleError> {
+            if (c as usize) < n {
+                Ok(c)
+            } else {
+                Err(BundleError::Malformed("bad tag class".into()))
+            }
+        };
+        let m = r.count(5)?;
+        let mut tagdict = FxHashMap::default();
+        for _ in 0..m {
+            let f = r.str()?.to_owned();
+            tagdict.insert(f, check(r.u8()?)?);
+        }
+        let m = r.count(12)?;
+        let mut ambig = FxHashMap::default();
+        for _ in 0..m {
+            let f = r.str()?.to_owned();
+            ambig.insert(f, r.u64()?);
+        }
+        let m = r.count(4)?;
+        let mut verbs = FxHashSet::default();
+        for _ in 0..m {
+            verbs.insert(r.str()?.to_owned());
+        }
+        let scale = r.f32()?;
+        let m = r.count(9)?;
+        let mut index = FxHashMap::default();
+        index.reserve(m);
+        let mut cells = Vec::with_capacity(m * 2);
+        for _ in 0..m {
+            let k = r.u64()?;
+            let len = r.u8()?;
+            let start = cells.len();
+            for _ in 0..len {
+                let c = check(r.u8()?)?;
+                cells.push((c, f32::from(r.i16()?) * scale));
+            }
+            index.insert(k, (start as u32, u16::from(len)));
+        }
+        Ok(Tagger {
+            classes,
+            index,
+            cells,
+            tagdict,
+            ambig,
+            verbs,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(s: &str) -> TagSentence {
+        let mut forms = Vec::new();
+        let mut tags = Vec::new();
+        for tok in s.split(' ') {
+            let (f, t) = tok.rsplit_once('/').expect("form/TAG");
+            let (u, x) = t.split_once(':').expect("UPOS:XPOS");
+            forms.push(f.to_owned());
+            tags.push((Upos::parse(u).expect("upos"), x.to_owned()));
+        }
+        TagSentence { forms, tags }
+    }
+
+    #[test]
+    fn learns_a_toy_language() {
+        let data: Vec<TagSentence> = [
+            "the/DET:DT dog/NOUN:NN runs/VERB:VBZ ./PUNCT:.",
+            "a/DET:DT cat/NOUN:NN sleeps/VERB:VBZ ./PUNCT:.",
+            "the/DET:DT cats/NOUN:NNS run/VERB:VBP ./PUNCT:.",
+            "dogs/NOUN:NNS sleep/VERB:VBP ./PUNCT:.",
+        ]
+        .iter()
+        .map(|s| sent(s))
+        .collect();
+        let t = Tagger::train(
+            &data,
+            &TaggerTrainOptions {
+                epochs: 5,
+                seed: 1,
+                prune: 0.0,
+            },
+        );
+        let tags = t.tag(&["the", "cat", "runs", "."]);
+        assert_eq!(tags[0], (Upos::Det, "DT"));
+        assert_eq!(tags[1], (Upos::Noun, "NN"));
+        let again = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
+        assert_eq!(again.tag(&["the", "cat", "runs", "."]), tags);
+        assert!(t.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn verb_stems_cover_inflections() {
+        let stems: Vec<String> = verb_stems("cooperates")
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        assert!(stems.contains(&"cooperate".to_owned()));
+        let stems: Vec<String> = verb_stems("stopped").into_iter().map(|(_, s)| s).collect();
+        assert!(stems.contains(&"stop".to_owned()));
+        let stems: Vec<String> = verb_stems("hoping").into_iter().map(|(_, s)| s).collect();
+        assert!(stems.contains(&"hope".to_owned()));
+    }
+
+    #[test]
+    fn helpers_handle_unicode() {
+        assert_eq!(suffix("café", 2), "fé");
+        assert_eq!(prefix("é", 3), "é");
+        assert_eq!(shape("McDonald's"), "XxXxx'x");
+        assert_eq!(cap_class("NATO"), 2);
+        assert_eq!(cap_class("Nato"), 1);
+        assert_eq!(cap_class("nato"), 0);
+    }
+}

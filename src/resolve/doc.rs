@@ -1,0 +1,943 @@
+//! In-document resolution: mentions of one article clustered into document-local
+//! entities, and each triple's arguments mapped to them.
+//!
+//! Rules, in the order they apply:
+//! - a gazetteer name is one entity per entry (`U.S.`, `US`, `America`);
+//! - a name already seen (same normalised text, titles stripped) is that entity;
+//! - a person name that is a word suffix of a person seen earlier or later in the
+//!   document is that person (`Merkel` → `Angela Merkel`, `Le Drian`), when only one
+//!   person fits;
+//! - an acronym is the one multi-word name of the document with those initials
+//!   (`FT` → `Financial Times`), and `X (Y)` makes Y another name of X;
+//! - `the Commission`, `the Union`: the nearest earlier entity whose name ends with that
+//!   word, else the gazetteer's default (`European Commission`, `European Union`);
+//! - `the country`, `the state`, `the nation`: the country in focus (last named);
+//!   `the newspaper`, `the publication`: the last news medium named;
+//! - pronouns: the nearest earlier compatible mention within three sentences
+//!   (`he`/`she` → a person, `it`/`its` → an organisation, place or event, `they` → a
+//!   group, organisation or place); an unresolved pronoun drops the triple;
+//! - bylines and captions ([`SentenceKind`]) and credit forms (`… Images`, `… / PA`)
+//!   never become entities: their triples are dropped;
+//! - other phrases (`ArgKind::Phrase`, unresolved descriptions) become `Other`
+//!   entities keyed by their words without a leading determiner.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::gazetteer::{EntryId, Gazetteer, normalize};
+use super::mention::{self, Mention, is_acronym, join_forms, name_head};
+use super::{DocEntities, EntityType, LocalEntity, LocalId, Origin, TripleRefs};
+use crate::model::{AnnotatedArticle, ArgKind, Argument, Sentence, SentenceKind, Triple, Upos};
+
+/// One mention occurrence in the document.
+#[derive(Debug)]
+struct Occ {
+    sentence: usize,
+    mention: Mention,
+}
+
+/// Builds the local entities of one document.
+struct Builder<'a> {
+    doc: &'a AnnotatedArticle,
+    ents: Vec<LocalEntity>,
+    parent: Vec<usize>,
+    by_entry: HashMap<EntryId, usize>,
+    by_key: HashMap<String, usize>,
+    /// (sentence, first token, entity) of every mention, in text order.
+    seen: Vec<(usize, usize, usize)>,
+}
+
+const PERSON_PRONOUNS: &[&str] = &[
+    "he", "him", "his", "she", "her", "hers", "himself", "herself",
+];
+const THING_PRONOUNS: &[&str] = &["it", "its", "itself"];
+const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "theirs", "themselves"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "some", "any", "such",
+];
+
+/// Resolves the mentions of one article: see the module doc.
+pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
+    let mut b = Builder {
+        doc,
+        ents: Vec::new(),
+        parent: Vec::new(),
+        by_entry: HashMap::new(),
+        by_key: HashMap::new(),
+        seen: Vec::new(),
+    };
+    let mut occs = Vec::new();
+    for s in &doc.sentences {
+        if !text_sentence(s) {
+            continue;
+        }
+        for m in mention::mentions(s) {
+            if is_credit(&m.text) {
+                continue;
+            }
+            occs.push(Occ {
+                sentence: s.index,
+                mention: m,
+            });
+        }
+    }
+    let mut occ_ent = Vec::with_capacity(occs.len());
+    for o in &occs {
+        let e = b.assign(o);
+        occ_ent.push(e);
+        b.seen.push((o.sentence, o.mention.tokens.start, e));
+    }
+    b.link_parentheses(&occs, &occ_ent);
+    b.merge_surnames();
+    b.merge_acronyms();
+    // Roles from appositions and titles.
+    for (o, &e) in occs.iter().zip(&occ_ent) {
+        if let Some(s) = b.sentence(o.sentence) {
+            let roles = roles(s, &o.mention);
+            let e = b.find(e);
+            b.ents[e].roles.extend(roles);
+        }
+    }
+    let refs: Vec<Option<TripleRefs>> = triples
+        .iter()
+        .map(|t| {
+            let actor = b.argument(&t.actor)?;
+            let target = b.argument(&t.target)?;
+            let attributed_to = t.attributed_to.as_ref().and_then(|a| b.argument(a));
+            Some((actor, target, attributed_to))
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|r| {
+            r.map(|(a, t, s)| TripleRefs {
+                actor: LocalId(a as u32),
+                target: LocalId(t as u32),
+                attributed_to: s.map(|s| LocalId(s as u32)),
+            })
+        })
+        .collect();
+    b.finish(refs)
+}
+
+/// True for sentences entities may come from: body text and headlines.
+fn text_sentence(s: &Sentence) -> bool {
+    matches!(s.kind, SentenceKind::Body | SentenceKind::Headline)
+}
+
+/// True for photo credits and agency tags (`PA Wire / PA Images`, `… via Getty Images`).
+pub fn is_credit(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    text.contains(" / ")
+        || text.contains(" | ")
+        || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "images"
+                    | "getty"
+                    | "shutterstock"
+                    | "photo"
+                    | "photos"
+                    | "picture"
+                    | "pictures"
+                    | "credit"
+                    | "copyright"
+                    | "nurphoto"
+                    | "photographer"
+            )
+        })
+        || words.last().is_some_and(|w| w == "wire")
+}
+
+impl Builder<'_> {
+    fn sentence(&self, index: usize) -> Option<&Sentence> {
+        self.doc
+            .sentences
+            .get(index)
+            .filter(|s| s.index == index)
+            .or_else(|| self.doc.sentences.iter().find(|s| s.index == index))
+    }
+
+    fn find(&mut self, mut e: usize) -> usize {
+        while self.parent[e] != e {
+            self.parent[e] = self.parent[self.parent[e]];
+            e = self.parent[e];
+        }
+        e
+    }
+
+    /// Merges `b` into `a` (the survivor is the one created first).
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        let (keep, gone) = if a < b { (a, b) } else { (b, a) };
+        self.parent[gone] = keep;
+        let g = std::mem::take(&mut self.ents[gone]);
+        let k = &mut self.ents[keep];
+        for (f, n) in g.forms {
+            *k.forms.entry(f).or_default() += n;
+        }
+        k.titled.extend(g.titled);
+        k.roles.extend(g.roles);
+        k.mentions += g.mentions;
+        if k.entry.is_none() {
+            k.entry = g.entry;
+        }
+        if k.part_of.is_none() {
+            k.part_of = g.part_of;
+        }
+        if k.kind != g.kind && g.mentions > 0 {
+            // A gazetteer type or a person seen with a title wins; else the first.
+            if g.entry.is_some()
+                || (g.kind == EntityType::Person
+                    && k.kind != EntityType::Person
+                    && k.entry.is_none()
+                    && g.titled_person)
+            {
+                k.kind = g.kind;
+            }
+        }
+        k.titled_person |= g.titled_person;
+    }
+
+    fn new_entity(&mut self, kind: EntityType) -> usize {
+        self.ents.push(LocalEntity {
+            kind,
+            ..LocalEntity::default()
+        });
+        self.parent.push(self.ents.len() - 1);
+        self.ents.len() - 1
+    }
+
+    /// The entity of a gazetteer entry, created (with no mention) when needed.
+    fn entry_entity(&mut self, id: EntryId) -> usize {
+        if let Some(&e) = self.by_entry.get(&id) {
+            return self.find(e);
+        }
+        let entry = Gazetteer::get().entry(id);
+        let e = self.new_entity(entry.kind);
+        self.ents[e].entry = Some(id);
+        self.ents[e].origin = Origin::Entry;
+        if let Some(of) = entry.part_of.and_then(|l| Gazetteer::get().by_label(l)) {
+            let p = self.entry_entity(of);
+            self.ents[e].part_of = Some(p);
+        }
+        self.by_entry.insert(id, e);
+        e
+    }
+
+    fn add_form(&mut self, e: usize, form: &str, title: Option<&str>) {
+        let e = self.find(e);
+        let ent = &mut self.ents[e];
+        *ent.forms.entry(form.to_owned()).or_default() += 1;
+        ent.mentions += 1;
+        if let Some(t) = title {
+            ent.titled.insert(format!("{t} {form}"));
+        }
+    }
+
+    fn assign(&mut self, o: &Occ) -> usize {
+        let m = &o.mention;
+        let gaz = Gazetteer::get();
+        if let Some(of) = &m.group_of {
+            let owner_key = of
+                .entry
+                .map(|e| gaz.entry(e).label.clone())
+                .unwrap_or_else(|| of.text.clone());
+            let key = format!("group:{}|{}", normalize(&owner_key), of.rest);
+            let e = match self.by_key.get(&key) {
+                Some(&e) => self.find(e),
+                None => {
+                    let e = self.new_entity(EntityType::Group);
+                    let owner = match of.entry {
+                        Some(id) => Some(self.entry_entity(id)),
+                        None => self.by_key.get(&normalize(&of.text)).copied(),
+                    };
+                    self.ents[e].part_of = owner;
+                    self.ents[e].origin =
+                        Origin::Group(format!("{}|{}", normalize(&owner_key), of.rest));
+                    self.by_key.insert(key, e);
+                    e
+                }
+            };
+            self.add_form(e, &m.text, None);
+            return e;
+        }
+        if let Some(id) = m.entry {
+            let entry = gaz.entry(id);
+            if entry.metonym_of.is_some() && m.kind == EntityType::Organization {
+                // A capital acting as an institution: its own node, part of what it stands for.
+                let key = format!("metonym:{}", normalize(&entry.label));
+                let e = match self.by_key.get(&key) {
+                    Some(&e) => self.find(e),
+                    None => {
+                        let e = self.new_entity(EntityType::Organization);
+                        let of = entry
+                            .metonym_of
+                            .and_then(|l| gaz.by_label(l))
+                            .map(|p| self.entry_entity(p));
+                        self.ents[e].part_of = of;
+                        self.ents[e].origin = Origin::Metonym(entry.label.clone());
+                        self.by_key.insert(key, e);
+                        e
+                    }
+                };
+                self.add_form(e, &m.text, m.title.as_deref());
+                return e;
+            }
+            let e = self.entry_entity(id);
+            self.add_form(e, &m.text, m.title.as_deref());
+            if m.title.is_some() && m.kind == EntityType::Person {
+                self.ents[e].titled_person = true;
+            }
+            return e;
+        }
+        let key = normalize(&m.text);
+        if let Some(&e) = self.by_key.get(&key) {
+            let e = self.find(e);
+            self.add_form(e, &m.text, m.title.as_deref());
+            return e;
+        }
+        // `the Commission` → the nearest earlier name ending with that word.
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() == 1 && self.after_the(o) {
+            if let Some(e) = self.head_word(words[0], o.sentence, m.tokens.start) {
+                self.add_form(e, &m.text, None);
+                return e;
+            }
+            if let Some(id) = gaz.short_form(words[0]) {
+                let e = self.entry_entity(id);
+                self.add_form(e, &m.text, None);
+                return e;
+            }
+        }
+        // A surname of a person seen earlier.
+        if (m.kind == EntityType::Person || (words.len() <= 2 && !is_acronym(&m.text)))
+            && let Some(e) = self.person_with_suffix(&key)
+        {
+            self.add_form(e, &m.text, m.title.as_deref());
+            return e;
+        }
+        let e = self.new_entity(m.kind);
+        self.ents[e].titled_person = m.title.is_some() && m.kind == EntityType::Person;
+        self.by_key.insert(key, e);
+        self.add_form(e, &m.text, m.title.as_deref());
+        e
+    }
+
+    /// True when the mention follows `the`.
+    fn after_the(&self, o: &Occ) -> bool {
+        let start = o.mention.tokens.start;
+        start > 0
+            && self
+                .sentence(o.sentence)
+                .and_then(|s| s.tokens.get(start - 1))
+                .is_some_and(|t| t.form.eq_ignore_ascii_case("the"))
+    }
+
+    /// The nearest earlier non-person entity with a name ending in `word`.
+    fn head_word(&mut self, word: &str, sentence: usize, token: usize) -> Option<usize> {
+        let seen: Vec<usize> = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|(s, t, _)| (*s, *t) < (sentence, token))
+            .map(|&(_, _, e)| e)
+            .collect();
+        for e in seen {
+            let e = self.find(e);
+            let ent = &self.ents[e];
+            if matches!(ent.kind, EntityType::Person | EntityType::Group) {
+                continue;
+            }
+            let mut names: Vec<String> = ent.forms.keys().map(|f| normalize(f)).collect();
+            if let Some(id) = ent.entry {
+                names.push(normalize(&Gazetteer::get().entry(id).label));
+            }
+            if names
+                .iter()
+                .any(|n| n.split(' ').count() > 1 && n.rsplit(' ').next() == Some(word))
+            {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// The unique person whose name ends with the words of `key` (and is longer).
+    fn person_with_suffix(&mut self, key: &str) -> Option<usize> {
+        let mut found: BTreeSet<usize> = BTreeSet::new();
+        for e in 0..self.ents.len() {
+            if self.parent[e] != e || self.ents[e].kind != EntityType::Person {
+                continue;
+            }
+            let mut names: Vec<String> = self.ents[e].forms.keys().map(|f| normalize(f)).collect();
+            if let Some(id) = self.ents[e].entry {
+                names.push(normalize(&Gazetteer::get().entry(id).label));
+            }
+            if names.iter().any(|n| {
+                n.len() > key.len()
+                    && n.ends_with(key)
+                    && n.as_bytes()[n.len() - key.len() - 1] == b' '
+            }) {
+                found.insert(e);
+            }
+        }
+        (found.len() == 1).then(|| *found.iter().next().expect("one"))
+    }
+
+    /// Surname-only persons named before the full name (`Putin … Vladimir Putin`).
+    fn merge_surnames(&mut self) {
+        for e in 0..self.ents.len() {
+            if self.parent[e] != e || self.ents[e].entry.is_some() || self.ents[e].forms.is_empty()
+            {
+                continue;
+            }
+            if !matches!(
+                self.ents[e].kind,
+                EntityType::Person | EntityType::Organization
+            ) {
+                continue;
+            }
+            let keys: Vec<String> = self.ents[e].forms.keys().map(|f| normalize(f)).collect();
+            if keys
+                .iter()
+                .any(|k| k.contains(' ') && self.ents[e].kind == EntityType::Organization)
+            {
+                continue;
+            }
+            if keys.iter().any(|k| k.split(' ').count() > 2) {
+                continue;
+            }
+            let mut target = None;
+            for k in &keys {
+                if let Some(p) = self.person_with_suffix(k)
+                    && p != e
+                {
+                    target = Some(p);
+                }
+            }
+            if let Some(p) = target {
+                if self.ents[e].kind == EntityType::Organization
+                    && keys.iter().any(|k| is_acronym(k))
+                {
+                    continue;
+                }
+                self.union(p, e);
+            }
+        }
+    }
+
+    /// Acronyms to the one multi-word name with those initials.
+    fn merge_acronyms(&mut self) {
+        let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for e in 0..self.ents.len() {
+            if self.parent[e] != e || self.ents[e].kind == EntityType::Group {
+                continue;
+            }
+            for f in self.ents[e].forms.keys() {
+                if let Some(i) = initials_of(f) {
+                    initials.entry(i).or_default().insert(e);
+                }
+            }
+        }
+        for e in 0..self.ents.len() {
+            if self.parent[e] != e {
+                continue;
+            }
+            let acr: Vec<String> = self.ents[e]
+                .forms
+                .keys()
+                .filter(|f| is_acronym(f))
+                .map(|f| f.replace('.', ""))
+                .collect();
+            for a in acr {
+                let Some(cands) = initials.get(&a) else {
+                    continue;
+                };
+                let cands: BTreeSet<usize> = cands
+                    .iter()
+                    .map(|&c| self.find_ro(c))
+                    .filter(|&c| c != self.find_ro(e))
+                    .collect();
+                if cands.len() == 1 {
+                    let c = *cands.iter().next().expect("one");
+                    let (ea, eb) = (self.ents[e].entry, self.ents[c].entry);
+                    if ea.is_some() && eb.is_some() && ea != eb {
+                        continue;
+                    }
+                    self.union(c, e);
+                }
+            }
+        }
+    }
+
+    fn find_ro(&self, mut e: usize) -> usize {
+        while self.parent[e] != e {
+            e = self.parent[e];
+        }
+        e
+    }
+
+    /// `Name (Other Name)`: the second is another name of the first.
+    fn link_parentheses(&mut self, occs: &[Occ], occ_ent: &[usize]) {
+        for k in 0..occs.len().saturating_sub(1) {
+            let (a, b) = (&occs[k], &occs[k + 1]);
+            if a.sentence != b.sentence
+                || a.mention.group_of.is_some()
+                || b.mention.group_of.is_some()
+            {
+                continue;
+            }
+            let Some(s) = self.sentence(a.sentence) else {
+                continue;
+            };
+            let open = a.mention.tokens.end;
+            let paren = s.tokens.get(open).is_some_and(|t| t.form == "(")
+                && b.mention.tokens.start == open + 1
+                && s.tokens
+                    .get(b.mention.tokens.end)
+                    .is_some_and(|t| t.form == ")");
+            if !paren {
+                continue;
+            }
+            let (ea, eb) = (self.find(occ_ent[k]), self.find(occ_ent[k + 1]));
+            let (na, nb) = (&self.ents[ea], &self.ents[eb]);
+            if na.entry.is_some() && nb.entry.is_some() && na.entry != nb.entry {
+                continue;
+            }
+            if (na.kind == EntityType::Place) != (nb.kind == EntityType::Place)
+                && !is_acronym(&b.mention.text)
+            {
+                continue;
+            }
+            self.union(ea, eb);
+        }
+    }
+
+    /// The local entity of one argument, or `None` when it must be dropped.
+    fn argument(&mut self, arg: &Argument) -> Option<usize> {
+        let s = self.sentence(arg.sentence)?;
+        if !text_sentence(s) || is_credit(&arg.text) {
+            return None;
+        }
+        match arg.kind {
+            ArgKind::Unknown => None,
+            ArgKind::Pronoun => {
+                let e = self.pronoun(arg)?;
+                self.ents[e].mentions += 1;
+                Some(e)
+            }
+            ArgKind::Name | ArgKind::Group => self
+                .covering(arg)
+                .or_else(|| self.description(arg))
+                .or_else(|| self.adhoc(arg)),
+            ArgKind::Description => self
+                .covering_head(arg)
+                .or_else(|| self.description(arg))
+                .or_else(|| self.thing(arg)),
+            ArgKind::Phrase => self.covering_exact(arg).or_else(|| self.thing(arg)),
+        }
+    }
+
+    /// The entities of mentions inside the argument: the one holding its head, else the
+    /// group or name that covers most of it.
+    fn covering(&mut self, arg: &Argument) -> Option<usize> {
+        if let Some(e) = self.covering_head(arg) {
+            return Some(e);
+        }
+        let hit = self
+            .seen
+            .iter()
+            .filter(|(s, t, _)| *s == arg.sentence && arg.tokens.contains(t))
+            .map(|&(_, _, e)| e)
+            .next_back()?;
+        Some(self.find(hit))
+    }
+
+    fn covering_head(&mut self, arg: &Argument) -> Option<usize> {
+        let s = self.sentence(arg.sentence)?;
+        let ms = mention::mentions(s);
+        let m = ms
+            .iter()
+            .filter(|m| m.tokens.contains(&arg.head))
+            .max_by_key(|m| m.tokens.len())?;
+        let start = m.tokens.start;
+        let hit = self
+            .seen
+            .iter()
+            .find(|(si, t, _)| *si == arg.sentence && *t == start)
+            .map(|&(_, _, e)| e)?;
+        Some(self.find(hit))
+    }
+
+    /// A phrase whose words are exactly one known mention (`Russia`, `the EU`).
+    fn covering_exact(&mut self, arg: &Argument) -> Option<usize> {
+        let s = self.sentence(arg.sentence)?;
+        let ms = mention::mentions(s);
+        let mut toks = arg.tokens.clone();
+        while toks.start < toks.end
+            && s.tokens
+                .get(toks.start)
+                .is_some_and(|t| matches!(t.upos, Upos::Det | Upos::Punct))
+        {
+            toks.start += 1;
+        }
+        let m = ms.iter().find(|m| m.tokens == toks)?;
+        let start = m.tokens.start;
+        let hit = self
+            .seen
+            .iter()
+            .find(|(si, t, _)| *si == arg.sentence && *t == start)
+            .map(|&(_, _, e)| e)?;
+        Some(self.find(hit))
+    }
+
+    /// `the country`, `the newspaper`, `the Commission`.
+    fn description(&mut self, arg: &Argument) -> Option<usize> {
+        let s = self.sentence(arg.sentence)?;
+        let head = s.tokens.get(arg.head)?;
+        if head.upos == Upos::Pron {
+            return None;
+        }
+        let word = head.lemma.to_lowercase();
+        let before = (arg.sentence, arg.tokens.start);
+        let gaz = Gazetteer::get();
+        let e = match word.as_str() {
+            "country" | "state" | "nation" => self.last(before, |ent| {
+                ent.entry.is_some_and(|id| gaz.entry(id).country)
+            }),
+            "newspaper" | "paper" | "publication" | "broadcaster" | "outlet" | "magazine"
+            | "daily" => self.last(before, |ent| {
+                ent.entry.is_some_and(|id| gaz.entry(id).media)
+                    || ent.kind == EntityType::Organization
+                        && ent.forms.keys().any(|f| is_media_name(f))
+            }),
+            _ => {
+                let found = self.head_word(&word, before.0, before.1);
+                found.or_else(|| gaz.short_form(&word).map(|id| self.entry_entity(id)))
+            }
+        }?;
+        let e = self.find(e);
+        self.ents[e].mentions += 1;
+        Some(e)
+    }
+
+    /// The entity of the last mention before `at` whose entity passes `ok`.
+    fn last(&mut self, at: (usize, usize), ok: impl Fn(&LocalEntity) -> bool) -> Option<usize> {
+        let seen: Vec<usize> = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|(s, t, _)| (*s, *t) < at)
+            .map(|&(_, _, e)| e)
+            .collect();
+        for e in seen {
+            let e = self.find(e);
+            if ok(&self.ents[e]) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    fn pronoun(&mut self, arg: &Argument) -> Option<usize> {
+        let s = self.sentence(arg.sentence)?;
+        let word = s
+            .tokens
+            .get(arg.head)
+            .map(|t| t.form.to_lowercase())
+            .unwrap_or_else(|| arg.text.to_lowercase());
+        let kinds: &[EntityType] = if PERSON_PRONOUNS.contains(&word.as_str()) {
+            &[EntityType::Person]
+        } else if THING_PRONOUNS.contains(&word.as_str()) {
+            &[
+                EntityType::Organization,
+                EntityType::Place,
+                EntityType::Event,
+            ]
+        } else if PLURAL_PRONOUNS.contains(&word.as_str()) {
+            &[EntityType::Group, EntityType::Organization]
+        } else {
+            return None;
+        };
+        let at = (arg.sentence, arg.head);
+        let min_sentence = arg.sentence.saturating_sub(3);
+        let seen: Vec<(usize, usize)> = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|(s, t, _)| (*s, *t) < at && *s >= min_sentence)
+            .map(|&(s, _, e)| (s, e))
+            .collect();
+        for (_, e) in seen {
+            let e = self.find(e);
+            if kinds.contains(&self.ents[e].kind) {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// A name argument with no detected mention: an entity from its own words.
+    fn adhoc(&mut self, arg: &Argument) -> Option<usize> {
+        let text = strip_determiner(&arg.text);
+        if text.is_empty() || !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let gaz = Gazetteer::get();
+        if let Some(id) = gaz.lookup(&text) {
+            let e = self.entry_entity(id);
+            self.add_form(e, &text, None);
+            return Some(e);
+        }
+        if !text.chars().any(char::is_uppercase) {
+            return self.thing(arg);
+        }
+        let key = normalize(&text);
+        if let Some(&e) = self.by_key.get(&key) {
+            let e = self.find(e);
+            self.add_form(e, &text, None);
+            return Some(e);
+        }
+        let kind = if arg.kind == ArgKind::Group {
+            EntityType::Group
+        } else {
+            EntityType::Organization
+        };
+        let e = self.new_entity(kind);
+        self.by_key.insert(key, e);
+        self.add_form(e, &text, None);
+        Some(e)
+    }
+
+    /// An `Other` entity for a phrase.
+    fn thing(&mut self, arg: &Argument) -> Option<usize> {
+        let text = strip_determiner(&arg.text);
+        if text.is_empty() || !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() == 1 && (is_pronoun(words[0])) {
+            return None;
+        }
+        let key = format!("thing:{}", text.to_lowercase());
+        let e = match self.by_key.get(&key) {
+            Some(&e) => self.find(e),
+            None => {
+                let e = self.new_entity(EntityType::Other);
+                self.ents[e].origin = Origin::Thing(text.to_lowercase());
+                self.by_key.insert(key, e);
+                e
+            }
+        };
+        self.add_form(e, &text, None);
+        Some(e)
+    }
+
+    fn finish(mut self, refs: Vec<Option<TripleRefs>>) -> DocEntities {
+        // Compact: survivors in creation order get ids 0..n.
+        let n = self.ents.len();
+        let mut new_id = vec![usize::MAX; n];
+        let mut next = 0;
+        for (e, slot) in new_id.iter_mut().enumerate() {
+            if self.parent[e] == e {
+                *slot = next;
+                next += 1;
+            }
+        }
+        let map: Vec<usize> = (0..n).map(|e| new_id[self.find_ro(e)]).collect();
+        let mut ents = Vec::with_capacity(next);
+        for e in 0..n {
+            if self.parent[e] == e {
+                let mut ent = std::mem::take(&mut self.ents[e]);
+                ent.part_of = ent.part_of.map(|p| map[p]).filter(|&p| p != map[e]);
+                ents.push(ent);
+            }
+        }
+        let remap = |l: LocalId| LocalId(map[l.0 as usize] as u32);
+        let refs = refs
+            .into_iter()
+            .map(|r| {
+                r.map(|r| TripleRefs {
+                    actor: remap(r.actor),
+                    target: remap(r.target),
+                    attributed_to: r.attributed_to.map(remap),
+                })
+            })
+            .collect();
+        DocEntities {
+            refs,
+            entities: ents,
+        }
+    }
+}
+
+fn is_pronoun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    PERSON_PRONOUNS.contains(&w.as_str())
+        || THING_PRONOUNS.contains(&w.as_str())
+        || PLURAL_PRONOUNS.contains(&w.as_str())
+        || matches!(
+            w.as_str(),
+            "i" | "me"
+                | "we"
+                | "us"
+                | "you"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "which"
+                | "who"
+                | "what"
+        )
+}
+
+/// Drops a leading determiner or possessive pronoun and surrounding punctuation.
+pub fn strip_determiner(text: &str) -> String {
+    let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
+    let mut words: Vec<&str> = trimmed.split_whitespace().collect();
+    while words.len() > 1 && DETERMINERS.contains(&words[0].to_lowercase().as_str()) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+fn is_media_name(form: &str) -> bool {
+    let last = form.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "times"
+            | "post"
+            | "news"
+            | "journal"
+            | "herald"
+            | "tribune"
+            | "gazette"
+            | "telegraph"
+            | "press"
+            | "daily"
+    )
+}
+
+/// Initials of a multi-word name, skipping function words (`Financial Times` → `FT`).
+fn initials_of(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    for w in words {
+        if matches!(
+            w.to_lowercase().as_str(),
+            "of" | "the" | "for" | "and" | "&" | "de" | "on" | "in"
+        ) {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if !c.is_uppercase() {
+            return None;
+        }
+        out.push(c);
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// Roles of a mention from the parse: an appositive noun phrase (`X, EU security
+/// commissioner,`), the noun phrase it is an appositive of (`France's defence minister,
+/// X`), and a stripped title (`President`).
+fn roles(s: &Sentence, m: &Mention) -> Vec<String> {
+    let mut out = Vec::new();
+    if m.kind != EntityType::Person {
+        return out;
+    }
+    if let Some(t) = &m.title {
+        let honorific = matches!(
+            t.trim_end_matches('.').to_lowercase().as_str(),
+            "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "dame" | "dr" | "lord" | "lady"
+        );
+        if !honorific {
+            out.push(t.clone());
+        }
+    }
+    let Some(h) = name_head(s, &m.tokens) else {
+        return out;
+    };
+    for c in s.children(h) {
+        let t = &s.tokens[c];
+        if t.deprel == "appos" && t.upos == Upos::Noun {
+            let r = subtree(s, c);
+            if let Some(role) = role_text(s, r) {
+                out.push(role);
+            }
+        }
+    }
+    let t = &s.tokens[h];
+    if t.deprel == "appos"
+        && let Some(p) = t.head
+        && s.tokens[p].upos == Upos::Noun
+        && p < m.tokens.start
+    {
+        let r = subtree(s, p);
+        if let Some(role) = role_text(s, r.start..m.tokens.start.min(r.end)) {
+            out.push(role);
+        }
+    }
+    out
+}
+
+fn role_text(s: &Sentence, mut r: Range<usize>) -> Option<String> {
+    let skip = |i: usize| {
+        s.tokens
+            .get(i)
+            .is_some_and(|t| t.upos == Upos::Punct || t.upos == Upos::Det)
+    };
+    while r.start < r.end && skip(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start
+        && s.tokens
+            .get(r.end - 1)
+            .is_some_and(|t| t.upos == Upos::Punct)
+    {
+        r.end -= 1;
+    }
+    if r.is_empty() || r.len() > 8 || r.end > s.tokens.len() {
+        return None;
+    }
+    if s.tokens[r.clone()]
+        .iter()
+        .any(|t| t.upos == Upos::Punct && t.form != "-" && t.form != "'s")
+    {
+        return None;
+    }
+    Some(join_forms(&s.tokens[r]))
+}
+
+/// Token range covered by the subtree of `root` (assumed projective).
+fn subtree(s: &Sentence, root: usize) -> Range<usize> {
+    let (mut lo, mut hi) = (root, root);
+    let mut stack = vec![root];
+    let mut guard = 0;
+    while let Some(x) = stack.pop() {
+        guard += 1;
+        if guard > s.tokens.len() * 2 {
+            break;
+        }
+        lo = lo.min(x);
+        hi = hi.max(x);
+        stack.extend(s.children(x));
+    }
+    lo..hi + 1
+}

@@ -1,0 +1,1608 @@
+//! Mention detection in one tagged, parsed [`Sentence`]: proper-name spans, acronyms and
+//! group mentions (`Russian officials`, `US intelligence agencies`), each with a type.
+//!
+//! - A **name** is a maximal run of proper nouns (`PROPN`, or capitalised words linked to
+//!   one by `compound`/`flat`), joined across `of`/`for`/`de`/`&` when a proper noun
+//!   follows (`Bank of England`), with leading titles stripped (`Sir Julian King` →
+//!   `Julian King`, title `Sir`) and split before an inner title (`US President Donald
+//!   Trump` → `US`, `Donald Trump`).
+//! - Its **type** comes from, in order: the gazetteer; a title (person); the head word
+//!   (`Commission`, `Agency`, `Times` → organisation; `Sea`, `City` → place; `Summit`,
+//!   `Election` → event); an acronym (organisation); a known first name (person); the
+//!   context (after `in`/`from`/`to` → place); and the shape (two or three capitalised
+//!   words → person).
+//! - A **group** is a plural noun such as `officials` or `agencies` modified by a demonym
+//!   (`Russian`) or by a country or organisation name (`US`, `NATO`).
+
+use std::ops::Range;
+
+use super::EntityType;
+use super::gazetteer::{EntryId, Gazetteer};
+use crate::model::{Sentence, Token, Upos};
+
+/// One mention found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Tokens of the mention (without a stripped title).
+    pub tokens: Range<usize>,
+    /// Coarse type.
+    pub kind: EntityType,
+    /// The name as written, title stripped (`Julian King`).
+    pub text: String,
+    /// A stripped title (`Sir`, `President`), when there was one.
+    pub title: Option<String>,
+    /// The gazetteer entry, when the name is known.
+    pub entry: Option<EntryId>,
+    /// For a group: the entry or name of what it belongs to, and its token range.
+    pub group_of: Option<GroupOf>,
+}
+
+/// What a group mention belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupOf {
+    /// The modifier as written (`Russian`, `US`).
+    pub text: String,
+    /// Its gazetteer entry, when known.
+    pub entry: Option<EntryId>,
+    /// The rest of the group words, lower-cased (`intelligence agencies`).
+    pub rest: String,
+}
+
+/// Labels the name mentions of a tagged sentence, for evaluation against NER data
+/// (persons, organisations, places, events, others). Groups are not returned.
+pub fn recognize(sentence: &Sentence) -> Vec<(Range<usize>, EntityType)> {
+    names(sentence)
+        .into_iter()
+        .map(|m| (m.tokens, m.kind))
+        .collect()
+}
+
+/// All mentions of a sentence: names and groups, in token order.
+pub fn mentions(sentence: &Sentence) -> Vec<Mention> {
+    let mut out = names(sentence);
+    out.extend(groups(sentence, &out));
+    out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    out
+}
+
+/// Titles stripped from the front of person names, lower-cased, without dots.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "dr",
+    "prof",
+    "professor",
+    "president",
+    "vice",
+    "chancellor",
+    "premier",
+    "minister",
+    "secretary",
+    "commissioner",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "mayor",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "admiral",
+    "adm",
+    "captain",
+    "capt",
+    "lt",
+    "sgt",
+    "sergeant",
+    "major",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "judge",
+    "justice",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "director",
+    "chief",
+    "deputy",
+    "attorney",
+    "speaker",
+    "rev",
+    "reverend",
+    "father",
+    "sheikh",
+    "emir",
+    "ayatollah",
+    "president-elect",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "home",
+    "finance",
+    "justice",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "agent",
+    "detective",
+    "inspector",
+    "superintendent",
+    "constable",
+    "leader",
+    "head",
+    "founder",
+    "editor",
+    "correspondent",
+    "economist",
+    "analyst",
+    "coach",
+    "manager",
+    "st",
+    "saint",
+];
+
+/// Titles that also start multi-word organisation names and so only count as titles when
+/// followed by a person-like name (`General Motors` is not a person).
+fn is_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&w.as_str()) && w != "st" && w != "saint"
+}
+
+/// Titles that make a name a person on their own (`Mr`, `Sir`, `President`).
+fn is_person_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "dr"
+            | "prof"
+            | "professor"
+            | "president"
+            | "chancellor"
+            | "premier"
+            | "minister"
+            | "secretary"
+            | "commissioner"
+            | "senator"
+            | "sen"
+            | "rep"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "gov"
+            | "mayor"
+            | "gen"
+            | "general"
+            | "colonel"
+            | "col"
+            | "admiral"
+            | "captain"
+            | "capt"
+            | "pope"
+            | "judge"
+            | "ambassador"
+            | "president-elect"
+            | "sheikh"
+            | "ayatollah"
+            | "rev"
+            | "reverend"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "detective"
+            | "inspector"
+    )
+}
+
+/// Head words of organisation names.
+const ORG_HEADS: &[&str] = &[
+    "commission",
+    "agency",
+    "agencies",
+    "ministry",
+    "party",
+    "council",
+    "service",
+    "services",
+    "times",
+    "post",
+    "news",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "press",
+    "bank",
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "association",
+    "union",
+    "institute",
+    "institution",
+    "foundation",
+    "organization",
+    "organisation",
+    "army",
+    "navy",
+    "police",
+    "committee",
+    "court",
+    "office",
+    "department",
+    "bureau",
+    "board",
+    "authority",
+    "administration",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "church",
+    "parliament",
+    "assembly",
+    "senate",
+    "congress",
+    "cabinet",
+    "government",
+    "directorate",
+    "command",
+    "force",
+    "forces",
+    "guard",
+    "fund",
+    "federation",
+    "league",
+    "club",
+    "network",
+    "channel",
+    "radio",
+    "tv",
+    "television",
+    "airlines",
+    "airways",
+    "motors",
+    "systems",
+    "technologies",
+    "labs",
+    "lab",
+    "team",
+    "brigade",
+    "movement",
+    "front",
+    "alliance",
+    "coalition",
+    "centre",
+    "center",
+    "magazine",
+    "daily",
+    "weekly",
+    "review",
+    "monitor",
+    "observer",
+    "express",
+    "mirror",
+    "standard",
+    "chronicle",
+    "record",
+    "inquirer",
+    "guardian",
+    "reuters",
+    "international",
+    "foundation",
+    "trust",
+    "society",
+    "exchange",
+    "industries",
+    "holdings",
+    "partners",
+    "insurance",
+    "media",
+    "studios",
+    "records",
+    "restaurant",
+    "cafe",
+    "hotel",
+    "store",
+    "stores",
+    "market",
+    "mall",
+    "museum",
+    "library",
+    "zoo",
+    "clinic",
+];
+
+/// Head words of place names.
+const PLACE_HEADS: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "lake",
+    "bay",
+    "gulf",
+    "mountain",
+    "mountains",
+    "mount",
+    "hill",
+    "hills",
+    "island",
+    "islands",
+    "valley",
+    "city",
+    "county",
+    "province",
+    "state",
+    "states",
+    "region",
+    "district",
+    "peninsula",
+    "coast",
+    "desert",
+    "strait",
+    "canal",
+    "park",
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "bridge",
+    "airport",
+    "beach",
+    "heights",
+    "town",
+    "village",
+    "republic",
+    "kingdom",
+    "territory",
+    "territories",
+    "oblast",
+    "land",
+];
+
+/// Head words of event names.
+const EVENT_HEADS: &[&str] = &[
+    "election",
+    "elections",
+    "summit",
+    "war",
+    "olympics",
+    "games",
+    "cup",
+    "championship",
+    "conference",
+    "festival",
+    "revolution",
+    "crisis",
+    "referendum",
+    "forum",
+    "expo",
+    "marathon",
+    "tournament",
+    "congress-",
+    "attack",
+    "attacks",
+    "massacre",
+    "accord",
+    "agreement",
+    "treaty",
+];
+
+/// Words that start organisation names (`University of …`, `Bank of …`).
+const ORG_STARTS: &[&str] = &[
+    "university",
+    "bank",
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "council",
+    "committee",
+    "institute",
+    "house",
+    "court",
+    "federal",
+    "national",
+    "royal",
+    "central",
+    "european",
+    "international",
+    "united",
+    "state",
+    "supreme",
+    "agency",
+    "board",
+];
+
+/// Common first names, for typing two-word names without a title.
+const FIRST_NAMES: &[&str] = &[
+    "john",
+    "james",
+    "robert",
+    "michael",
+    "william",
+    "david",
+    "richard",
+    "joseph",
+    "thomas",
+    "charles",
+    "christopher",
+    "daniel",
+    "matthew",
+    "anthony",
+    "mark",
+    "donald",
+    "steven",
+    "paul",
+    "andrew",
+    "joshua",
+    "kenneth",
+    "kevin",
+    "brian",
+    "george",
+    "edward",
+    "ronald",
+    "timothy",
+    "jason",
+    "jeffrey",
+    "ryan",
+    "jacob",
+    "gary",
+    "nicholas",
+    "eric",
+    "jonathan",
+    "stephen",
+    "larry",
+    "justin",
+    "scott",
+    "brandon",
+    "benjamin",
+    "samuel",
+    "frank",
+    "gregory",
+    "raymond",
+    "alexander",
+    "patrick",
+    "jack",
+    "dennis",
+    "jerry",
+    "tyler",
+    "aaron",
+    "jose",
+    "adam",
+    "henry",
+    "nathan",
+    "douglas",
+    "zachary",
+    "peter",
+    "kyle",
+    "walter",
+    "ethan",
+    "jeremy",
+    "harold",
+    "keith",
+    "christian",
+    "roger",
+    "noah",
+    "gerald",
+    "carl",
+    "terry",
+    "sean",
+    "austin",
+    "arthur",
+    "lawrence",
+    "jesse",
+    "dylan",
+    "bryan",
+    "joe",
+    "jordan",
+    "billy",
+    "bruce",
+    "albert",
+    "willie",
+    "gabriel",
+    "logan",
+    "alan",
+    "juan",
+    "wayne",
+    "roy",
+    "ralph",
+    "randy",
+    "eugene",
+    "vincent",
+    "russell",
+    "elijah",
+    "louis",
+    "bobby",
+    "philip",
+    "johnny",
+    "tony",
+    "tom",
+    "bill",
+    "bob",
+    "jim",
+    "mike",
+    "dave",
+    "steve",
+    "chris",
+    "nick",
+    "dan",
+    "ben",
+    "sam",
+    "max",
+    "tim",
+    "ted",
+    "ed",
+    "mary",
+    "patricia",
+    "jennifer",
+    "linda",
+    "elizabeth",
+    "barbara",
+    "susan",
+    "jessica",
+    "sarah",
+    "karen",
+    "nancy",
+    "lisa",
+    "betty",
+    "margaret",
+    "sandra",
+    "ashley",
+    "kimberly",
+    "emily",
+    "donna",
+    "michelle",
+    "dorothy",
+    "carol",
+    "amanda",
+    "melissa",
+    "deborah",
+    "stephanie",
+    "rebecca",
+    "sharon",
+    "laura",
+    "cynthia",
+    "kathleen",
+    "amy",
+    "shirley",
+    "angela",
+    "helen",
+    "anna",
+    "brenda",
+    "pamela",
+    "nicole",
+    "emma",
+    "samantha",
+    "katherine",
+    "christine",
+    "debra",
+    "rachel",
+    "catherine",
+    "carolyn",
+    "janet",
+    "ruth",
+    "maria",
+    "heather",
+    "diane",
+    "virginia",
+    "julie",
+    "joyce",
+    "victoria",
+    "olivia",
+    "kelly",
+    "christina",
+    "lauren",
+    "joan",
+    "evelyn",
+    "judith",
+    "megan",
+    "cheryl",
+    "andrea",
+    "hannah",
+    "martha",
+    "jacqueline",
+    "frances",
+    "gloria",
+    "ann",
+    "teresa",
+    "kathryn",
+    "sara",
+    "janice",
+    "jean",
+    "alice",
+    "madison",
+    "doris",
+    "abigail",
+    "julia",
+    "judy",
+    "grace",
+    "denise",
+    "amber",
+    "marilyn",
+    "beverly",
+    "danielle",
+    "theresa",
+    "sophia",
+    "marie",
+    "diana",
+    "brittany",
+    "natalie",
+    "isabella",
+    "charlotte",
+    "rose",
+    "alexis",
+    "kayla",
+    "jane",
+    "kate",
+    "claire",
+    "sophie",
+    "lucy",
+    "hillary",
+    "cherie",
+    "julian",
+    "vladimir",
+    "sergei",
+    "sergey",
+    "dmitry",
+    "dmitri",
+    "alexei",
+    "alexey",
+    "mikhail",
+    "ivan",
+    "igor",
+    "boris",
+    "yuri",
+    "nikolai",
+    "andrei",
+    "viktor",
+    "oleg",
+    "angela",
+    "emmanuel",
+    "francois",
+    "jean",
+    "pierre",
+    "jacques",
+    "nicolas",
+    "marine",
+    "hans",
+    "karl",
+    "wolfgang",
+    "helmut",
+    "gerhard",
+    "frank-walter",
+    "heiko",
+    "ursula",
+    "olaf",
+    "friedrich",
+    "klaus",
+    "jurgen",
+    "stefan",
+    "anders",
+    "lars",
+    "erik",
+    "magnus",
+    "mohammed",
+    "muhammad",
+    "ahmed",
+    "ali",
+    "hassan",
+    "hussein",
+    "omar",
+    "abdul",
+    "recep",
+    "xi",
+    "li",
+    "wang",
+    "kim",
+    "shinzo",
+    "narendra",
+    "benjamin",
+    "bashar",
+    "hamid",
+    "theresa",
+    "gordon",
+    "nigel",
+    "jeremy",
+    "keir",
+    "rishi",
+    "liz",
+    "boris",
+    "dominic",
+    "hugh",
+    "ian",
+    "neil",
+    "simon",
+    "graham",
+    "colin",
+    "alastair",
+    "malcolm",
+    "rupert",
+    "barack",
+    "hillary",
+    "bernie",
+    "nancy",
+    "mitch",
+    "chuck",
+    "rex",
+    "mike",
+    "jared",
+    "ivanka",
+    "melania",
+    "reince",
+    "sean",
+    "kellyanne",
+    "steve",
+    "jeff",
+    "elon",
+    "mark",
+    "sheryl",
+    "tim",
+    "satya",
+    "sundar",
+    "bill",
+    "warren",
+    "jamie",
+    "jean-claude",
+    "jean-yves",
+    "federica",
+    "donald",
+    "antonio",
+    "mario",
+    "matteo",
+    "silvio",
+    "giuseppe",
+    "pedro",
+    "carlos",
+    "luis",
+    "miguel",
+    "juan",
+    "manuel",
+    "luiz",
+    "jair",
+    "volodymyr",
+    "petro",
+    "alexander",
+    "aleksandr",
+    "alexandr",
+    "recep",
+    "viktor",
+    "andrzej",
+    "mateusz",
+];
+
+/// Words that are never names on their own (UNER tags none of them).
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "god",
+    "internet",
+    "web",
+    "i",
+    "ok",
+    "okay",
+    "lol",
+    "thanks",
+    "hi",
+    "hello",
+    "dear",
+    "please",
+    "yes",
+    "no",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "tv",
+    "www",
+    "http",
+    "https",
+    "com",
+    "re",
+    "fw",
+    "fwd",
+    "cc",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "u",
+    "ur",
+];
+
+/// Words that may sit inside a name between proper nouns.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "del", "della", "di", "du", "da", "von", "van", "der", "den", "la", "le",
+    "&", "al", "bin", "ibn", "y",
+];
+
+/// Lower-case form without trailing dots.
+fn lower(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True for acronyms: two to six capitals, digits or dots, at least two capitals
+/// (`EU`, `U.S.`, `G7`, `NATO`).
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = word.chars().filter(|c| c.is_uppercase()).count();
+    (2..=8).contains(&word.chars().count())
+        && caps >= 2
+        && caps == letters
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
+}
+
+/// True when most alphabetic words of the sentence are in capitals (a shouted headline),
+/// where capitals say nothing.
+fn shouting(sentence: &Sentence) -> bool {
+    let words: Vec<&Token> = sentence
+        .tokens
+        .iter()
+        .filter(|t| t.form.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() >= 4 && words.iter().filter(|t| is_acronym(&t.form)).count() * 2 > words.len()
+}
+
+/// True when the token can be part of a name.
+fn nameish(sentence: &Sentence, i: usize, shout: bool) -> bool {
+    let t = &sentence.tokens[i];
+    if !t.form.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    if t.upos == Upos::Propn {
+        return capitalised(&t.form)
+            || t.form.chars().any(char::is_uppercase)
+            || linked_to_propn(sentence, i);
+    }
+    if !shout && is_acronym(&t.form) && matches!(t.upos, Upos::Noun | Upos::X | Upos::Adj) {
+        return true;
+    }
+    // A capitalised noun or adjective inside a compound/flat name (`Financial Times`).
+    if capitalised(&t.form)
+        && matches!(t.upos, Upos::Noun | Upos::Adj | Upos::Num | Upos::X)
+        && i > 0
+    {
+        return linked_to_propn(sentence, i)
+            && Gazetteer::get()
+                .demonym(&t.form)
+                .is_none_or(|_| next_is_propn(sentence, i));
+    }
+    // A lower-case word glued to a proper noun by `flat` (`Julian king`).
+    if matches!(t.upos, Upos::Noun) && t.form.chars().all(char::is_lowercase) && i > 0 {
+        let prev = &sentence.tokens[i - 1];
+        return prev.upos == Upos::Propn
+            && capitalised(&prev.form)
+            && (prev.head == Some(i) && prev.deprel.starts_with("compound")
+                || t.head == Some(i - 1) && t.deprel.starts_with("flat"))
+            && sentence
+                .tokens
+                .get(i + 1)
+                .is_none_or(|n| n.upos != Upos::Noun && n.upos != Upos::Propn)
+            && is_title_noun(&t.form);
+    }
+    false
+}
+
+/// Lower-case nouns that are also surnames or capitalised by mistake in names.
+fn is_title_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "king" | "smith" | "bush" | "brown" | "black" | "white" | "may" | "cook" | "young" | "rice"
+    )
+}
+
+fn next_is_propn(sentence: &Sentence, i: usize) -> bool {
+    sentence
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.upos == Upos::Propn)
+}
+
+/// True when the token is related to a neighbouring proper noun by a name relation.
+fn linked_to_propn(sentence: &Sentence, i: usize) -> bool {
+    let t = &sentence.tokens[i];
+    let near = |j: usize| {
+        sentence
+            .tokens
+            .get(j)
+            .is_some_and(|n| n.upos == Upos::Propn)
+    };
+    let rel =
+        |d: &str| d.starts_with("compound") || d.starts_with("flat") || d == "amod" || d == "nmod";
+    if let Some(h) = t.head
+        && near(h)
+        && h.abs_diff(i) <= 3
+        && rel(&t.deprel)
+    {
+        return true;
+    }
+    sentence.tokens.iter().enumerate().any(|(j, n)| {
+        n.head == Some(i)
+            && near(j)
+            && j.abs_diff(i) <= 2
+            && (n.deprel.starts_with("compound") || n.deprel.starts_with("flat"))
+    }) || (t.upos == Upos::Propn && capitalised(&t.form))
+}
+
+/// Name spans of a sentence, typed.
+fn names(sentence: &Sentence) -> Vec<Mention> {
+    let shout = shouting(sentence);
+    let n = sentence.tokens.len();
+    let is_name: Vec<bool> = (0..n).map(|i| nameish(sentence, i, shout)).collect();
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_name[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < n && is_name[end] && !breaks_run(sentence, end) {
+                end += 1;
+                continue;
+            }
+            // A connector followed by a proper noun (`Bank of England`, `Bank of the West`).
+            if end + 1 < n && CONNECTORS.contains(&lower(&sentence.tokens[end].form).as_str()) {
+                let mut k = end + 1;
+                if lower(&sentence.tokens[k].form) == "the" && k + 1 < n {
+                    k += 1;
+                }
+                if is_name[k]
+                    && capitalised(&sentence.tokens[k].form)
+                    && !is_title(&sentence.tokens[start].form)
+                {
+                    end = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    let mut out = Vec::new();
+    for run in runs {
+        for part in split_run(sentence, run) {
+            if let Some(m) = name_mention(sentence, part) {
+                out.push(m);
+            }
+        }
+    }
+    // `X (Y)` where Y is a name keeps Y as its own mention: the caller links them.
+    out
+}
+
+/// True when token `i` starts a new name even though it follows one: a conjunct, a new
+/// appositive, or a possessive boundary.
+fn breaks_run(sentence: &Sentence, i: usize) -> bool {
+    let t = &sentence.tokens[i];
+    let prev = &sentence.tokens[i - 1];
+    if prev.form.ends_with("'s") || prev.form == "'s" {
+        return true;
+    }
+    // Two acronyms side by side, or a gazetteer country followed by more name words where
+    // the country is a compound modifier of a title (`US President Donald Trump`).
+    if t.deprel == "conj" || t.deprel == "appos" && t.head.is_some_and(|h| h < i) {
+        return true;
+    }
+    false
+}
+
+/// Splits a run before an inner title (`US President Donald Trump`) and between a known
+/// country or organisation and the name after it when the two are not one name.
+fn split_run(sentence: &Sentence, run: Range<usize>) -> Vec<Range<usize>> {
+    let gaz = Gazetteer::get();
+    let form = |i: usize| sentence.tokens[i].form.as_str();
+    let mut parts = Vec::new();
+    let mut start = run.start;
+    for i in run.clone() {
+        if i > start && is_title(form(i)) && i + 1 < run.end && !is_title(form(i - 1)) {
+            let whole: Vec<&str> = (start..run.end).map(form).collect();
+            if gaz.lookup(&whole.join(" ")).is_none() {
+                parts.push(start..i);
+                start = i;
+            }
+        }
+    }
+    parts.push(start..run.end);
+    // A leading gazetteer place followed by a person-like name (`Russia Vladimir Putin`).
+    let mut out = Vec::new();
+    for p in parts {
+        let whole: Vec<&str> = p.clone().map(form).collect();
+        if p.len() >= 3
+            && gaz.lookup(&whole.join(" ")).is_none()
+            && let Some(e) = gaz.lookup(form(p.start))
+            && gaz.entry(e).kind == EntityType::Place
+            && is_first_name(form(p.start + 1))
+        {
+            out.push(p.start..p.start + 1);
+            out.push(p.start + 1..p.end);
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.contains(&lower(word).as_str())
+}
+
+/// Types one name span and strips its title.
+fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<Mention> {
+    let gaz = Gazetteer::get();
+    let toks = &sentence.tokens[run.clone()];
+    let forms: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
+    let full = join_forms(toks);
+    // Known as a whole, title included (`Prime Minister` is not a name, `Sir` is no org).
+    if let Some(e) = gaz.lookup(&full) {
+        return Some(gazetteer_mention(sentence, run, full, None, e));
+    }
+    // Strip leading titles.
+    let mut start = 0;
+    let mut title: Vec<&str> = Vec::new();
+    while start + 1 < forms.len() && is_title(forms[start]) {
+        title.push(forms[start]);
+        start += 1;
+    }
+    // Strip a leading demonym or party adjective before a person-like name
+    // (`Republican Donald Trump`).
+    if forms.len() - start >= 3
+        && gaz.demonym(forms[start]).is_some()
+        && is_first_name(forms[start + 1])
+    {
+        start += 1;
+    }
+    let tokens = run.start + start..run.end;
+    let name_toks = &sentence.tokens[tokens.clone()];
+    let text = join_forms(name_toks);
+    let words: Vec<String> = name_toks.iter().map(|t| lower(&t.form)).collect();
+    if words
+        .iter()
+        .all(|w| NOT_NAMES.contains(&w.as_str()) || TITLES.contains(&w.as_str()))
+    {
+        return None;
+    }
+    if words.iter().all(|w| !w.chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    let title = (!title.is_empty()).then(|| title.join(" "));
+    if let Some(e) = gaz.lookup(&text) {
+        return Some(gazetteer_mention(sentence, tokens, text, title, e));
+    }
+    let kind = name_type(sentence, &tokens, &words, title.as_deref());
+    Some(Mention {
+        tokens,
+        kind,
+        text,
+        title,
+        entry: None,
+        group_of: None,
+    })
+}
+
+fn gazetteer_mention(
+    sentence: &Sentence,
+    tokens: Range<usize>,
+    text: String,
+    title: Option<String>,
+    e: EntryId,
+) -> Mention {
+    let gaz = Gazetteer::get();
+    let entry = gaz.entry(e);
+    let mut kind = entry.kind;
+    let mut id = Some(e);
+    // A capital city that acts (`Brussels has upped…`) stands for an institution: see the
+    // module doc of `resolve`.
+    if entry.metonym_of.is_some() && acts(sentence, &tokens) {
+        kind = EntityType::Organization;
+        id = Some(e);
+    }
+    Mention {
+        tokens,
+        kind,
+        text,
+        title,
+        entry: id,
+        group_of: None,
+    }
+}
+
+/// True when the name is the subject of a verb (not after a preposition).
+pub fn acts(sentence: &Sentence, tokens: &Range<usize>) -> bool {
+    let Some(head) = name_head(sentence, tokens) else {
+        return false;
+    };
+    let t = &sentence.tokens[head];
+    t.deprel.starts_with("nsubj")
+        && !sentence
+            .children(head)
+            .any(|c| sentence.tokens[c].deprel == "case")
+}
+
+/// The syntactic head of a token range: the token whose head lies outside the range.
+pub fn name_head(sentence: &Sentence, tokens: &Range<usize>) -> Option<usize> {
+    tokens
+        .clone()
+        .find(|&i| sentence.tokens[i].head.is_none_or(|h| !tokens.contains(&h)))
+        .or_else(|| tokens.clone().last())
+}
+
+/// Joins token forms with single spaces, except around hyphens and before `.`.
+pub fn join_forms(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            let prev = &tokens[k - 1];
+            let glued = prev.span.end == t.span.start && prev.span.end > 0;
+            if !glued {
+                out.push(' ');
+            }
+        }
+        out.push_str(&t.form);
+    }
+    out
+}
+
+fn name_type(
+    sentence: &Sentence,
+    tokens: &Range<usize>,
+    words: &[String],
+    title: Option<&str>,
+) -> EntityType {
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let first = words.first().map(String::as_str).unwrap_or("");
+    if title.is_some_and(|t| t.split(' ').any(is_person_title)) {
+        return EntityType::Person;
+    }
+    if ORG_HEADS.contains(&last) {
+        return EntityType::Organization;
+    }
+    if EVENT_HEADS.contains(&last) && words.len() > 1 {
+        return EntityType::Event;
+    }
+    if PLACE_HEADS.contains(&last) && words.len() > 1 {
+        return EntityType::Place;
+    }
+    if words.len() > 1 && ORG_STARTS.contains(&first) {
+        return EntityType::Organization;
+    }
+    let forms: Vec<&str> = tokens
+        .clone()
+        .map(|i| sentence.tokens[i].form.as_str())
+        .collect();
+    if forms.len() == 1 && is_acronym(forms[0]) {
+        return EntityType::Organization;
+    }
+    if words.len() >= 2 && is_first_name(first) {
+        return EntityType::Person;
+    }
+    let head = name_head(sentence, tokens);
+    let case = head.and_then(|h| {
+        sentence
+            .children(h)
+            .find(|&c| sentence.tokens[c].deprel == "case")
+            .map(|c| lower(&sentence.tokens[c].form))
+    });
+    if let Some(case) = case.as_deref()
+        && matches!(
+            case,
+            "in" | "from"
+                | "to"
+                | "at"
+                | "near"
+                | "across"
+                | "throughout"
+                | "into"
+                | "outside"
+                | "inside"
+                | "around"
+        )
+    {
+        return EntityType::Place;
+    }
+    let alpha = forms.iter().all(|f| {
+        f.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
+    });
+    if (2..=4).contains(&forms.len()) && alpha && forms.iter().all(|f| capitalised(f)) {
+        return EntityType::Person;
+    }
+    if forms.len() == 1 {
+        // A single word: a person when it is the subject of a speech verb, or followed
+        // by an apposition, else an organisation when it modifies a noun, else a person.
+        if let Some(h) = head {
+            let t = &sentence.tokens[h];
+            if t.deprel.starts_with("compound") {
+                return EntityType::Organization;
+            }
+            if t.deprel.starts_with("nsubj")
+                && let Some(v) = t.head
+                && SPEECH_VERBS.contains(&sentence.tokens[v].lemma.as_str())
+            {
+                return EntityType::Person;
+            }
+        }
+        return EntityType::Person;
+    }
+    EntityType::Organization
+}
+
+/// Lemmas of speech and cognition verbs.
+pub const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "warn", "add", "write", "ask", "claim", "explain", "insist", "note", "argue",
+    "believe", "think", "continue", "reply", "state", "announce", "deny", "admit", "suggest",
+    "accuse", "caution", "concede",
+];
+
+/// Nouns that, modified by a demonym or a country or organisation name, make a group.
+const GROUP_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "service",
+    "services",
+    "agency",
+    "agencies",
+    "authority",
+    "authorities",
+    "force",
+    "forces",
+    "troops",
+    "soldiers",
+    "diplomats",
+    "diplomat",
+    "hacker",
+    "hackers",
+    "intelligence",
+    "government",
+    "leaders",
+    "leader",
+    "lawmakers",
+    "legislators",
+    "police",
+    "military",
+    "spies",
+    "ministers",
+    "investigators",
+    "prosecutors",
+    "sources",
+    "citizens",
+    "people",
+    "voters",
+    "politicians",
+    "experts",
+    "security",
+    "army",
+    "navy",
+    "media",
+    "press",
+    "regulators",
+    "negotiators",
+    "delegation",
+    "embassy",
+    "envoy",
+    "administration",
+    "companies",
+    "firms",
+    "banks",
+    "students",
+    "workers",
+    "activists",
+    "rebels",
+    "separatists",
+    "militants",
+    "nationals",
+    "users",
+    "institutions",
+    "counterparts",
+    "partners",
+    "allies",
+    "members",
+    "states",
+];
+
+/// Group mentions: a group head noun modified by a demonym or a known name.
+fn groups(sentence: &Sentence, names: &[Mention]) -> Vec<Mention> {
+    let gaz = Gazetteer::get();
+    let mut out = Vec::new();
+    for (h, head) in sentence.tokens.iter().enumerate() {
+        if head.upos != Upos::Noun || !GROUP_HEADS.contains(&head.form.to_lowercase().as_str()) {
+            continue;
+        }
+        // Modifiers left of the head: amod/compound/nmod:poss chain down to the first
+        // demonym or name.
+        let mut start = h;
+        let mut owner: Option<(String, Option<EntryId>, usize)> = None;
+        let mut k = h;
+        while k > 0 {
+            let j = k - 1;
+            let t = &sentence.tokens[j];
+            let attached = t.head.is_some_and(|x| x > j && x <= h);
+            if !attached
+                || !(t.deprel == "amod"
+                    || t.deprel.starts_with("compound")
+                    || t.deprel == "nmod:poss"
+                    || t.deprel == "flat")
+            {
+                break;
+            }
+            if let Some(e) = gaz.demonym(&t.form) {
+                owner = Some((t.form.clone(), Some(e), j));
+                start = j;
+                break;
+            }
+            if let Some(m) = names.iter().find(|m| m.tokens.contains(&j)) {
+                if matches!(m.kind, EntityType::Place | EntityType::Organization) {
+                    owner = Some((m.text.clone(), m.entry, m.tokens.start));
+                    start = m.tokens.start;
+                }
+                break;
+            }
+            if t.form == "'s" {
+                break;
+            }
+            k = j;
+        }
+        let Some((text, entry, at)) = owner else {
+            continue;
+        };
+        // Skip `'s` possessives: `Russia's government` is the country's government, kept
+        // as a group too, but without the possessive marker in its words.
+        let rest: Vec<&str> = (at + 1..=h)
+            .map(|i| sentence.tokens[i].form.as_str())
+            .filter(|f| *f != "'s" && *f != "’s" && !f.chars().all(|c| !c.is_alphanumeric()))
+            .collect();
+        if rest.is_empty() {
+            continue;
+        }
+        let all = join_forms(&sentence.tokens[start..h + 1]);
+        out.push(Mention {
+            tokens: start..h + 1,
+            kind: EntityType::Group,
+            text: all,
+            title: None,
+            entry: None,
+            group_of: Some(GroupOf {
+                text,
+                entry,
+                rest: rest.join(" ").to_lowercase(),
+            }),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::{SentenceKind, Span};
+
+    /// Builds a sentence from `form/UPOS/head/deprel` items (head 1-based, 0 = root).
+    pub(crate) fn sent(index: usize, spec: &str) -> Sentence {
+        let mut tokens = Vec::new();
+        let mut pos = 0;
+        for item in spec.split_whitespace() {
+            let parts: Vec<&str> = item.split('/').collect();
+            let form = parts[0].replace('_', " ");
+            let upos = Upos::parse(parts[1]).expect("upos");
+            let head: usize = parts[2].parse().expect("head");
+            let deprel = parts[3].to_owned();
+            let span = Span::new(pos, pos + form.len());
+            pos += form.len() + 1;
+            let lemma = if upos == Upos::Propn {
+                form.clone()
+            } else {
+                form.to_lowercase()
+            };
+            tokens.push(Token {
+                span,
+                form,
+                upos,
+                xpos: String::new(),
+                lemma,
+                head: head.checked_sub(1),
+                deprel,
+            });
+        }
+        Sentence {
+            index,
+            span: Span::new(0, pos),
+            kind: SentenceKind::Body,
+            tokens,
+        }
+    }
+
+    fn check(spec: &str, expect: &[(&str, EntityType)]) {
+        let s = sent(0, spec);
+        let got: Vec<(String, EntityType)> =
+            mentions(&s).into_iter().map(|m| (m.text, m.kind)).collect();
+        let want: Vec<(String, EntityType)> =
+            expect.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
+        assert_eq!(got, want, "{spec}");
+    }
+
+    #[test]
+    fn titles_are_stripped_and_make_persons() {
+        check(
+            "Sir/PROPN/3/compound Marcus/PROPN/3/flat Bell/PROPN/4/nsubj spoke/VERB/0/root ./PUNCT/4/punct",
+            &[("Marcus Bell", EntityType::Person)],
+        );
+    }
+
+    #[test]
+    fn head_words_make_organisations() {
+        check(
+            "the/DET/3/det Fisheries/PROPN/3/compound Agency/PROPN/4/nsubj met/VERB/0/root",
+            &[("Fisheries Agency", EntityType::Organization)],
+        );
+        check(
+            "the/DET/3/det Harbour/PROPN/3/compound Times/PROPN/4/nsubj wrote/VERB/0/root",
+            &[("Harbour Times", EntityType::Organization)],
+        );
+    }
+
+    #[test]
+    fn gazetteer_types_countries_and_acronyms() {
+        check(
+            "Norway/PROPN/2/nsubj joined/VERB/0/root NATO/PROPN/2/obj",
+            &[
+                ("Norway", EntityType::Place),
+                ("NATO", EntityType::Organization),
+            ],
+        );
+    }
+
+    #[test]
+    fn inner_title_splits_the_run() {
+        check(
+            "US/PROPN/4/compound President/PROPN/4/compound Donald/PROPN/4/compound Trump/PROPN/5/nsubj left/VERB/0/root",
+            &[
+                ("US", EntityType::Place),
+                ("Donald Trump", EntityType::Person),
+            ],
+        );
+    }
+
+    #[test]
+    fn prepositions_make_places() {
+        check(
+            "she/PRON/2/nsubj lives/VERB/0/root in/ADP/4/case Quillport/PROPN/2/obl",
+            &[("Quillport", EntityType::Place)],
+        );
+    }
+
+    #[test]
+    fn connectors_join_names() {
+        check(
+            "the/DET/2/det Bank/PROPN/5/nsubj of/ADP/4/case Lorland/PROPN/2/nmod cut/VERB/0/root rates/NOUN/5/obj",
+            &[("Bank of Lorland", EntityType::Organization)],
+        );
+    }
+
+    #[test]
+    fn groups_keep_their_words_and_owner() {
+        let s = sent(
+            0,
+            "Russian/ADJ/2/amod officials/NOUN/3/nsubj denied/VERB/0/root it/PRON/3/obj",
+        );
+        let m = mentions(&s);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, EntityType::Group);
+        assert_eq!(m[0].text, "Russian officials");
+        let of = m[0].group_of.as_ref().expect("owner");
+        assert_eq!(of.rest, "officials");
+        assert_eq!(
+            of.entry.map(|e| Gazetteer::get().entry(e).label.as_str()),
+            Some("Russia")
+        );
+    }
+
+    #[test]
+    fn country_compound_groups() {
+        let s = sent(
+            0,
+            "US/PROPN/3/compound intelligence/NOUN/3/compound agencies/NOUN/4/nsubj believe/VERB/0/root",
+        );
+        let m = mentions(&s);
+        assert_eq!(
+            m.iter()
+                .map(|m| (m.text.as_str(), m.kind))
+                .collect::<Vec<_>>(),
+            vec![
+                ("US", EntityType::Place),
+                ("US intelligence agencies", EntityType::Group)
+            ]
+        );
+    }
+
+    #[test]
+    fn capital_that_acts_is_an_institution() {
+        let s = sent(0, "Brussels/PROPN/2/nsubj acted/VERB/0/root");
+        assert_eq!(mentions(&s)[0].kind, EntityType::Organization);
+        let s = sent(
+            0,
+            "they/PRON/2/nsubj met/VERB/0/root in/ADP/4/case Brussels/PROPN/2/obl",
+        );
+        assert_eq!(mentions(&s)[0].kind, EntityType::Place);
+    }
+
+    #[test]
+    fn days_are_not_names() {
+        check(
+            "he/PRON/2/nsubj left/VERB/0/root on/ADP/4/case Monday/PROPN/2/obl",
+            &[],
+        );
+    }
+}

@@ -1,0 +1,38 @@
+"""jsonschema validates statements.jsonl (each line) and graph.jsonld against schemas/."""
+import json
+import os
+
+from common import check, fail, outdir, path, skip
+
+try:
+    import jsonschema
+except ImportError:
+    skip("jsonschema")
+
+out = outdir()
+schemas = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schemas")
+
+
+def validator(name):
+    with open(os.path.join(schemas, name), encoding="utf-8") as f:
+        schema = json.load(f)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+lines = 0
+v = validator("statements.schema.json")
+with open(path(out, "statements.jsonl"), encoding="utf-8") as f:
+    for i, line in enumerate(f, 1):
+        errors = sorted(v.iter_errors(json.loads(line)), key=lambda e: list(e.path))
+        if errors:
+            fail(f"statements.jsonl line {i}: {errors[0].message} at {list(errors[0].path)}")
+        lines += 1
+with open(path(out, "graph.jsonld"), encoding="utf-8") as f:
+    doc = json.load(f)
+errors = sorted(validator("graph.schema.json").iter_errors(doc), key=lambda e: list(e.path))
+if errors:
+    fail(f"graph.jsonld: {errors[0].message} at {list(errors[0].path)}")
+print(f"ok: jsonschema {jsonschema.__version__ if hasattr(jsonschema, '__version__') else ''}: "
+      f"{lines} statements and graph.jsonld ({len(doc['@graph'])} nodes) valid")
