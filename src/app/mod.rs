@@ -12,7 +12,6 @@ pub enum Outcome {
     /// Exit 0.
     Success,
     /// Exit 1: `diff` found differences.
-    #[allow(dead_code)] // until `diff` lands
     Different,
 }
 

@@ -390,7 +390,7 @@ fn relation_change_facts(c: &RelationChange) -> String {
 }
 
 fn entity_facts(e: &Entity) -> String {
-    let mut out = format!("({}, {}) {} mentions", e.id, e.kind.as_str(), e.mentions);
+    let mut out = format!("({}, {}) mentions {}", e.id, e.kind.as_str(), e.mentions);
     if !e.aliases.is_empty() {
         let aliases: Vec<String> = e.aliases.iter().cloned().collect();
         let _ = write!(out, "; aliases {}", list(&aliases));

@@ -24,12 +24,14 @@
 //! `timeformat="integer"` and `timerepresentation="timestamp"`: the old version is
 //! timestamp 1 and the new one timestamp 2 (their labels are in `<meta><description>`).
 //! Nodes and edges carry `timestamps="[1, 2]"`, `"[1]"` (removed) or `"[2]"` (added), so
-//! Gephi's timeline shows what appeared and disappeared. Weight, confidence and mention
-//! counts are dynamic attributes with one value per timestamp (the attribute titled
-//! `weight` is Gephi's dynamic edge weight). Static attributes: node `status`,
-//! `entity_type`, `changes`, `label_old`; edge `status`, `action`, `changes`, `polarity`,
-//! `modality`, `articles_added`, `articles_removed`. Edges have `kind` = action so Gephi
-//! keeps parallel edges apart; `viz:color` gives the status colour.
+//! Gephi's timeline shows what appeared and disappeared. Attributes are static, with the
+//! two versions' values side by side (networkx cannot read timestamped attribute values):
+//! node `status`, `entity_type`, `changes`, `label_old`, `mention_count_old`,
+//! `mention_count_new`; edge `status`, `action`, `changes`, `weight_old`, `weight_new`,
+//! `confidence_old`, `confidence_new` (only where the edge exists), `polarity`, `modality`,
+//! `articles_added`, `articles_removed`. Edges have `kind` = action so Gephi keeps parallel
+//! edges apart, and `weight` = the new weight (old for removed edges); `viz:color` gives
+//! the status colour.
 //!
 //! Both writers sort nodes and edges by id, so the output is deterministic.
 
@@ -295,7 +297,7 @@ pub fn write_graphml<W: Write>(
         data(
             &mut w,
             "n_label_old",
-            &row.old.map_or("", |o| o.label.as_str()),
+            row.old.map_or("", |o| o.label.as_str()),
         )?;
         data(&mut w, "n_mentions_old", &mentions_of(row.old).to_string())?;
         data(&mut w, "n_mentions_new", &mentions_of(row.new).to_string())?;
@@ -362,20 +364,31 @@ fn timestamps(old: bool, new: bool) -> &'static str {
     }
 }
 
-fn attribute<W: Write>(w: &mut Writer<W>, id: &str, ty: &str) -> io::Result<()> {
-    empty(w, "attribute", &[("id", id), ("title", id), ("type", ty)])
-}
+const GEXF_NODE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("status", "string"),
+    ("entity_type", "string"),
+    ("changes", "string"),
+    ("label_old", "string"),
+    ("mention_count_old", "integer"),
+    ("mention_count_new", "integer"),
+];
+
+const GEXF_EDGE_ATTRIBUTES: &[(&str, &str)] = &[
+    ("status", "string"),
+    ("action", "string"),
+    ("changes", "string"),
+    ("weight_old", "integer"),
+    ("weight_new", "integer"),
+    ("confidence_old", "double"),
+    ("confidence_new", "double"),
+    ("polarity", "string"),
+    ("modality", "string"),
+    ("articles_added", "string"),
+    ("articles_removed", "string"),
+];
 
 fn attvalue<W: Write>(w: &mut Writer<W>, id: &str, value: &str) -> io::Result<()> {
     empty(w, "attvalue", &[("for", id), ("value", value)])
-}
-
-fn attvalue_at<W: Write>(w: &mut Writer<W>, id: &str, value: &str, at: &str) -> io::Result<()> {
-    empty(
-        w,
-        "attvalue",
-        &[("for", id), ("value", value), ("timestamp", at)],
-    )
 }
 
 fn viz_color<W: Write>(w: &mut Writer<W>, status: Status) -> io::Result<()> {
@@ -425,44 +438,24 @@ pub fn write_gexf<W: Write>(
             ("timerepresentation", "timestamp"),
         ],
     )?;
-    start(
-        &mut w,
-        "attributes",
-        &[("class", "node"), ("mode", "static")],
-    )?;
-    attribute(&mut w, "status", "string")?;
-    attribute(&mut w, "entity_type", "string")?;
-    attribute(&mut w, "changes", "string")?;
-    attribute(&mut w, "label_old", "string")?;
-    end(&mut w, "attributes")?;
-    start(
-        &mut w,
-        "attributes",
-        &[("class", "node"), ("mode", "dynamic")],
-    )?;
-    attribute(&mut w, "mention_count", "integer")?;
-    end(&mut w, "attributes")?;
-    start(
-        &mut w,
-        "attributes",
-        &[("class", "edge"), ("mode", "static")],
-    )?;
-    attribute(&mut w, "status", "string")?;
-    attribute(&mut w, "action", "string")?;
-    attribute(&mut w, "changes", "string")?;
-    attribute(&mut w, "polarity", "string")?;
-    attribute(&mut w, "modality", "string")?;
-    attribute(&mut w, "articles_added", "string")?;
-    attribute(&mut w, "articles_removed", "string")?;
-    end(&mut w, "attributes")?;
-    start(
-        &mut w,
-        "attributes",
-        &[("class", "edge"), ("mode", "dynamic")],
-    )?;
-    attribute(&mut w, "weight", "double")?;
-    attribute(&mut w, "confidence", "double")?;
-    end(&mut w, "attributes")?;
+    for (class, attributes) in [
+        ("node", GEXF_NODE_ATTRIBUTES),
+        ("edge", GEXF_EDGE_ATTRIBUTES),
+    ] {
+        start(
+            &mut w,
+            "attributes",
+            &[("class", class), ("mode", "static")],
+        )?;
+        for (id, ty) in attributes {
+            empty(
+                &mut w,
+                "attribute",
+                &[("id", id), ("title", id), ("type", ty)],
+            )?;
+        }
+        end(&mut w, "attributes")?;
+    }
 
     start(&mut w, "nodes", &[])?;
     for row in nodes(old, new, diff) {
@@ -489,12 +482,16 @@ pub fn write_gexf<W: Write>(
             "label_old",
             &row.old.map_or(String::new(), |o| token(&o.label)),
         )?;
-        if let Some(o) = row.old {
-            attvalue_at(&mut w, "mention_count", &o.mentions.to_string(), "1")?;
-        }
-        if let Some(n) = row.new {
-            attvalue_at(&mut w, "mention_count", &n.mentions.to_string(), "2")?;
-        }
+        attvalue(
+            &mut w,
+            "mention_count_old",
+            &mentions_of(row.old).to_string(),
+        )?;
+        attvalue(
+            &mut w,
+            "mention_count_new",
+            &mentions_of(row.new).to_string(),
+        )?;
         end(&mut w, "attvalues")?;
         viz_color(&mut w, row.status)?;
         end(&mut w, "node")?;
@@ -526,6 +523,14 @@ pub fn write_gexf<W: Write>(
         attvalue(&mut w, "status", row.status.as_str())?;
         attvalue(&mut w, "action", &r.action)?;
         attvalue(&mut w, "changes", &relation_changes(&row))?;
+        attvalue(&mut w, "weight_old", &weight_of(row.old).to_string())?;
+        attvalue(&mut w, "weight_new", &weight_of(row.new).to_string())?;
+        if let Some(o) = row.old {
+            attvalue(&mut w, "confidence_old", &o.confidence().to_string())?;
+        }
+        if let Some(n) = row.new {
+            attvalue(&mut w, "confidence_new", &n.confidence().to_string())?;
+        }
         attvalue(&mut w, "polarity", r.polarity().as_str())?;
         attvalue(&mut w, "modality", r.modality().as_str())?;
         attvalue(&mut w, "articles_added", &json_list(&documents_added(&row)))?;
@@ -534,12 +539,6 @@ pub fn write_gexf<W: Write>(
             "articles_removed",
             &json_list(&documents_removed(&row)),
         )?;
-        for (side, at) in [(row.old, "1"), (row.new, "2")] {
-            if let Some(x) = side {
-                attvalue_at(&mut w, "weight", &format!("{:.1}", x.weight() as f64), at)?;
-                attvalue_at(&mut w, "confidence", &x.confidence().to_string(), at)?;
-            }
-        }
         end(&mut w, "attvalues")?;
         viz_color(&mut w, row.status)?;
         end(&mut w, "edge")?;
