@@ -164,6 +164,8 @@ const EXPLORE_P: u64 = 90;
 const PRUNE_MOVES: f32 = 1.5;
 /// Labelling feature rows whose averaged weights are all below this are dropped.
 const PRUNE_LABELS: f32 = 1.0;
+/// Pruning applies only when training on at least this many tokens.
+const PRUNE_MIN_TOKENS: usize = 50_000;
 
 const MAGIC: &[u8; 8] = b"AGPARS01";
 
@@ -1027,6 +1029,8 @@ impl Parser {
             .collect();
 
         let punct = punct_index(&labels);
+        // Pruning keeps a full-treebank parser small; on small data it would drop too much.
+        let prune = data.iter().map(|s| s.forms.len()).sum::<usize>() >= PRUNE_MIN_TOKENS;
         let mut moves = TrainTable::new(N_MOVES);
         let mut labeller = TrainTable::new(labels.len());
         let mut rng = Rng(options.seed ^ 0x7061_7273_6572);
@@ -1122,8 +1126,8 @@ impl Parser {
             punct,
             labels,
             vocab,
-            moves: moves.average(time, PRUNE_MOVES),
-            labeller: labeller.average(time, PRUNE_LABELS),
+            moves: moves.average(time, if prune { PRUNE_MOVES } else { 1e-6 }),
+            labeller: labeller.average(time, if prune { PRUNE_LABELS } else { 1e-6 }),
         }
     }
 }
