@@ -112,6 +112,14 @@ fn abbreviations_keep_sentences_whole() {
         ],
     );
     check_split(
+        "They need vitamin C. The rest is fine. George W. Bush agreed.",
+        &[
+            "They need vitamin C.",
+            "The rest is fine.",
+            "George W. Bush agreed.",
+        ],
+    );
+    check_split(
         "He moved to the U.S. The move was hard.",
         &["He moved to the U.S.", "The move was hard."],
     );
@@ -443,7 +451,7 @@ fn long_line_is_linear() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(500))]
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
     #[test]
     fn random_text_keeps_invariants(text in "\\PC{0,200}") {
         check_invariants(&text, &split(&text));

@@ -432,7 +432,7 @@ fn is_final_abbrev(t: &str) -> bool {
     if word.contains('.') || word.is_empty() || matches!(word, "Jr" | "Sr") {
         return false;
     }
-    matches!(abbrev_class(word), Some(Abbrev::Other))
+    matches!(abbrev_class(word), Some(Abbrev::Other | Abbrev::Initial))
 }
 
 /// Splits the period off a sentence-final abbreviation token at `i`.
@@ -466,7 +466,9 @@ fn ends_sentence(text: &str, toks: &[Span], i: usize, j: usize, abbrev: bool) ->
     if abbrev {
         let word = &t[..t.len() - 1];
         return match abbrev_class(word) {
-            Some(Abbrev::Title | Abbrev::Inner | Abbrev::Number | Abbrev::Initial) => false,
+            Some(Abbrev::Title | Abbrev::Inner | Abbrev::Number) => false,
+            // `John F. Kennedy` goes on; `vitamin C. The` ends.
+            Some(Abbrev::Initial) => OPENERS.contains(&next) && !matches!(next, "A" | "I"),
             Some(Abbrev::Month) => !c.is_ascii_digit() && (opened || OPENERS.contains(&next)),
             // Unknown: a word kept with its period by the tokenizer rules (`U.S.` style).
             _ => {
