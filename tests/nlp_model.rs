@@ -33,6 +33,7 @@ fn options(epochs: usize) -> TrainOptions {
         parser_epochs: epochs,
         folds: 2,
         prune: 0.0,
+        no_parser: false,
     }
 }
 

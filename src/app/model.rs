@@ -14,9 +14,6 @@ use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::evaluate;
 use actorgraph::nlp::train::{self, TrainOptions};
 
-/// Weights of the tagger below this absolute value are dropped when saving.
-const TAGGER_PRUNE: f32 = 0.05;
-
 fn files_ending(dir: &Path, suffix: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
@@ -92,7 +89,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         tagger_epochs: args.epochs,
         parser_epochs: args.epochs,
         folds: args.folds,
-        prune: TAGGER_PRUNE,
+        prune: args.prune,
+        no_parser: args.no_parser,
     };
     let (nlp, report) = train::train(&sents, &opts);
     for (stage, time) in &report.stages {
@@ -117,7 +115,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
 /// Runs `actorgraph model evaluate`.
 pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
     let t = Instant::now();
-    let (nlp, size) = match &args.model {
+    let (mut nlp, size) = match &args.model {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
             let nlp =
@@ -127,6 +125,14 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
         None => (Nlp::load_default()?, 0),
     };
     let load = t.elapsed();
+    if let Some(p) = args.prune_tagger {
+        nlp.tagger_mut().prune(p);
+        eprintln!(
+            "tagger pruned at {p}: {} weights, {:.1} MB",
+            nlp.tagger().weight_count(),
+            nlp.tagger().to_bytes().len() as f64 / 1e6
+        );
+    }
     let sents = conllu::read_file(&args.treebank)
         .with_context(|| format!("reading {}", args.treebank.display()))?;
     let s = evaluate::evaluate_with_clock(&nlp, &sents, args.errors, &thread_cpu_time);
