@@ -123,7 +123,7 @@ pub enum ParserModelError {
 }
 
 /// Default number of training epochs.
-const DEFAULT_EPOCHS: usize = 15;
+const DEFAULT_EPOCHS: usize = 12;
 /// Index of the `root` relation in [`Parser::labels`].
 const ROOT_LABEL: usize = 0;
 /// Number of structural moves.
