@@ -159,7 +159,7 @@ pub struct TrainArgs {
     #[arg(long)]
     pub with_dev: bool,
     /// Tagger weights below this absolute value are dropped when saving.
-    #[arg(long, default_value_t = 0.05)]
+    #[arg(long, default_value_t = 0.3)]
     pub prune: f32,
     /// Train only the tagger and lemmatizer (the parser is left untrained), for quick trials.
     #[arg(long)]
