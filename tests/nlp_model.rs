@@ -202,3 +202,15 @@ fn small_ewt_training_is_deterministic() {
     let b = train(&data, &options(2)).0.to_bytes();
     assert_eq!(a, b);
 }
+
+#[test]
+fn default_model_loads_or_says_how_to_train_one() {
+    match Nlp::load_default() {
+        Ok(nlp) => {
+            let s = nlp.annotate_sentence("The ministers cooperated with the inquiry.");
+            assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+            assert_eq!(s.tokens[2].lemma, "cooperate");
+        }
+        Err(e) => assert!(e.to_string().contains("model train"), "{e}"),
+    }
+}
