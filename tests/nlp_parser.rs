@@ -139,8 +139,8 @@ fn small_parser_reaches_an_accuracy_floor_on_ewt_dev() {
     let uas = 100.0 * correct as f64 / total as f64;
     let las = 100.0 * labelled as f64 / total as f64;
     println!("tiny parser on 300 dev sentences: UAS {uas:.1} LAS {las:.1}");
-    assert!(uas >= 65.0, "UAS {uas:.1} below the floor");
-    assert!(las >= 55.0, "LAS {las:.1} below the floor");
+    assert!(uas >= 68.0, "UAS {uas:.1} below the floor");
+    assert!(las >= 62.0, "LAS {las:.1} below the floor");
 }
 
 #[test]

@@ -13,10 +13,35 @@
 //!   then feed the structural features of later moves.
 //! - **Training:** averaged perceptron with the Goldberg and Nivre (2013) dynamic oracle and
 //!   error exploration; pure, deterministic for a given seed.
-//! - **Features:** hashed to `u64` (template id mixed with token attributes), looked up once
-//!   per feature in a hash map of row indices into a contiguous weight matrix.
+//! - **Features:** about 100 structural and 28 labelling templates (words, PTB and UD tags,
+//!   suffixes, shapes of stack and buffer words, their leftmost/rightmost children and
+//!   labels, valency, distance), hashed to `u64` and looked up once each in an
+//!   open-addressing table of 16-bit weights (8-byte slots with the weights inline for the
+//!   three moves; row indices for the labeller). No allocation per move.
+//! - **Punctuation convention:** before training, a comma that closes a fronted
+//!   `advcl`/`obl`/`advmod`/`amod` is re-attached from the modifier to its governor
+//!   (see `attach_commas_to_governor`): the convention of UD English-PUD (news), where
+//!   EWT's own choice cost about 300 PUD commas. It costs about 0.5 UAS on EWT test.
+//! - **Punctuation labels:** a `PUNCT` word always gets `punct` (as in every EWT sentence).
 //!
 //! The serialized form ([`Parser::to_bytes`]) stores pruned, 16-bit quantised weights.
+//!
+//! # Measured
+//!
+//! Trained on EWT train only (12 epochs, seed 1), gold tokenization and gold tags, every
+//! token scored (punctuation included), `cargo run --release --example parser_eval`:
+//!
+//! | | EWT test | PUD |
+//! |---|---|---|
+//! | UAS / LAS | 87.57 / 85.65 | 85.99 / 83.53 |
+//!
+//! About 140,000–155,000 tokens/s per core (thread CPU time, best of three, on the shared
+//! 2-core machine under a load average of 12); about 90 s of CPU to train (7.8 min wall at
+//! 25% of a core), 0.35 GB peak memory; 10.8 MB serialized.
+//!
+//! Through the whole pipeline (`actorgraph model evaluate`, nlp-tagger branch, parser trained
+//! on 4-fold jack-knifed tags, predicted tags at test time) the same parser gave UAS / LAS
+//! 84.29 / 80.73 on EWT test and 82.17 / 78.14 on PUD: tagging errors cost about 3.3 UAS.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -139,6 +164,8 @@ const EXPLORE_P: u64 = 90;
 const PRUNE_MOVES: f32 = 1.5;
 /// Labelling feature rows whose averaged weights are all below this are dropped.
 const PRUNE_LABELS: f32 = 1.0;
+/// Pruning applies only when training on at least this many tokens.
+const PRUNE_MIN_TOKENS: usize = 50_000;
 
 const MAGIC: &[u8; 8] = b"AGPARS01";
 
@@ -1002,6 +1029,8 @@ impl Parser {
             .collect();
 
         let punct = punct_index(&labels);
+        // Pruning keeps a full-treebank parser small; on small data it would drop too much.
+        let prune = data.iter().map(|s| s.forms.len()).sum::<usize>() >= PRUNE_MIN_TOKENS;
         let mut moves = TrainTable::new(N_MOVES);
         let mut labeller = TrainTable::new(labels.len());
         let mut rng = Rng(options.seed ^ 0x7061_7273_6572);
@@ -1097,8 +1126,8 @@ impl Parser {
             punct,
             labels,
             vocab,
-            moves: moves.average(time, PRUNE_MOVES),
-            labeller: labeller.average(time, PRUNE_LABELS),
+            moves: moves.average(time, if prune { PRUNE_MOVES } else { 1e-6 }),
+            labeller: labeller.average(time, if prune { PRUNE_LABELS } else { 1e-6 }),
         }
     }
 }
