@@ -136,6 +136,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
     let sents = conllu::read_file(&args.treebank)
         .with_context(|| format!("reading {}", args.treebank.display()))?;
     let s = evaluate::evaluate_with_clock(&nlp, &sents, args.errors, &thread_cpu_time);
+    let mut out = std::io::stdout().lock();
     if args.json {
         let v = serde_json::json!({
             "treebank": args.treebank.display().to_string(),
@@ -150,27 +151,30 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
             "load_seconds": load.as_secs_f64(),
             "model_bytes": size,
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "treebank   {} ({} sentences, {} tokens)",
             args.treebank.display(),
             s.sentences,
             s.tokens
-        );
-        println!("UPOS       {:.2}", s.upos);
-        println!("XPOS       {:.2}", s.xpos);
-        println!("lemma      {:.2}", s.lemma);
-        println!("UAS        {:.2}", s.uas);
-        println!("LAS        {:.2}", s.las);
-        println!(
+        )?;
+        writeln!(out, "UPOS       {:.2}", s.upos)?;
+        writeln!(out, "XPOS       {:.2}", s.xpos)?;
+        writeln!(out, "lemma      {:.2}", s.lemma)?;
+        writeln!(out, "UAS        {:.2}", s.uas)?;
+        writeln!(out, "LAS        {:.2}", s.las)?;
+        writeln!(
+            out,
             "speed      {:.0} tokens/s (tag + parse, one thread, CPU time)",
             s.tokens_per_second
-        );
+        )?;
         for (kind, e, n) in &s.errors {
-            println!("  {kind:<6} {n:>4}  {e}");
+            writeln!(out, "  {kind:<6} {n:>4}  {e}")?;
         }
-        println!(
+        writeln!(
+            out,
             "load       {:.3} s{}",
             load.as_secs_f64(),
             if size > 0 {
@@ -178,7 +182,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
             } else {
                 String::new()
             }
-        );
+        )?;
     }
     Ok(Outcome::Success)
 }
