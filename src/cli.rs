@@ -172,6 +172,12 @@ pub struct TrainArgs {
     /// Also train on `*-dev.conllu` (for the final model, once settled).
     #[arg(long)]
     pub with_dev: bool,
+    /// Tagger weights below this absolute value are dropped when saving.
+    #[arg(long, default_value_t = 0.3)]
+    pub prune: f32,
+    /// Train only the tagger and lemmatizer (the parser is left untrained), for quick trials.
+    #[arg(long)]
+    pub no_parser: bool,
 }
 
 /// `actorgraph model evaluate`.
@@ -186,6 +192,9 @@ pub struct EvaluateArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Prune tagger weights below this before evaluating (to choose a pruning threshold).
+    #[arg(long)]
+    pub prune_tagger: Option<f32>,
     /// Also list the N most frequent UPOS and lemma errors.
     #[arg(long, default_value_t = 0)]
     pub errors: usize,

@@ -33,6 +33,7 @@ fn options(epochs: usize) -> TrainOptions {
         parser_epochs: epochs,
         folds: 2,
         prune: 0.0,
+        no_parser: false,
     }
 }
 
@@ -173,20 +174,20 @@ fn small_ewt_model_reaches_floors() {
         return;
     };
     let mut train_set = read(&dir.join("ud-english-ewt/en_ewt-ud-train.conllu"));
-    train_set.truncate(1500);
+    train_set.truncate(600);
     let mut test = read(&dir.join("ud-english-ewt/en_ewt-ud-test.conllu"));
-    test.truncate(300);
-    let (nlp, _) = train(&train_set, &options(4));
+    test.truncate(200);
+    let (nlp, _) = train(&train_set, &options(3));
     let s = evaluate(&nlp, &test, 0);
     eprintln!(
         "tiny model: UPOS {:.1} XPOS {:.1} lemma {:.1} UAS {:.1} LAS {:.1}",
         s.upos, s.xpos, s.lemma, s.uas, s.las
     );
-    assert!(s.upos >= 85.0, "UPOS {}", s.upos);
-    assert!(s.xpos >= 83.0, "XPOS {}", s.xpos);
-    assert!(s.lemma >= 92.0, "lemma {}", s.lemma);
-    assert!(s.uas >= 60.0, "UAS {}", s.uas);
-    assert!(s.las >= 50.0, "LAS {}", s.las);
+    assert!(s.upos >= 88.0, "UPOS {}", s.upos);
+    assert!(s.xpos >= 87.0, "XPOS {}", s.xpos);
+    assert!(s.lemma >= 94.0, "lemma {}", s.lemma);
+    assert!(s.uas >= 62.0, "UAS {}", s.uas);
+    assert!(s.las >= 54.0, "LAS {}", s.las);
 }
 
 #[test]
@@ -196,8 +197,20 @@ fn small_ewt_training_is_deterministic() {
         return;
     };
     let mut data = read(&dir.join("ud-english-ewt/en_ewt-ud-train.conllu"));
-    data.truncate(200);
+    data.truncate(100);
     let a = train(&data, &options(2)).0.to_bytes();
     let b = train(&data, &options(2)).0.to_bytes();
     assert_eq!(a, b);
+}
+
+#[test]
+fn default_model_loads_or_says_how_to_train_one() {
+    match Nlp::load_default() {
+        Ok(nlp) => {
+            let s = nlp.annotate_sentence("The ministers cooperated with the inquiry.");
+            assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+            assert_eq!(s.tokens[2].lemma, "cooperate");
+        }
+        Err(e) => assert!(e.to_string().contains("model train"), "{e}"),
+    }
 }

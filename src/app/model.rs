@@ -14,9 +14,6 @@ use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::evaluate;
 use actorgraph::nlp::train::{self, TrainOptions};
 
-/// Weights of the tagger below this absolute value are dropped when saving.
-const TAGGER_PRUNE: f32 = 0.05;
-
 fn files_ending(dir: &Path, suffix: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
@@ -92,7 +89,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         tagger_epochs: args.epochs,
         parser_epochs: args.epochs,
         folds: args.folds,
-        prune: TAGGER_PRUNE,
+        prune: args.prune,
+        no_parser: args.no_parser,
     };
     let (nlp, report) = train::train(&sents, &opts);
     for (stage, time) in &report.stages {
@@ -117,7 +115,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
 /// Runs `actorgraph model evaluate`.
 pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
     let t = Instant::now();
-    let (nlp, size) = match &args.model {
+    let (mut nlp, size) = match &args.model {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
             let nlp =
@@ -127,9 +125,18 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
         None => (Nlp::load_default()?, 0),
     };
     let load = t.elapsed();
+    if let Some(p) = args.prune_tagger {
+        nlp.tagger_mut().prune(p);
+        eprintln!(
+            "tagger pruned at {p}: {} weights, {:.1} MB",
+            nlp.tagger().weight_count(),
+            nlp.tagger().to_bytes().len() as f64 / 1e6
+        );
+    }
     let sents = conllu::read_file(&args.treebank)
         .with_context(|| format!("reading {}", args.treebank.display()))?;
     let s = evaluate::evaluate_with_clock(&nlp, &sents, args.errors, &thread_cpu_time);
+    let mut out = std::io::stdout().lock();
     if args.json {
         let v = serde_json::json!({
             "treebank": args.treebank.display().to_string(),
@@ -144,27 +151,30 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
             "load_seconds": load.as_secs_f64(),
             "model_bytes": size,
         });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
-        println!(
+        writeln!(
+            out,
             "treebank   {} ({} sentences, {} tokens)",
             args.treebank.display(),
             s.sentences,
             s.tokens
-        );
-        println!("UPOS       {:.2}", s.upos);
-        println!("XPOS       {:.2}", s.xpos);
-        println!("lemma      {:.2}", s.lemma);
-        println!("UAS        {:.2}", s.uas);
-        println!("LAS        {:.2}", s.las);
-        println!(
+        )?;
+        writeln!(out, "UPOS       {:.2}", s.upos)?;
+        writeln!(out, "XPOS       {:.2}", s.xpos)?;
+        writeln!(out, "lemma      {:.2}", s.lemma)?;
+        writeln!(out, "UAS        {:.2}", s.uas)?;
+        writeln!(out, "LAS        {:.2}", s.las)?;
+        writeln!(
+            out,
             "speed      {:.0} tokens/s (tag + parse, one thread, CPU time)",
             s.tokens_per_second
-        );
+        )?;
         for (kind, e, n) in &s.errors {
-            println!("  {kind:<6} {n:>4}  {e}");
+            writeln!(out, "  {kind:<6} {n:>4}  {e}")?;
         }
-        println!(
+        writeln!(
+            out,
             "load       {:.3} s{}",
             load.as_secs_f64(),
             if size > 0 {
@@ -172,7 +182,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
             } else {
                 String::new()
             }
-        );
+        )?;
     }
     Ok(Outcome::Success)
 }

@@ -100,6 +100,11 @@ impl Nlp {
         model::write_bundle(&[(*b"TAGR", &t), (*b"LEMM", &l), (*b"PARS", &p)])
     }
 
+    /// The tagger, to change it (e.g. prune it).
+    pub fn tagger_mut(&mut self) -> &mut Tagger {
+        &mut self.tagger
+    }
+
     /// The tagger.
     pub fn tagger(&self) -> &Tagger {
         &self.tagger

@@ -599,6 +599,28 @@ impl Tagger {
         out
     }
 
+    /// Drops weights whose absolute value is below `threshold` (features left with no
+    /// weight are removed).
+    pub fn prune(&mut self, threshold: f32) {
+        let mut keys: Vec<(u64, (u32, u16))> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        let mut index = FxHashMap::default();
+        let mut cells = Vec::new();
+        for (k, (start, len)) in keys {
+            let begin = cells.len();
+            cells.extend(
+                self.cells[start as usize..start as usize + len as usize]
+                    .iter()
+                    .filter(|(_, w)| w.abs() >= threshold),
+            );
+            if cells.len() > begin {
+                index.insert(k, (begin as u32, (cells.len() - begin) as u16));
+            }
+        }
+        self.index = index;
+        self.cells = cells;
+    }
+
     /// Number of stored weights.
     pub fn weight_count(&self) -> usize {
         self.cells.len()

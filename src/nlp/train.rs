@@ -30,6 +30,8 @@ pub struct TrainOptions {
     pub folds: usize,
     /// Tagger weights below this are pruned.
     pub prune: f32,
+    /// Skip parser training (an untrained parser is stored), for quick tagger trials.
+    pub no_parser: bool,
 }
 
 /// Default tagger epochs.
