@@ -186,4 +186,7 @@ pub struct EvaluateArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also list the N most frequent UPOS and lemma errors.
+    #[arg(long, default_value_t = 0)]
+    pub errors: usize,
 }

@@ -451,3 +451,14 @@ fn statements_lines_follow_the_contract() {
     assert_eq!(lines[1]["polarity"], "negative");
     assert!(lines[0]["attributed_to"].is_null());
 }
+
+/// Outputs of released format versions stay readable: `tests/compat/v1/graph.jsonld` is the
+/// fixture graph as format version 1 wrote it. Never regenerate it; add `v2/` beside it.
+#[test]
+fn reads_format_version_1() {
+    let read =
+        jsonld::read_graph(Path::new("tests/compat/v1/graph.jsonld")).expect("v1 stays readable");
+    let original = fixture::graph();
+    assert_eq!(read.entities(), original.entities());
+    assert_eq!(read.relations(), original.relations());
+}

@@ -1,6 +1,6 @@
 //! `graph.gexf`: the graph as GEXF 1.3, Gephi's own format and its first-class input.
 //!
-//! # Format (version [`FORMAT_VERSION`](super::FORMAT_VERSION))
+//! # Format (version [`FORMAT_VERSION`])
 //!
 //! Valid against the GEXF 1.3 RELAX NG schema. A static, directed `<graph>` with typed
 //! `<attributes>` for nodes and edges, one `<node>` per entity (sorted by id) and one

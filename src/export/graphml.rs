@@ -1,6 +1,6 @@
 //! `graph.graphml`: the graph as GraphML 1.0, for networkx, igraph, yEd, graphology and Gephi.
 //!
-//! # Format (version [`FORMAT_VERSION`](super::FORMAT_VERSION))
+//! # Format (version [`FORMAT_VERSION`])
 //!
 //! Valid against the GraphML 1.0 XSD. One `<graph id="actorgraph" edgedefault="directed">`
 //! holding one `<node>` per entity (sorted by id) and one `<edge>` per relation (sorted by
@@ -15,7 +15,7 @@
 //!
 //! | key id | for | attr.name | attr.type | value |
 //! |---|---|---|---|---|
-//! | `g_format` | graph | `format_version` | int | [`FORMAT_VERSION`](super::FORMAT_VERSION) |
+//! | `g_format` | graph | `format_version` | int | [`FORMAT_VERSION`] |
 //! | `g_generator` | graph | `generator` | string | `actorgraph` |
 //! | `n_label` | node | `label` | string | canonical name |
 //! | `n_type` | node | `entity_type` | string | `Person`, `Organization`, `Place`, `Group`, `Event`, `Other` |
@@ -38,8 +38,9 @@
 //! | `e_documents` | edge | `documents` | string | JSON list of article ids |
 //!
 //! Gephi merges parallel edges (same source and target, different action) on GraphML
-//! import unless told otherwise: in the import report choose "Don't merge" for parallel
-//! edges, or open `graph.gexf`, whose edge `kind` keeps them apart.
+//! import unless told otherwise: in the import report choose an edge-merge strategy that
+//! does not merge (where the Gephi version offers one), or open `graph.gexf`, whose edge
+//! `kind` keeps them apart.
 
 use std::io::{self, Write};
 

@@ -1,6 +1,6 @@
 //! `statements.jsonl`: one resolved statement per line.
 //!
-//! # Format (version [`FORMAT_VERSION`](super::FORMAT_VERSION))
+//! # Format (version [`FORMAT_VERSION`])
 //!
 //! UTF-8, one JSON object per line (`\n`), in the order the statements are given (the
 //! pipeline gives them sorted by document, sentence and span). Keys in this order:
@@ -19,7 +19,7 @@
 //! | `attributed_to` | entity object of who the text says claims it, or `null` |
 //! | `confidence` | number in `[0, 1]`, rounded to three decimals |
 //! | `extractor` | id of the extractor that found it |
-//! | `format_version` | [`FORMAT_VERSION`](super::FORMAT_VERSION) |
+//! | `format_version` | [`FORMAT_VERSION`] |
 //!
 //! An entity object is `{id, label, type, mention, aliases, wikidata}`: the stable entity id,
 //! the graph's canonical label and type (`Person`, `Organization`, `Place`, `Group`, `Event`,

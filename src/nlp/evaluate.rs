@@ -28,26 +28,57 @@ pub struct Scores {
     pub tag_parse_time: Duration,
     /// Tokens tagged and parsed per second (one thread).
     pub tokens_per_second: f64,
+    /// Most frequent errors, `(kind, "gold → predicted", count)`, when asked for.
+    pub errors: Vec<(&'static str, String, usize)>,
 }
 
 /// Tags, lemmatises and parses every sentence with gold tokens and scores the result.
-pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
+/// `top_errors` most frequent errors of each kind are listed (0: none). Speed is measured
+/// in wall time; see [`evaluate_with_clock`].
+pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence], top_errors: usize) -> Scores {
+    let start = Instant::now();
+    evaluate_with_clock(nlp, sents, top_errors, &|| start.elapsed())
+}
+
+/// Like [`evaluate`], with the clock used for the speed figure (e.g. the thread's CPU
+/// time, so a busy machine does not distort it). The speed pass tags and parses every
+/// sentence once more, reading the clock only before and after.
+pub fn evaluate_with_clock(
+    nlp: &Nlp,
+    sents: &[TreebankSentence],
+    top_errors: usize,
+    clock: &dyn Fn() -> Duration,
+) -> Scores {
+    let mut errs: std::collections::BTreeMap<(&'static str, String), usize> = Default::default();
     let (mut upos, mut xpos, mut lemma, mut uas, mut las, mut n) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
-    let mut elapsed = Duration::ZERO;
     for s in sents {
         let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let t = Instant::now();
         let tags = nlp.tagger().tag(&forms);
         let up: Vec<Upos> = tags.iter().map(|(u, _)| *u).collect();
         let xp: Vec<&str> = tags.iter().map(|(_, x)| *x).collect();
         let parse = nlp.parser().parse(&forms, &up, &xp);
-        elapsed += t.elapsed();
         for (i, w) in s.words.iter().enumerate() {
             n += 1;
             upos += usize::from(up[i].as_str() == w.upos);
             xpos += usize::from(xp[i] == w.xpos);
-            lemma += usize::from(nlp.lemmatizer().lemmatize(forms[i], xp[i]) == w.lemma);
+            let l = nlp.lemmatizer().lemmatize(forms[i], xp[i]);
+            lemma += usize::from(l == w.lemma);
+            if top_errors > 0 {
+                if up[i].as_str() != w.upos {
+                    *errs
+                        .entry(("upos", format!("{} {} → {}", w.form, w.upos, up[i])))
+                        .or_default() += 1;
+                }
+                if l != w.lemma {
+                    *errs
+                        .entry((
+                            "lemma",
+                            format!("{} {}/{} → {} {}", w.form, w.xpos, w.lemma, xp[i], l),
+                        ))
+                        .or_default() += 1;
+                }
+            }
             if let Some((head, rel)) = parse.get(i) {
                 let h = head.map_or(0, |h| h + 1);
                 if h == w.head {
@@ -57,6 +88,29 @@ pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
             }
         }
     }
+    let mut errors: Vec<(&'static str, String, usize)> =
+        errs.into_iter().map(|((k, e), n)| (k, e, n)).collect();
+    errors.sort_by(|a, b| a.0.cmp(b.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
+    let mut kept: Vec<(&'static str, String, usize)> = Vec::new();
+    for e in errors {
+        if kept.iter().filter(|k| k.0 == e.0).count() < top_errors {
+            kept.push(e);
+        }
+    }
+    let forms: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
+    let before = clock();
+    let mut heads = 0usize;
+    for f in &forms {
+        let tags = nlp.tagger().tag(f);
+        let up: Vec<Upos> = tags.iter().map(|(u, _)| *u).collect();
+        let xp: Vec<&str> = tags.iter().map(|(_, x)| *x).collect();
+        heads += nlp.parser().parse(f, &up, &xp).len();
+    }
+    let elapsed = clock().saturating_sub(before);
+    debug_assert_eq!(heads, n);
     let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
     Scores {
         sentences: sents.len(),
@@ -68,5 +122,6 @@ pub fn evaluate(nlp: &Nlp, sents: &[TreebankSentence]) -> Scores {
         las: pct(las),
         tag_parse_time: elapsed,
         tokens_per_second: n as f64 / elapsed.as_secs_f64().max(1e-9),
+        errors: kept,
     }
 }

@@ -363,6 +363,47 @@ fn irregular(lower: &str, xpos: &str) -> Option<&'static str> {
     None
 }
 
+/// Title-case adjectives that look like nationalities keep their case (`Bolivian`).
+fn is_nationality(form: &str) -> bool {
+    let mut chars = form.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(char::is_lowercase)
+        && ["an", "ese", "ish", "i", "ic"]
+            .iter()
+            .any(|s| form.ends_with(s))
+}
+
+/// Lemmas decided by the shape of the word, before the learnt tables.
+fn special(form: &str, xpos: &str) -> Option<String> {
+    let has_digit = form.bytes().any(|b| b.is_ascii_digit());
+    match xpos {
+        "NNP" => {
+            let n = form.chars().count();
+            if n >= 5 && form.chars().all(|c| c.is_ascii_uppercase()) {
+                let mut out: String = form[..1].to_owned();
+                out.push_str(&form[1..].to_ascii_lowercase());
+                Some(out)
+            } else {
+                Some(form.to_owned())
+            }
+        }
+        "CD" if has_digit => {
+            let plain = form
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+            Some(if plain {
+                form.replace(',', "")
+            } else {
+                form.to_owned()
+            })
+        }
+        "SYM" | "LS" | "ADD" => Some(form.to_owned()),
+        _ if !form.chars().any(char::is_alphanumeric) => Some(form.to_owned()),
+        _ if has_digit && form.chars().any(char::is_alphabetic) => Some(form.to_owned()),
+        _ => None,
+    }
+}
+
 /// A trained lemmatizer.
 #[derive(Clone, Debug, Default)]
 pub struct Lemmatizer {
@@ -484,7 +525,7 @@ impl Lemmatizer {
         for k in keys {
             let (form, xpos) = k.split_once('\t').expect("key has a tab");
             let want = lem.lower[&k].clone();
-            if lem.by_rules(form, xpos) == want {
+            if special(form, xpos).unwrap_or_else(|| lem.by_rules(form, xpos)) == want {
                 lem.lower.remove(&k);
             }
         }
@@ -502,8 +543,7 @@ impl Lemmatizer {
     }
 
     fn by_rules(&self, form: &str, xpos: &str) -> String {
-        let keep_case = is_proper(xpos)
-            || (xpos.starts_with("JJ") && form.chars().next().is_some_and(char::is_uppercase));
+        let keep_case = is_proper(xpos) || (xpos.starts_with("JJ") && is_nationality(form));
         let lf = form.to_lowercase();
         let base = if keep_case { form } else { &lf };
         if let Some(l) = irregular(&lf, xpos) {
@@ -530,8 +570,8 @@ impl Lemmatizer {
         if use_exact && let Some(l) = self.exact.get(&key(form, xpos)) {
             return l.clone();
         }
-        if xpos == "NNP" {
-            return form.to_owned();
+        if let Some(l) = special(form, xpos) {
+            return l;
         }
         if !is_proper(xpos)
             && let Some(l) = self.lower.get(&key(&form.to_lowercase(), xpos))

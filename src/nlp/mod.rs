@@ -128,15 +128,8 @@ impl Nlp {
 
     /// Annotates `text` as one sentence (for CaRB-style sentence-per-line input).
     pub fn annotate_sentence(&self, text: &str) -> Sentence {
-        // TODO(nlp-text): use `segment::tokenize_sentence` once it lands.
-        let raw = segment::split(text);
-        let tokens: Vec<Span> = raw.iter().flat_map(|s| s.tokens.iter().copied()).collect();
-        let span = match (tokens.first(), tokens.last()) {
-            (Some(a), Some(b)) => Span::new(a.start, b.end),
-            _ => Span::new(0, 0),
-        };
-        let kind = raw.first().map_or(SentenceKind::Body, |s| s.kind);
-        self.annotate_tokens(text, 0, span, kind, &tokens)
+        let raw = segment::tokenize_sentence(text);
+        self.annotate_tokens(text, 0, raw.span, raw.kind, &raw.tokens)
     }
 
     /// Tags, lemmatises and parses one sentence whose token spans index into `text`.

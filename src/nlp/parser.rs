@@ -34,6 +34,60 @@ pub struct Parser {
     moves: Table,
     /// Labelling model: one row of `labels.len()` weights per feature.
     labeller: Table,
+    /// Index of `punct` in `labels` (`usize::MAX` when absent): punctuation always gets it.
+    punct: usize,
+}
+
+fn punct_index(labels: &[String]) -> usize {
+    labels
+        .iter()
+        .position(|l| l == "punct")
+        .unwrap_or(usize::MAX)
+}
+
+/// Hashed UPOS attribute of punctuation.
+const PUNCT_ATTR: u64 = 0x100 + Upos::Punct as u64;
+
+/// Relations of fronted dependents whose following comma we attach to the governor.
+const FRONTED: [&str; 4] = ["advcl", "obl", "advmod", "amod"];
+
+/// Training-time tree normalisation for one punctuation convention.
+///
+/// UD English-EWT attaches the comma after a fronted modifier to the modifier
+/// (`In October[obl] ,→October the team met`); UD English-PUD (news) and the UD guideline
+/// reading "punctuation attaches to the head of the clause" attach it to the governor
+/// (`,→met`). We train on the latter: for a comma at `i` whose gold head `d < i` is an
+/// `advcl`/`obl`/`advmod`/`amod` with its own head `g > i`, and whose subtree ends at the
+/// comma, the comma is re-attached to `g`. Heads are 0-based with ROOT = `n`.
+fn attach_commas_to_governor(forms: &[String], deprels: &[String], gh: &mut [u32]) {
+    let n = forms.len();
+    // Rightmost descendant of every word (excluding commas' own attachment choices below).
+    let mut right = (0..n).collect::<Vec<usize>>();
+    for i in 0..n {
+        let mut h = gh[i] as usize;
+        let mut steps = 0;
+        while h < n && steps <= n {
+            if right[h] < i {
+                right[h] = i;
+            }
+            h = gh[h] as usize;
+            steps += 1;
+        }
+    }
+    for i in 0..n {
+        if forms[i] != "," {
+            continue;
+        }
+        let d = gh[i] as usize;
+        if d >= i || d >= n {
+            continue;
+        }
+        let g = gh[d] as usize;
+        let base = deprels[d].split(':').next().unwrap_or("");
+        if g > i && g < n && right[d] == i && FRONTED.contains(&base) {
+            gh[i] = g as u32;
+        }
+    }
 }
 
 /// Training settings.
@@ -69,7 +123,7 @@ pub enum ParserModelError {
 }
 
 /// Default number of training epochs.
-const DEFAULT_EPOCHS: usize = 15;
+const DEFAULT_EPOCHS: usize = 12;
 /// Index of the `root` relation in [`Parser::labels`].
 const ROOT_LABEL: usize = 0;
 /// Number of structural moves.
@@ -82,9 +136,9 @@ const MIN_WORD_COUNT: u32 = 2;
 /// Probability of following the model's own (possibly wrong) move once exploring.
 const EXPLORE_P: u64 = 90;
 /// Structural feature rows whose averaged weights are all below this are dropped.
-const PRUNE_MOVES: f32 = 1e-3;
+const PRUNE_MOVES: f32 = 1.5;
 /// Labelling feature rows whose averaged weights are all below this are dropped.
-const PRUNE_LABELS: f32 = 1e-3;
+const PRUNE_LABELS: f32 = 1.0;
 
 const MAGIC: &[u8; 8] = b"AGPARS01";
 
@@ -151,12 +205,14 @@ fn hash_str(s: &str) -> u64 {
 #[derive(Debug, Clone)]
 struct Table {
     nc: usize,
-    /// Sorted keys; key `i` owns row `i` of `w`.
+    /// Sorted keys; key `i` owns row `i` of `q`.
     keys: Vec<u64>,
-    w: Vec<f32>,
+    /// Quantised weights: weight = `q * scale`.
+    q: Vec<i16>,
+    scale: f32,
     mask: usize,
-    /// Inline layout: per slot `[tag, w0, w1, w2]` as bits.
-    inline: Vec<[u32; 4]>,
+    /// Inline layout: per slot a 16-bit tag then the quantised weights (8 bytes a slot).
+    inline: Vec<[i16; 4]>,
     /// Indirect layout: per slot `(tag, row)`.
     slots: Vec<(u32, u32)>,
 }
@@ -166,29 +222,45 @@ fn tag_of(key: u64) -> u32 {
     ((key >> 32) as u32) | 1
 }
 
+/// 16-bit tag of the inline layout (never 0, which marks an empty slot).
+#[inline]
+fn tag16(key: u64) -> i16 {
+    ((key >> 48) as u16 | 1) as i16
+}
+
 impl Table {
-    fn build(nc: usize, keys: Vec<u64>, w: Vec<f32>) -> Table {
+    /// Quantises float rows to 16 bits and builds the lookup table.
+    fn quantise(nc: usize, keys: Vec<u64>, w: &[f32]) -> Table {
+        let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let q = w
+            .iter()
+            .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect();
+        Table::build(nc, keys, q, scale)
+    }
+
+    fn build(nc: usize, keys: Vec<u64>, q: Vec<i16>, scale: f32) -> Table {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut t = Table {
             nc,
             keys,
-            w,
+            q,
+            scale,
             mask,
             inline: Vec::new(),
             slots: Vec::new(),
         };
         if nc <= 3 {
-            t.inline = vec![[0u32; 4]; cap];
+            t.inline = vec![[0i16; 4]; cap];
             for (r, &k) in t.keys.iter().enumerate() {
                 let mut i = k as usize & mask;
                 while t.inline[i][0] != 0 {
                     i = (i + 1) & mask;
                 }
-                t.inline[i][0] = tag_of(k);
-                for c in 0..nc {
-                    t.inline[i][1 + c] = t.w[r * nc + c].to_bits();
-                }
+                t.inline[i][0] = tag16(k);
+                t.inline[i][1..=nc].copy_from_slice(&t.q[r * nc..(r + 1) * nc]);
             }
         } else {
             t.slots = vec![(0, 0); cap];
@@ -207,36 +279,44 @@ impl Table {
     ///
     /// The first slot of every feature is loaded in a branch-free pass first, so the cache
     /// misses overlap instead of waiting on each other.
-    #[inline]
-    fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 4]>) {
+    #[inline(never)]
+    fn score(&self, feats: &[u64], scores: &mut [f32], scratch: &mut Vec<[u32; 2]>) {
         let nc = self.nc;
         scores[..nc].fill(0.0);
         scratch.clear();
         if nc <= 3 {
-            scratch.extend(feats.iter().map(|&f| self.inline[f as usize & self.mask]));
-            for (&f, first) in feats.iter().zip(scratch.iter()) {
-                let tag = tag_of(f);
+            let mut acc = [0i32; 3];
+            let mut first = [[0i16; 4]; 128];
+            let feats = &feats[..feats.len().min(first.len())];
+            for (x, &f) in first.iter_mut().zip(feats) {
+                *x = self.inline[f as usize & self.mask];
+            }
+            for (&f, &s0) in feats.iter().zip(first.iter()) {
+                let tag = tag16(f);
                 let mut i = f as usize & self.mask;
-                let mut s = first;
+                let mut s = s0;
                 loop {
                     if s[0] == tag {
-                        for c in 0..nc {
-                            scores[c] += f32::from_bits(s[1 + c]);
-                        }
+                        acc[0] += i32::from(s[1]);
+                        acc[1] += i32::from(s[2]);
+                        acc[2] += i32::from(s[3]);
                         break;
                     }
                     if s[0] == 0 {
                         break;
                     }
                     i = (i + 1) & self.mask;
-                    s = &self.inline[i];
+                    s = self.inline[i];
                 }
+            }
+            for (s, &a) in scores[..nc].iter_mut().zip(&acc) {
+                *s = a as f32 * self.scale;
             }
         } else {
             // Pass 1: slots; pass 2: row indices; pass 3: sum the rows.
             scratch.extend(feats.iter().map(|&f| {
                 let (t, r) = self.slots[f as usize & self.mask];
-                [t, r, 0, 0]
+                [t, r]
             }));
             let mut rows = [0u32; 64];
             let mut n_rows = 0;
@@ -259,11 +339,15 @@ impl Table {
                     (t, r) = self.slots[i];
                 }
             }
+            let mut acc = [0i32; 256];
             for &r in &rows[..n_rows] {
-                let row = &self.w[r as usize * nc..r as usize * nc + nc];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += *w;
+                let row = &self.q[r as usize * nc..r as usize * nc + nc];
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += i32::from(w);
                 }
+            }
+            for (s, &a) in scores[..nc].iter_mut().zip(&acc) {
+                *s = a as f32 * self.scale;
             }
         }
     }
@@ -337,7 +421,7 @@ impl TrainTable {
                 out_w.extend_from_slice(&row);
             }
         }
-        Table::build(nc, out_keys, out_w)
+        Table::quantise(nc, out_keys, &out_w)
     }
 }
 
@@ -400,7 +484,6 @@ impl Attrs {
         upos: &[Upos],
         xpos: &[&str],
     ) {
-        let n = forms.len();
         for v in [
             &mut self.w,
             &mut self.p,
@@ -412,16 +495,15 @@ impl Attrs {
             v.clear();
         }
         let mut buf = String::new();
-        for i in 0..n {
-            normalise(forms[i], &mut buf);
+        for (i, form) in forms.iter().enumerate() {
+            normalise(form, &mut buf);
             let wh = hash_str(&buf);
             self.w.push(if vocab.contains_key(&wh) { wh } else { UNK });
-            let chars: Vec<char> = buf.chars().collect();
-            let suf: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-            self.suf.push(hash_str(&suf));
-            let pre: String = chars[..chars.len().min(2)].iter().collect();
-            self.pre.push(hash_str(&pre).wrapping_add(7));
-            self.shape.push(shape_hash(forms[i]));
+            let suf_start = buf.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            self.suf.push(hash_str(&buf[suf_start..]));
+            let pre_end = buf.char_indices().nth(2).map_or(buf.len(), |(b, _)| b);
+            self.pre.push(hash_str(&buf[..pre_end]).wrapping_add(7));
+            self.shape.push(shape_hash(form));
             self.p.push(hash_str(xpos.get(i).copied().unwrap_or("_")));
             self.u
                 .push(upos.get(i).map_or(99, |u| u.index() as u64) + 0x100);
@@ -630,6 +712,7 @@ fn bucket(d: usize) -> u64 {
 }
 
 /// Structural features of a configuration.
+#[inline(never)]
 fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
     out.clear();
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
@@ -896,6 +979,8 @@ impl Parser {
         names.dedup();
         let mut labels = vec!["root".to_owned()];
         labels.extend(names);
+        // Labels are stored in a byte; a treebank with more relations keeps the first 255.
+        labels.truncate(255);
         let label_index: HashMap<&str, usize> = labels
             .iter()
             .enumerate()
@@ -916,6 +1001,7 @@ impl Parser {
             .map(|(&k, _)| (k, ()))
             .collect();
 
+        let punct = punct_index(&labels);
         let mut moves = TrainTable::new(N_MOVES);
         let mut labeller = TrainTable::new(labels.len());
         let mut rng = Rng(options.seed ^ 0x7061_7273_6572);
@@ -950,6 +1036,7 @@ impl Parser {
                 );
                 gh.push(n as u32 + 1);
                 gh.push(n as u32 + 1);
+                attach_commas_to_governor(&s.forms, &s.deprels, &mut gh);
                 gl.clear();
                 gl.extend(
                     s.deprels
@@ -989,6 +1076,8 @@ impl Parser {
                         let (h, d) = st.arc(follow);
                         if h == n {
                             label = ROOT_LABEL;
+                        } else if punct != usize::MAX && attrs.u[d] == PUNCT_ATTR {
+                            label = punct;
                         } else {
                             label_features(&st, &attrs, h, d, &mut lfeats);
                             labeller.score(&lfeats, &mut scores);
@@ -1005,6 +1094,7 @@ impl Parser {
             }
         }
         Parser {
+            punct,
             labels,
             vocab,
             moves: moves.average(time, PRUNE_MOVES),
@@ -1049,7 +1139,9 @@ impl Parser {
             let mut label = ROOT_LABEL;
             if mv != SHIFT {
                 let (h, d) = st.arc(mv);
-                if h != n && self.labels.len() > 1 {
+                if h != n && self.punct != usize::MAX && attrs.u[d] == PUNCT_ATTR {
+                    label = self.punct;
+                } else if h != n && self.labels.len() > 1 {
                     label_features(&st, &attrs, h, d, &mut lfeats);
                     self.labeller.score(&lfeats, &mut scores, &mut scratch);
                     label = argmax_label(&scores[..self.labels.len()]);
@@ -1118,15 +1210,12 @@ impl<'a> Reader<'a> {
 
 /// Writes a table: nc, rows, scale, then per row its key and `nc` quantised i16 weights.
 fn write_table(t: &Table, out: &mut Vec<u8>) {
-    let max = t.w.iter().fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
     put_u32(out, t.nc as u32);
     put_u32(out, t.keys.len() as u32);
-    put_u32(out, scale.to_bits());
+    put_u32(out, t.scale.to_bits());
     for (r, &k) in t.keys.iter().enumerate() {
         put_u64(out, k);
-        for w in &t.w[r * t.nc..(r + 1) * t.nc] {
-            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        for q in &t.q[r * t.nc..(r + 1) * t.nc] {
             out.extend_from_slice(&q.to_le_bytes());
         }
     }
@@ -1136,11 +1225,11 @@ fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
     let nc = r.u32()? as usize;
     let rows = r.u32()? as usize;
     let scale = r.f32()?;
-    if nc == 0 || nc > 4096 || rows.saturating_mul(nc) > r.bytes.len() {
+    if nc == 0 || nc > 255 || rows.saturating_mul(nc) > r.bytes.len() || !scale.is_finite() {
         return Err(ParserModelError::Malformed("bad table size".into()));
     }
     let mut keys = Vec::with_capacity(rows);
-    let mut w = Vec::with_capacity(rows * nc);
+    let mut q = Vec::with_capacity(rows * nc);
     for _ in 0..rows {
         let k = r.u64()?;
         if keys.last().is_some_and(|&last| last >= k) {
@@ -1150,12 +1239,9 @@ fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
         }
         keys.push(k);
         let b = r.take(2 * nc)?;
-        for c in 0..nc {
-            let q = i16::from_le_bytes([b[2 * c], b[2 * c + 1]]);
-            w.push(f32::from(q) * scale);
-        }
+        q.extend(b.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])));
     }
-    Ok(Table::build(nc, keys, w))
+    Ok(Table::build(nc, keys, q, scale))
 }
 
 impl Parser {
@@ -1217,6 +1303,7 @@ impl Parser {
             return Err(ParserModelError::Malformed("trailing bytes".into()));
         }
         Ok(Parser {
+            punct: punct_index(&labels),
             labels,
             vocab,
             moves,

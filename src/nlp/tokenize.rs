@@ -13,6 +13,9 @@
 //!
 //! Every token is a [`Span`] slicing the original bytes: nothing is normalised, so a
 //! token's text is always `&text[span.range()]`. The scanner is linear in the input.
+//!
+//! Token F1 against the treebanks' syntactic words (`tests/nlp_segment.rs`): UD
+//! English-PUD 0.9996, EWT test 0.992 (most misses are EWT's typo repairs, `its` → `it` `s`).
 
 use crate::model::Span;
 
@@ -49,7 +52,7 @@ const OTHER_ABBREVS: &[&str] = &[
     "Univ", "Assn", "Natl", "Intl", "Fig", "Figs", "Vol", "Ph", "Esq", "Calif", "Conn", "Fla",
     "Ill", "Mass", "Mich", "Minn", "Penn", "Tenn", "Tex", "Va", "Wash", "Wis", "Ariz", "Colo",
     "Ga", "Ky", "La", "Md", "Mo", "Nev", "Okla", "Ore", "Pa", "Wyo", "Ala", "Ark", "Del", "Ind",
-    "Kan", "Neb", "Vt", "Est", "Approx",
+    "Kan", "Neb", "Vt", "Est", "Approx", "Ont",
 ];
 /// Lower-case abbreviations.
 const LOWER_ABBREVS: &[&str] = &[
@@ -237,8 +240,17 @@ fn tokenize_chunk(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
         if is_word_char(c) {
             let j = scan_word(chunk, i);
             i = emit_word(text, s, chunk, i, j, out);
+        } else if chunk[i..].starts_with("``") || chunk[i..].starts_with("''") {
+            // PTB-style quotes, as in pre-tokenized text (CaRB).
+            out.push(Span::new(s + i, s + i + 2));
+            i += 2;
         } else if is_apostrophe(c) && i > 0 && clitic_follows(chunk, i) {
             // `'s` after a closing bracket or quote: `(John)'s`.
+            let j = scan_word(chunk, i + c.len_utf8());
+            out.push(Span::new(s + i, s + j));
+            i = j;
+        } else if is_apostrophe(c) && year_follows(chunk, i + c.len_utf8()) {
+            // `'73`, `'90s`: an abbreviated year is one token.
             let j = scan_word(chunk, i + c.len_utf8());
             out.push(Span::new(s + i, s + j));
             i = j;
@@ -256,6 +268,12 @@ fn tokenize_chunk(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 while chunk[j..].starts_with(c) {
                     j += c.len_utf8();
                 }
+                // `.?` and `.!` are one token in EWT.
+                if c == '.' && j == i + 1 {
+                    while j < bytes.len() && (bytes[j] == b'!' || bytes[j] == b'?') {
+                        j += 1;
+                    }
+                }
             }
             out.push(Span::new(s + i, s + j));
             i = j;
@@ -272,6 +290,20 @@ fn tokenize_chunk(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
             i = j;
         }
     }
+}
+
+/// Two digits, optionally `s`, then the end of the word: `73`, `90s`.
+fn year_follows(chunk: &str, at: usize) -> bool {
+    let b = &chunk.as_bytes()[at..];
+    if b.len() < 2 || !b[0].is_ascii_digit() || !b[1].is_ascii_digit() {
+        return false;
+    }
+    let rest = if b.get(2) == Some(&b's') {
+        &b[3..]
+    } else {
+        &b[2..]
+    };
+    rest.first().is_none_or(|x| !x.is_ascii_alphanumeric())
 }
 
 fn prev_char(s: &str, i: usize) -> char {
@@ -365,9 +397,13 @@ fn emit_word(text: &str, s: usize, chunk: &str, i: usize, j: usize, out: &mut Ve
             '.' | '@' | '_' => true,
             ',' => ends_digit(left) && starts_digit(right) && right_is_thousands(right),
             ':' => ends_digit(left) && starts_digit(right),
-            '/' => is_digits(left) && is_digits(right),
-            '&' => left.len() <= 3 && right.len() <= 3 && is_upper(left) && is_upper(right),
-            _ if is_hyphen(c) => keep_hyphen(&chunk[tok_start..k], left, right),
+            // 16/11/2004, b/c, L/C
+            '/' => (is_digits(left) && is_digits(right)) || (is_letter(left) && is_letter(right)),
+            // AT&T, S&P, R&D
+            '&' => left.len() <= 3 && right.len() <= 3 && is_alpha(left) && is_alpha(right),
+            _ if is_hyphen(c) => {
+                keep_hyphen(&chunk[tok_start..k], left, right, &chunk[next_end..j])
+            }
             _ => {
                 // apostrophe
                 if (right == "t" || right == "T")
@@ -381,7 +417,8 @@ fn emit_word(text: &str, s: usize, chunk: &str, i: usize, j: usize, out: &mut Ve
                     out.push(Span::new(s + n_pos, s + j));
                     return j;
                 }
-                if is_clitic(right) && next_end == j {
+                // `1980's` stays whole, as in EWT.
+                if is_clitic(right) && next_end == j && !is_digits(left) {
                     out.push(Span::new(s + tok_start, s + k));
                     out.push(Span::new(s + k, s + j));
                     return j;
@@ -439,56 +476,16 @@ fn push_piece(chunk: &str, s: usize, a: usize, b: usize, out: &mut Vec<Span>) {
     out.push(Span::new(s + a, s + b));
 }
 
-/// Units written glued to a number.
+/// Units written glued to a number (`9am`, `3.5bn`, `10km`).
+const UNITS: &[&str] = &[
+    "m", "b", "k", "g", "p", "mn", "bn", "tn", "km", "kg", "mg", "cm", "mm", "ml", "lb", "lbs",
+    "ft", "mph", "kph", "mins", "min", "hrs", "hr", "sec", "secs", "yrs", "pc", "kw", "mw", "gw",
+    "kwh", "ghz", "mhz", "am", "pm", "AM", "PM", "Am", "Pm", "BN", "Bn", "GB", "MB", "KB", "TB",
+    "KM", "KG", "MPH",
+];
+
 fn is_unit(unit: &str) -> bool {
-    if matches!(
-        unit,
-        "m" | "b"
-            | "k"
-            | "g"
-            | "p"
-            | "mn"
-            | "bn"
-            | "tn"
-            | "km"
-            | "kg"
-            | "mg"
-            | "cm"
-            | "mm"
-            | "ml"
-            | "lb"
-            | "lbs"
-            | "ft"
-            | "mph"
-            | "kph"
-            | "mins"
-            | "min"
-            | "hrs"
-            | "hr"
-            | "sec"
-            | "secs"
-            | "yrs"
-            | "pc"
-            | "kw"
-            | "mw"
-            | "gw"
-            | "kwh"
-            | "ghz"
-            | "mhz"
-            | "x"
-    ) {
-        return true;
-    }
-    let mut buf = [0u8; 4];
-    if unit.len() > 4 || !unit.is_ascii() {
-        return false;
-    }
-    buf[..unit.len()].copy_from_slice(unit.as_bytes());
-    buf.make_ascii_lowercase();
-    matches!(
-        &buf[..unit.len()],
-        b"am" | b"pm" | b"bn" | b"gb" | b"mb" | b"kb" | b"tb" | b"km" | b"kg" | b"mph"
-    )
+    UNITS.contains(&unit)
 }
 
 /// Initials keep their period unless the word is glued to what follows (`A.B` handled
@@ -529,13 +526,27 @@ fn right_is_thousands(right: &str) -> bool {
     right.len() >= 3 && right.as_bytes()[..3].iter().all(u8::is_ascii_digit)
 }
 
-fn is_upper(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+fn is_alpha(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(char::is_alphabetic)
+}
+
+/// Exactly one letter.
+fn is_letter(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// `Jan` … `Dec` in any case.
+fn is_month(s: &str) -> bool {
+    s.len() == 3
+        && MONTH_ABBREVS
+            .iter()
+            .any(|m| m.len() == 3 && m.eq_ignore_ascii_case(s))
 }
 
 /// EWT keeps a hyphen inside the token after a known prefix (`non-profit`) and inside
 /// phone-like digit groups (`555-0100`); otherwise the hyphen is its own token.
-fn keep_hyphen(token_so_far: &str, left: &str, right: &str) -> bool {
+fn keep_hyphen(token_so_far: &str, left: &str, right: &str, after: &str) -> bool {
     if token_so_far.len() == left.len() && left.len() <= 7 {
         let mut buf = [0u8; 8];
         if left.is_ascii() {
@@ -548,26 +559,43 @@ fn keep_hyphen(token_so_far: &str, left: &str, right: &str) -> bool {
             }
         }
     }
-    // Phone numbers and codes: 555-0100, 713-853-1234.
+    // Dates: 01-Feb-02.
+    if (is_digits(left) && is_month(right))
+        || (is_month(left) && is_digits(right) && token_so_far.contains('-'))
+    {
+        return true;
+    }
+    // Phone numbers: 555-0100, 713-853-1234 (but year ranges like 1990-1995 split).
     is_digits(left)
         && is_digits(right)
-        && (left.len() >= 3 && right.len() >= 4 || token_so_far.contains('-'))
+        && ((left.len() == 3 && right.len() == 4)
+            || (left.len() == 3 && right.len() == 3 && phone_tail(after))
+            || token_so_far.contains('-'))
 }
 
-/// `cannot` → `can` `not`, `gonna` → `gon` `na`: returns the split point.
+/// `-1234` after `713-853`: the rest of a phone number.
+fn phone_tail(after: &str) -> bool {
+    let b = after.as_bytes();
+    b.len() >= 5 && b[0] == b'-' && b[1..5].iter().all(u8::is_ascii_digit)
+}
+
+/// `cannot` → `can` `not`, `gonna` → `gon` `na`, `dont` → `do` `nt`: the split point.
 fn fused_split(word: &str) -> Option<usize> {
-    if word.len() != 6 && word.len() != 5 {
+    if !(5..=8).contains(&word.len()) && word.len() != 4 {
         return None;
     }
-    let mut buf = [0u8; 6];
     if !word.is_ascii() {
         return None;
     }
-    buf[..word.len()].copy_from_slice(word.as_bytes());
+    let mut buf = [0u8; 8];
+    let n = word.len();
+    buf[..n].copy_from_slice(word.as_bytes());
     buf.make_ascii_lowercase();
-    match &buf[..word.len()] {
-        b"cannot" => Some(3),
-        b"gonna" | b"wanna" | b"gotta" => Some(3),
+    match &buf[..n] {
+        b"cannot" | b"gonna" | b"wanna" | b"gotta" => Some(3),
+        b"dont" | b"cant" | b"wont" | b"isnt" | b"aint" | b"didnt" | b"doesnt" | b"wasnt"
+        | b"arent" | b"werent" | b"hasnt" | b"havent" | b"hadnt" | b"couldnt" | b"wouldnt"
+        | b"shouldnt" | b"mustnt" => Some(n - 2),
         _ => None,
     }
 }

@@ -45,6 +45,8 @@ struct Builder<'a> {
     by_key: HashMap<String, usize>,
     /// (sentence, first token, entity) of every mention, in text order.
     seen: Vec<(usize, usize, usize)>,
+    /// The entity of each mention, by (sentence, first token, end token).
+    at: HashMap<(usize, usize, usize), usize>,
 }
 
 const PERSON_PRONOUNS: &[&str] = &[
@@ -66,6 +68,7 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         by_entry: HashMap::new(),
         by_key: HashMap::new(),
         seen: Vec::new(),
+        at: HashMap::new(),
     };
     let mut occs = Vec::new();
     for s in &doc.sentences {
@@ -87,6 +90,10 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         let e = b.assign(o);
         occ_ent.push(e);
         b.seen.push((o.sentence, o.mention.tokens.start, e));
+        b.at.insert(
+            (o.sentence, o.mention.tokens.start, o.mention.tokens.end),
+            e,
+        );
     }
     b.link_parentheses(&occs, &occ_ent);
     b.merge_surnames();
@@ -568,12 +575,7 @@ impl Builder<'_> {
             .iter()
             .filter(|m| m.tokens.contains(&arg.head))
             .max_by_key(|m| m.tokens.len())?;
-        let start = m.tokens.start;
-        let hit = self
-            .seen
-            .iter()
-            .find(|(si, t, _)| *si == arg.sentence && *t == start)
-            .map(|&(_, _, e)| e)?;
+        let hit = *self.at.get(&(arg.sentence, m.tokens.start, m.tokens.end))?;
         Some(self.find(hit))
     }
 
@@ -590,12 +592,7 @@ impl Builder<'_> {
             toks.start += 1;
         }
         let m = ms.iter().find(|m| m.tokens == toks)?;
-        let start = m.tokens.start;
-        let hit = self
-            .seen
-            .iter()
-            .find(|(si, t, _)| *si == arg.sentence && *t == start)
-            .map(|&(_, _, e)| e)?;
+        let hit = *self.at.get(&(arg.sentence, m.tokens.start, m.tokens.end))?;
         Some(self.find(hit))
     }
 

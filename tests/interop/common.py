@@ -4,10 +4,12 @@ Each check is a script `check_<client>.py OUTDIR [options]` that exits 0 when th
 accepts our files, 77 (printing "skipped: <tool> not installed") when the client is
 missing, and 1 with a message otherwise.
 """
+import atexit
 import csv
 import json
 import os
 import sys
+import tempfile
 
 SKIP = 77
 
@@ -70,3 +72,34 @@ GEXF_NODE_ATTRS = ["label", "entity_type", "country", "wikidata", "aliases", "ro
                    "mention_count", "document_count"]
 GEXF_EDGE_ATTRS = ["label", "weight", "action", "lemma", "polarity", "modality", "confidence",
                    "evidence_count", "document_count", "documents"]
+
+
+def jsonld_for_check(out):
+    """graph.jsonld, or a sample of it when INTEROP_JSONLD_SAMPLE=N is set (for the pure-Python
+    JSON-LD processors, which take many minutes on a BBC-sized build).
+
+    The sample keeps the context, the Dataset node, every article and entity (so every direct
+    triple) and the first N relations with their evidence. Returns (path, statements kept or
+    None for the whole file)."""
+    full = path(out, "graph.jsonld")
+    n = os.environ.get("INTEROP_JSONLD_SAMPLE")
+    if not n:
+        return full, None
+    n = int(n)
+    with open(full, encoding="utf-8") as f:
+        doc = json.load(f)
+    kept, statements = [], 0
+    for node in doc["@graph"]:
+        types = node.get("type", [])
+        if "Statement" in types:
+            statements += 1
+        if "Statement" in types or "Evidence" in types:
+            if statements > n:
+                continue
+        kept.append(node)
+    doc["@graph"] = kept
+    fd, sample = tempfile.mkstemp(suffix=".jsonld", prefix="graph-sample-")
+    atexit.register(os.remove, sample)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(doc, f)
+    return sample, min(n, statements)

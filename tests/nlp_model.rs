@@ -1,0 +1,203 @@
+//! Training, bundle and annotation tests for the NLP models.
+//!
+//! Tests that need UD English-EWT (`../shared/treebanks`) skip with a message when it is
+//! absent; the others train a toy model on a few hand-written sentences.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use actorgraph::model::{Article, Origin};
+use actorgraph::nlp::Nlp;
+use actorgraph::nlp::conllu::{self, TreebankSentence};
+use actorgraph::nlp::evaluate::evaluate;
+use actorgraph::nlp::train::{TrainOptions, train};
+use proptest::prelude::*;
+
+/// The shared treebank folder: `../shared` from the crate root (or one level up, for
+/// worktrees kept in a subfolder).
+fn treebanks() -> Option<PathBuf> {
+    ["../shared/treebanks", "../../shared/treebanks"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.join("ud-english-ewt/en_ewt-ud-train.conllu").exists())
+}
+
+fn read(path: &Path) -> Vec<TreebankSentence> {
+    conllu::read_file(path).expect("treebank reads")
+}
+
+fn options(epochs: usize) -> TrainOptions {
+    TrainOptions {
+        seed: 7,
+        tagger_epochs: epochs,
+        parser_epochs: epochs,
+        folds: 2,
+        prune: 0.0,
+    }
+}
+
+/// A few sentences of our own, annotated in the UD English style.
+const TOY: &str = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+5\tattacks\tattack\tNOUN\tNNS\t_\t3\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tdenied\tdeny\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\treport\treport\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2\ttold\ttell\tVERB\tVBD\t_\t0\troot\t_\t_
+3\treporters\treporter\tNOUN\tNNS\t_\t2\tobj\t_\t_
+4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_
+5\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_
+6\tfailed\tfail\tVERB\tVBD\t_\t2\tccomp\t_\tSpaceAfter=No
+7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tcompanies\tcompany\tNOUN\tNNS\t_\t4\tnsubj\t_\t_
+3\twill\twill\tAUX\tMD\t_\t4\taux\t_\t_
+4\tcooperate\tcooperate\tVERB\tVB\t_\t0\troot\t_\t_
+5\twith\twith\tADP\tIN\t_\t7\tcase\t_\t_
+6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_
+7\tinquiry\tinquiry\tNOUN\tNN\t_\t4\tobl\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+1\tNATO\tNATO\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\tagain\tagain\tADV\tRB\t_\t2\tadvmod\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+
+fn toy_data() -> Vec<TreebankSentence> {
+    conllu::read(TOY.as_bytes()).expect("toy treebank is valid")
+}
+
+fn toy_model() -> &'static Nlp {
+    static MODEL: OnceLock<Nlp> = OnceLock::new();
+    MODEL.get_or_init(|| train(&toy_data(), &options(3)).0)
+}
+
+fn article(text: &str) -> Article {
+    Article {
+        id: "t".into(),
+        title: None,
+        date: None,
+        url: None,
+        text: text.into(),
+        origin: Origin {
+            path: "<test>".into(),
+            line: None,
+        },
+    }
+}
+
+#[test]
+fn bundle_round_trip_is_exact() {
+    let nlp = toy_model();
+    let bytes = nlp.to_bytes();
+    let again = Nlp::from_bytes(&bytes).expect("bundle reads back");
+    assert_eq!(again.to_bytes(), bytes);
+    let text = "The minister warned Moscow. She told reporters that talks failed.";
+    assert_eq!(again.annotate(article(text)), nlp.annotate(article(text)));
+}
+
+#[test]
+fn corrupt_bundles_are_errors_not_panics() {
+    let bytes = toy_model().to_bytes();
+    assert!(Nlp::from_bytes(b"").is_err());
+    assert!(Nlp::from_bytes(b"AGM\0").is_err());
+    for cut in [5, 12, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            Nlp::from_bytes(&bytes[..cut]).is_err(),
+            "truncated at {cut}"
+        );
+    }
+}
+
+#[test]
+fn training_is_deterministic() {
+    let a = train(&toy_data(), &options(3)).0.to_bytes();
+    let b = train(&toy_data(), &options(3)).0.to_bytes();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn annotate_fills_every_field() {
+    let text = "NATO warned Moscow again.\n\nThe companies will cooperate.";
+    let out = toy_model().annotate(article(text));
+    assert_eq!(out.sentences.len(), 2);
+    for (i, s) in out.sentences.iter().enumerate() {
+        assert_eq!(s.index, i);
+        assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+        for t in &s.tokens {
+            assert_eq!(&text[t.span.range()], t.form);
+            assert!(!t.lemma.is_empty() && !t.xpos.is_empty() && !t.deprel.is_empty());
+        }
+    }
+    let s = toy_model().annotate_sentence("She told reporters that talks failed.");
+    assert_eq!(s.tokens[1].lemma, "tell");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn annotate_never_panics_and_spans_slice_the_text(text in "\\PC{0,120}|[a-zA-Z .,'\"\\n-]{0,200}") {
+        let out = toy_model().annotate(article(&text));
+        for s in &out.sentences {
+            prop_assert!(text.get(s.span.range()).is_some());
+            prop_assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), usize::from(!s.tokens.is_empty()));
+            for (i, t) in s.tokens.iter().enumerate() {
+                prop_assert_eq!(&text[t.span.range()], t.form.as_str());
+                prop_assert!(t.head.is_none_or(|h| h < s.tokens.len() && h != i));
+            }
+        }
+        let one = toy_model().annotate_sentence(&text);
+        for t in &one.tokens {
+            prop_assert_eq!(&text[t.span.range()], t.form.as_str());
+        }
+    }
+}
+
+#[test]
+fn small_ewt_model_reaches_floors() {
+    let Some(dir) = treebanks() else {
+        eprintln!("skipped: ../shared/treebanks not found");
+        return;
+    };
+    let mut train_set = read(&dir.join("ud-english-ewt/en_ewt-ud-train.conllu"));
+    train_set.truncate(1500);
+    let mut test = read(&dir.join("ud-english-ewt/en_ewt-ud-test.conllu"));
+    test.truncate(300);
+    let (nlp, _) = train(&train_set, &options(4));
+    let s = evaluate(&nlp, &test, 0);
+    eprintln!(
+        "tiny model: UPOS {:.1} XPOS {:.1} lemma {:.1} UAS {:.1} LAS {:.1}",
+        s.upos, s.xpos, s.lemma, s.uas, s.las
+    );
+    assert!(s.upos >= 85.0, "UPOS {}", s.upos);
+    assert!(s.xpos >= 83.0, "XPOS {}", s.xpos);
+    assert!(s.lemma >= 92.0, "lemma {}", s.lemma);
+    assert!(s.uas >= 60.0, "UAS {}", s.uas);
+    assert!(s.las >= 50.0, "LAS {}", s.las);
+}
+
+#[test]
+fn small_ewt_training_is_deterministic() {
+    let Some(dir) = treebanks() else {
+        eprintln!("skipped: ../shared/treebanks not found");
+        return;
+    };
+    let mut data = read(&dir.join("ud-english-ewt/en_ewt-ud-train.conllu"));
+    data.truncate(200);
+    let a = train(&data, &options(2)).0.to_bytes();
+    let b = train(&data, &options(2)).0.to_bytes();
+    assert_eq!(a, b);
+}

@@ -1,0 +1,496 @@
+//! Stage 4 (resolve) through its public contract: hand-built parsed articles and
+//! triples in, entities and ids out. All sentences are written for these tests.
+
+use actorgraph::model::{
+    Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Origin, Polarity, Sentence,
+    SentenceKind, Span, Token, Triple, Upos,
+};
+use actorgraph::resolve::{self, Entity, EntityType, Resolver};
+use proptest::prelude::*;
+
+/// Builds a sentence from `form/UPOS/head/deprel` items (head 1-based, 0 = root; `_` in a
+/// form is a space).
+fn sent(index: usize, kind: SentenceKind, spec: &str) -> Sentence {
+    let mut tokens = Vec::new();
+    let mut pos = index * 1000;
+    for item in spec.split_whitespace() {
+        let parts: Vec<&str> = item.split('/').collect();
+        let form = parts[0].replace('_', " ");
+        let upos = Upos::parse(parts[1]).expect("upos");
+        let head: usize = parts[2].parse().expect("head");
+        let lemma = if upos == Upos::Propn {
+            form.clone()
+        } else {
+            form.to_lowercase()
+        };
+        let span = Span::new(pos, pos + form.len());
+        pos += form.len() + 1;
+        tokens.push(Token {
+            span,
+            form,
+            upos,
+            xpos: String::new(),
+            lemma,
+            head: head.checked_sub(1),
+            deprel: parts[3].to_owned(),
+        });
+    }
+    let span = Span::new(index * 1000, pos);
+    Sentence {
+        index,
+        span,
+        kind,
+        tokens,
+    }
+}
+
+fn article(id: &str, sentences: Vec<Sentence>) -> AnnotatedArticle {
+    AnnotatedArticle {
+        article: Article {
+            id: id.to_owned(),
+            title: None,
+            date: None,
+            url: None,
+            text: String::new(),
+            origin: Origin {
+                path: format!("{id}.txt"),
+                line: None,
+            },
+        },
+        sentences,
+    }
+}
+
+/// An argument over tokens `range` of sentence `s`, with its head.
+fn arg(
+    doc: &AnnotatedArticle,
+    s: usize,
+    range: std::ops::Range<usize>,
+    head: usize,
+    kind: ArgKind,
+) -> Argument {
+    let toks = &doc.sentences[s].tokens[range.clone()];
+    let text = toks
+        .iter()
+        .map(|t| t.form.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Argument {
+        text,
+        span: Span::new(toks[0].span.start, toks[toks.len() - 1].span.end),
+        sentence: s,
+        tokens: range,
+        head,
+        kind,
+    }
+}
+
+fn triple(actor: Argument, target: Argument) -> Triple {
+    Triple {
+        sentence: actor.sentence,
+        span: actor.span,
+        actor,
+        action: Action {
+            label: "act".into(),
+            lemma: "act".into(),
+            surface: "acts".into(),
+        },
+        target,
+        polarity: Polarity::Positive,
+        modality: Modality::Asserted,
+        attributed_to: None,
+        confidence: 0.5,
+        extractor: "test",
+    }
+}
+
+/// Resolves documents (each with its triples) and returns, per triple, the actor and
+/// target ids (or `None` when dropped), plus the entities.
+fn resolve_all(
+    docs: &[(AnnotatedArticle, Vec<Triple>)],
+) -> (Vec<Option<(String, String)>>, Vec<Entity>) {
+    let mut r = Resolver::new();
+    let mut per_doc = Vec::new();
+    for (doc, triples) in docs {
+        let d = resolve::document(doc, triples);
+        let refs: Vec<_> = (0..triples.len()).map(|i| d.refs(i)).collect();
+        per_doc.push((doc.article.id.clone(), refs));
+        r.add(&doc.article.id, d);
+    }
+    let res = r.finish();
+    let mut out = Vec::new();
+    for (id, refs) in per_doc {
+        for rf in refs {
+            out.push(rf.map(|rf| {
+                let a = res
+                    .entity_id(&id, rf.actor)
+                    .expect("actor mapped")
+                    .to_string();
+                let t = res
+                    .entity_id(&id, rf.target)
+                    .expect("target mapped")
+                    .to_string();
+                (a, t)
+            }));
+        }
+    }
+    (out, res.into_entities())
+}
+
+fn ids(pairs: &[Option<(String, String)>]) -> Vec<Option<(&str, &str)>> {
+    pairs
+        .iter()
+        .map(|p| p.as_ref().map(|(a, t)| (a.as_str(), t.as_str())))
+        .collect()
+}
+
+/// Document A: a titled person with an apposition, a newspaper, a pronoun, a surname.
+fn doc_a() -> (AnnotatedArticle, Vec<Triple>) {
+    use SentenceKind::Body;
+    let doc = article(
+        "a",
+        vec![
+            // Sir Marcus Bell , Norway's fisheries minister , told the Harbour Gazette .
+            sent(
+                0,
+                Body,
+                "Sir/PROPN/3/compound Marcus/PROPN/3/compound Bell/PROPN/10/nsubj ,/PUNCT/8/punct Norway/PROPN/8/nmod:poss 's/PART/5/case fisheries/NOUN/8/compound minister/NOUN/3/appos ,/PUNCT/8/punct told/VERB/0/root the/DET/13/det Harbour/PROPN/13/compound Gazette/PROPN/10/obj ./PUNCT/10/punct",
+            ),
+            // He warned the country .
+            sent(
+                1,
+                Body,
+                "He/PRON/2/nsubj warned/VERB/0/root the/DET/4/det country/NOUN/2/obj ./PUNCT/2/punct",
+            ),
+            // Bell met the Commission .
+            sent(
+                2,
+                Body,
+                "Bell/PROPN/2/nsubj met/VERB/0/root the/DET/4/det Commission/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+            // It praised him .
+            sent(
+                3,
+                Body,
+                "It/PRON/2/nsubj praised/VERB/0/root him/PRON/2/obj ./PUNCT/2/punct",
+            ),
+            // Photo by Ann Lee / Fjord Images
+            sent(
+                4,
+                SentenceKind::Caption,
+                "Photo/NOUN/0/root by/ADP/4/case Ann/PROPN/4/compound Lee/PROPN/1/nmod",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 0, 0..3, 2, ArgKind::Name),
+            arg(&doc, 0, 11..13, 12, ArgKind::Name),
+        ),
+        triple(
+            arg(&doc, 1, 0..1, 0, ArgKind::Pronoun),
+            arg(&doc, 1, 2..4, 3, ArgKind::Description),
+        ),
+        triple(
+            arg(&doc, 2, 0..1, 0, ArgKind::Name),
+            arg(&doc, 2, 2..4, 3, ArgKind::Description),
+        ),
+        triple(
+            arg(&doc, 3, 0..1, 0, ArgKind::Pronoun),
+            arg(&doc, 3, 2..3, 2, ArgKind::Pronoun),
+        ),
+        triple(
+            arg(&doc, 4, 2..4, 3, ArgKind::Name),
+            arg(&doc, 4, 0..1, 0, ArgKind::Phrase),
+        ),
+    ];
+    (doc, t)
+}
+
+/// Document B: the same person without the title, lower-cased surname, the acronym of
+/// the newspaper, a country alias, and a group.
+fn doc_b() -> (AnnotatedArticle, Vec<Triple>) {
+    use SentenceKind::Body;
+    let doc = article(
+        "b",
+        vec![
+            // Marcus bell told the HG about U.S. hackers .
+            sent(
+                0,
+                Body,
+                "Marcus/PROPN/2/compound bell/NOUN/3/nsubj told/VERB/0/root the/DET/5/det HG/PROPN/3/obj about/ADP/8/case U.S./PROPN/8/compound hackers/NOUN/3/obl ./PUNCT/3/punct",
+            ),
+            // The Harbour Gazette ( HG ) said Russian officials attacked America .
+            sent(
+                1,
+                Body,
+                "The/DET/3/det Harbour/PROPN/3/compound Gazette/PROPN/7/nsubj (/PUNCT/5/punct HG/PROPN/3/appos )/PUNCT/5/punct said/VERB/0/root Russian/ADJ/9/amod officials/NOUN/10/nsubj attacked/VERB/7/ccomp America/PROPN/10/obj ./PUNCT/7/punct",
+            ),
+            // Tony Blair met Cherie Blair .
+            sent(
+                2,
+                Body,
+                "Tony/PROPN/2/compound Blair/PROPN/3/nsubj met/VERB/0/root Cherie/PROPN/5/compound Blair/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 0, 0..2, 1, ArgKind::Name),
+            arg(&doc, 0, 3..5, 4, ArgKind::Name),
+        ),
+        triple(
+            arg(&doc, 1, 7..9, 8, ArgKind::Group),
+            arg(&doc, 1, 10..11, 10, ArgKind::Name),
+        ),
+        triple(
+            arg(&doc, 2, 0..2, 1, ArgKind::Name),
+            arg(&doc, 2, 3..5, 4, ArgKind::Name),
+        ),
+        triple(
+            arg(&doc, 0, 0..2, 1, ArgKind::Name),
+            arg(&doc, 0, 6..8, 7, ArgKind::Group),
+        ),
+    ];
+    (doc, t)
+}
+
+/// Document C: only the surname of a person who is unique in the corpus, and another
+/// Blair by surname only (ambiguous: two Blairs).
+fn doc_c() -> (AnnotatedArticle, Vec<Triple>) {
+    use SentenceKind::Body;
+    let doc = article(
+        "c",
+        vec![
+            // Bell thanked Blair .
+            sent(
+                0,
+                Body,
+                "Bell/PROPN/2/nsubj thanked/VERB/0/root Blair/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+        ],
+    );
+    let t = vec![triple(
+        arg(&doc, 0, 0..1, 0, ArgKind::Name),
+        arg(&doc, 0, 2..3, 2, ArgKind::Name),
+    )];
+    (doc, t)
+}
+
+fn entity<'a>(es: &'a [Entity], id: &str) -> &'a Entity {
+    es.iter().find(|e| e.id.as_str() == id).unwrap_or_else(|| {
+        panic!(
+            "no {id} in {:?}",
+            es.iter().map(|e| e.id.as_str()).collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn in_document_coreference() {
+    let (pairs, es) = resolve_all(&[doc_a()]);
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("person.marcus-bell", "org.harbour-gazette")),
+            Some(("person.marcus-bell", "place.norway")),
+            Some(("person.marcus-bell", "org.european-commission")),
+            // `It` → the Commission (nearest organisation), `him` → the nearest person.
+            Some(("org.european-commission", "person.marcus-bell")),
+            // Caption: dropped.
+            None,
+        ]
+    );
+    let bell = entity(&es, "person.marcus-bell");
+    assert!(
+        bell.aliases.contains("Sir Marcus Bell"),
+        "{:?}",
+        bell.aliases
+    );
+    assert!(bell.aliases.contains("Bell"));
+    assert!(
+        bell.roles.contains("Norway 's fisheries minister")
+            || bell.roles.iter().any(|r| r.contains("fisheries minister")),
+        "{:?}",
+        bell.roles
+    );
+    assert_eq!(entity(&es, "place.norway").wikidata.as_deref(), Some("Q20"));
+    assert!(entity(&es, "place.norway").country);
+    assert!(
+        es.iter().all(|e| !e.label.contains("Lee")),
+        "credit became an entity"
+    );
+}
+
+#[test]
+fn across_documents() {
+    let (pairs, es) = resolve_all(&[doc_a(), doc_b(), doc_c()]);
+    let p = ids(&pairs);
+    // b: `Marcus bell` = `Sir Marcus Bell`; `HG` = `Harbour Gazette` (defined in b).
+    assert_eq!(p[5], Some(("person.marcus-bell", "org.harbour-gazette")));
+    // Group node with its own words, part of Russia; America = United States.
+    assert_eq!(
+        p[6],
+        Some(("group.russian-officials", "place.united-states"))
+    );
+    assert_eq!(
+        entity(&es, "group.russian-officials")
+            .part_of
+            .as_ref()
+            .map(|i| i.as_str()),
+        Some("place.russia")
+    );
+    let hackers = p[8].map(|(_, t)| t).expect("kept");
+    assert!(hackers.starts_with("group."), "{hackers}");
+    assert_eq!(
+        entity(&es, hackers).part_of.as_ref().map(|i| i.as_str()),
+        Some("place.united-states")
+    );
+    // Tony Blair ≠ Cherie Blair.
+    assert_eq!(p[7], Some(("person.tony-blair", "person.cherie-blair")));
+    // c: `Bell` joins the only Bell of the corpus; `Blair` is ambiguous and stays apart.
+    assert_eq!(p[9], Some(("person.marcus-bell", "person.blair")));
+    let bell = entity(&es, "person.marcus-bell");
+    assert_eq!(bell.documents, 3);
+    assert!(bell.aliases.contains("Marcus bell"));
+    let hg = entity(&es, "org.harbour-gazette");
+    assert!(hg.aliases.contains("HG"));
+}
+
+#[test]
+fn finish_does_not_depend_on_order() {
+    let docs = [doc_a(), doc_b(), doc_c()];
+    let (p1, e1) = resolve_all(&docs);
+    let rev = [doc_c(), doc_b(), doc_a()];
+    let (p2, e2) = resolve_all(&rev);
+    assert_eq!(e1, e2);
+    let mut p1s: Vec<_> = p1.into_iter().flatten().collect();
+    let mut p2s: Vec<_> = p2.into_iter().flatten().collect();
+    p1s.sort();
+    p2s.sort();
+    assert_eq!(p1s, p2s);
+    let ids: Vec<&str> = e1.iter().map(|e| e.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "ids sorted and unique");
+}
+
+#[test]
+fn every_returned_local_id_maps_to_an_entity() {
+    let docs = [doc_a(), doc_b(), doc_c()];
+    let mut r = Resolver::new();
+    let mut all = Vec::new();
+    for (doc, triples) in &docs {
+        let d = resolve::document(doc, triples);
+        for i in 0..triples.len() {
+            if let Some(rf) = d.refs(i) {
+                all.push((doc.article.id.clone(), rf));
+            }
+        }
+        r.add(&doc.article.id, d);
+    }
+    let res = r.finish();
+    for (doc, rf) in &all {
+        assert!(res.entity_id(doc, rf.actor).is_some());
+        assert!(res.entity_id(doc, rf.target).is_some());
+    }
+    let es = res.into_entities();
+    assert!(es.iter().any(|e| e.kind == EntityType::Group));
+}
+
+#[test]
+fn phrases_become_things() {
+    use SentenceKind::Body;
+    let doc = article(
+        "p",
+        vec![sent(
+            0,
+            Body,
+            "Norway/PROPN/2/nsubj rejected/VERB/0/root the/DET/4/det proposal/NOUN/2/obj ./PUNCT/2/punct",
+        )],
+    );
+    let t = vec![triple(
+        arg(&doc, 0, 0..1, 0, ArgKind::Name),
+        arg(&doc, 0, 2..4, 3, ArgKind::Phrase),
+    )];
+    let (pairs, es) = resolve_all(&[(doc, t)]);
+    assert_eq!(ids(&pairs), vec![Some(("place.norway", "thing.proposal"))]);
+    assert_eq!(entity(&es, "thing.proposal").kind, EntityType::Other);
+}
+
+#[test]
+fn byline_actor_is_dropped() {
+    let doc = article(
+        "y",
+        vec![sent(
+            0,
+            SentenceKind::Byline,
+            "Ann/PROPN/2/compound Lee/PROPN/3/nsubj reports/VERB/0/root Norway/PROPN/3/obj",
+        )],
+    );
+    let t = vec![triple(
+        arg(&doc, 0, 0..2, 1, ArgKind::Name),
+        arg(&doc, 0, 3..4, 3, ArgKind::Name),
+    )];
+    let (pairs, _) = resolve_all(&[(doc, t)]);
+    assert_eq!(pairs, vec![None]);
+}
+
+fn arb_kind() -> impl Strategy<Value = ArgKind> {
+    prop_oneof![
+        Just(ArgKind::Name),
+        Just(ArgKind::Group),
+        Just(ArgKind::Pronoun),
+        Just(ArgKind::Description),
+        Just(ArgKind::Phrase),
+        Just(ArgKind::Unknown),
+    ]
+}
+
+fn arb_arg() -> impl Strategy<Value = Argument> {
+    (
+        0usize..6,
+        0usize..20,
+        0usize..20,
+        0usize..25,
+        arb_kind(),
+        "[A-Za-z .']{0,12}",
+    )
+        .prop_map(|(s, a, b, h, kind, text)| {
+            let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+            Argument {
+                text,
+                span: Span::new(0, 0),
+                sentence: s,
+                tokens: lo..hi,
+                head: h,
+                kind,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn random_triples_never_panic(args in proptest::collection::vec((arb_arg(), arb_arg(), proptest::option::of(arb_arg())), 0..8)) {
+        let (doc, _) = doc_a();
+        let triples: Vec<Triple> = args
+            .into_iter()
+            .map(|(a, t, s)| {
+                let mut tr = triple(a, t);
+                tr.attributed_to = s;
+                tr
+            })
+            .collect();
+        let d = resolve::document(&doc, &triples);
+        let mut r = Resolver::new();
+        let refs: Vec<_> = (0..triples.len()).map(|i| d.refs(i)).collect();
+        r.add("a", d);
+        let res = r.finish();
+        for rf in refs.into_iter().flatten() {
+            prop_assert!(res.entity_id("a", rf.actor).is_some());
+            prop_assert!(res.entity_id("a", rf.target).is_some());
+        }
+    }
+}
