@@ -681,6 +681,48 @@ pub fn diff(old: &KnowledgeGraph, new: &KnowledgeGraph) -> GraphDiff {
     out
 }
 
+/// A removed entity that the new graph seems to know under another id: an entity of the
+/// new graph has the removed one's label as its label or one of its aliases (compared
+/// without case). A hint for readers; ids should not move when documents are added.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Moved {
+    /// The id in the old graph.
+    pub old: EntityId,
+    /// The id in the new graph that carries its name.
+    pub new: EntityId,
+}
+
+/// For each entity `diff` removes, the entities of `new` that carry its label as their
+/// label or an alias (see [`Moved`]), sorted. Linear in the size of `new`.
+pub fn likely_moves(diff: &GraphDiff, new: &KnowledgeGraph) -> Vec<Moved> {
+    if diff.entities.removed.is_empty() {
+        return Vec::new();
+    }
+    let wanted: rustc_hash::FxHashMap<String, Vec<&EntityId>> = {
+        let mut m: rustc_hash::FxHashMap<String, Vec<&EntityId>> = Default::default();
+        for e in &diff.entities.removed {
+            m.entry(e.label.to_lowercase()).or_default().push(&e.id);
+        }
+        m
+    };
+    let mut out = BTreeSet::new();
+    for e in new.entities() {
+        for name in std::iter::once(&e.label).chain(&e.aliases) {
+            if let Some(olds) = wanted.get(&name.to_lowercase()) {
+                for old in olds {
+                    if **old != e.id {
+                        out.insert(Moved {
+                            old: (*old).clone(),
+                            new: e.id.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// Applying a diff failed: it does not fit the graph.
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
@@ -871,6 +913,24 @@ mod tests {
         assert!(diff(&b2, &b).is_empty());
         let a2 = apply(&b, &d.reversed()).expect("reversed diff fits");
         assert!(diff(&a2, &a).is_empty());
+    }
+
+    #[test]
+    fn a_removed_entity_whose_name_moved_is_found() {
+        let old = graph(&["d1"]);
+        let mut new = KnowledgeGraph::new();
+        new.add_entity(entity("org.a", "A"));
+        let mut full = entity("org.bee-corp", "Bee Corp");
+        full.aliases.insert("b".into());
+        new.add_entity(full);
+        let d = diff(&old, &new);
+        assert_eq!(
+            likely_moves(&d, &new),
+            vec![Moved {
+                old: EntityId("org.b".into()),
+                new: EntityId("org.bee-corp".into())
+            }]
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@
 //!                  "country"?, "wikidata"?, "part_of"?, "aliases"?: {"added","removed"},
 //!                  "roles"?: {"added","removed"}, "mentions"?: {"old","new"}, "documents"?: {"old","new"}}]
 //!   },
+//!   "moved_entities": [{"old": id, "new": id}],
 //!   "relations": {
 //!     "added":   [Relation],
 //!     "removed": [Relation],
@@ -48,6 +49,9 @@
 //! - Evidence: `{"doc", "sentence", "span": [start, end], "surface", "polarity", "modality",
 //!   "confidence", "extractor", "attributed_to"?}`.
 //! - Article: `{"id", "title"?, "date"?, "url"?}`.
+//! - `moved_entities` pairs each removed entity with the entities of the new graph that
+//!   carry its label as label or alias ([`super::likely_moves`]): probably the same thing
+//!   under another id.
 //! - Keys marked `?` are left out when empty. `fields` names what changed (see
 //!   [`EntityChange::fields`] and [`RelationChange::fields`]); old/new pairs of a changed
 //!   relation are always present, equal or not.
@@ -280,10 +284,22 @@ pub fn write_text<W: Write>(
                 e.removed.len()
             ))
         )?;
+        let moves = super::likely_moves(diff, new.graph);
         for ent in by_mentions(&e.removed) {
+            let first = moves.partition_point(|m| m.old < ent.id);
+            let now: Vec<&str> = moves[first..]
+                .iter()
+                .take_while(|m| m.old == ent.id)
+                .map(|m| m.new.as_str())
+                .collect();
+            let hint = if now.is_empty() {
+                String::new()
+            } else {
+                format!("; its name is now on {}", now.join(", "))
+            };
             writeln!(
                 w,
-                "  {}  {}",
+                "  {}  {}{hint}",
                 p.removed(&format!("- {}", ent.label)),
                 entity_facts(ent)
             )?;
@@ -456,8 +472,15 @@ struct JsonDiff<'a> {
     equal: bool,
     summary: JsonSummary,
     entities: JsonChanges<JsonEntity<'a>, JsonEntityChange<'a>>,
+    moved_entities: Vec<JsonMoved<'a>>,
     relations: JsonChanges<JsonRelation<'a>, JsonRelationChange<'a>>,
     articles: JsonChanges<JsonArticle<'a>, JsonArticleChange<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMoved<'a> {
+    old: &'a str,
+    new: &'a str,
 }
 
 #[derive(Serialize)]
@@ -741,6 +764,7 @@ pub fn write_json<W: Write>(
     new: Side<'_>,
     diff: &GraphDiff,
 ) -> io::Result<()> {
+    let moves = super::likely_moves(diff, new.graph);
     let doc = JsonDiff {
         format: "actorgraph-diff",
         version: JSON_FORMAT_VERSION,
@@ -762,6 +786,13 @@ pub fn write_json<W: Write>(
                 .map(json_entity_change)
                 .collect(),
         },
+        moved_entities: moves
+            .iter()
+            .map(|m| JsonMoved {
+                old: m.old.as_str(),
+                new: m.new.as_str(),
+            })
+            .collect(),
         relations: JsonChanges {
             added: diff.relations.added.iter().map(json_relation).collect(),
             removed: diff.relations.removed.iter().map(json_relation).collect(),
