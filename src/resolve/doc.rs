@@ -633,7 +633,10 @@ impl Builder<'_> {
                 .covering_head(arg)
                 .or_else(|| self.description(arg))
                 .or_else(|| self.thing(arg)),
-            ArgKind::Phrase => self.covering_exact(arg).or_else(|| self.thing(arg)),
+            ArgKind::Phrase => self
+                .covering_exact(arg)
+                .or_else(|| self.known_phrase(arg))
+                .or_else(|| self.thing(arg)),
         }
     }
 
@@ -642,6 +645,13 @@ impl Builder<'_> {
     fn covering(&mut self, arg: &Argument) -> Option<usize> {
         if let Some(e) = self.covering_head(arg) {
             return Some(e);
+        }
+        // A common noun heads the phrase (`US election`): not the name inside it.
+        let s = self.sentence(arg.sentence)?;
+        if s.tokens.get(arg.head).is_some_and(|t| {
+            t.upos == Upos::Noun && t.form.chars().next().is_some_and(char::is_lowercase)
+        }) {
+            return self.thing(arg);
         }
         let hit = self
             .seen
@@ -746,6 +756,30 @@ impl Builder<'_> {
         } else {
             return None;
         };
+        // Expletive `it` (`it follows from`, `it seems that`).
+        if let Some(t) = s.tokens.get(arg.head) {
+            let verb = t
+                .head
+                .and_then(|h| s.tokens.get(h))
+                .map(|v| v.lemma.as_str())
+                .unwrap_or("");
+            if t.deprel == "expl"
+                || word == "it"
+                    && matches!(
+                        verb,
+                        "follow"
+                            | "seem"
+                            | "appear"
+                            | "emerge"
+                            | "happen"
+                            | "turn"
+                            | "remain"
+                            | "rain"
+                    )
+            {
+                return None;
+            }
+        }
         let at = (arg.sentence, arg.head);
         let min_sentence = arg.sentence.saturating_sub(3);
         let seen: Vec<(usize, usize)> = self
@@ -770,6 +804,12 @@ impl Builder<'_> {
         if text.is_empty() || !text.chars().any(char::is_alphabetic) {
             return None;
         }
+        if mention::is_not_name(&text) {
+            return None;
+        }
+        if mention::is_title_only(&text) {
+            return self.titled_person_after(arg);
+        }
         let gaz = Gazetteer::get();
         if let Some(id) = gaz.lookup(&text) {
             let e = self.entry_entity(id);
@@ -792,6 +832,27 @@ impl Builder<'_> {
         };
         let e = self.new_entity(kind);
         self.by_key.insert(key, e);
+        self.add_form(e, &text, None);
+        Some(e)
+    }
+
+    /// A title alone (`President`): the person named right after it, if any.
+    fn titled_person_after(&mut self, arg: &Argument) -> Option<usize> {
+        let end = arg.tokens.end;
+        let hit = self
+            .seen
+            .iter()
+            .find(|(s, t, _)| *s == arg.sentence && *t >= end && *t <= end + 5)
+            .map(|&(_, _, e)| e)?;
+        let e = self.find(hit);
+        (self.ents[e].kind == EntityType::Person).then_some(e)
+    }
+
+    /// A phrase that is a gazetteer name (`WikiLeaks` tagged as a common noun).
+    fn known_phrase(&mut self, arg: &Argument) -> Option<usize> {
+        let text = strip_determiner(&arg.text);
+        let id = Gazetteer::get().lookup(&text)?;
+        let e = self.entry_entity(id);
         self.add_form(e, &text, None);
         Some(e)
     }

@@ -1238,6 +1238,19 @@ fn is_people_word(word: &str) -> bool {
         || lower.ends_with("ists") && word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True for words that are never names (`Sunday`, `March`, `God`).
+pub fn is_not_name(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| NOT_NAMES.contains(&lower(w).as_str()))
+}
+
+/// True when every word is a title (`President`, `Prime Minister`).
+pub fn is_title_only(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| TITLES.contains(&lower(w).as_str()) || w.eq_ignore_ascii_case("elect"))
+}
+
 fn forms_first<'a>(sentence: &'a Sentence, tokens: &Range<usize>) -> &'a str {
     sentence
         .tokens
