@@ -566,3 +566,64 @@ fn metonym_focus_aliases_and_credit_lines() {
     assert!(entity(&es, "org.grey-heron").aliases.contains("ZX 41"));
     assert!(es.iter().all(|e| !e.label.contains("Ann Lee")));
 }
+
+#[test]
+fn titles_expletives_and_known_phrases() {
+    use SentenceKind::Body;
+    let doc = article(
+        "e",
+        vec![
+            // President Ivan Petrov signed the treaty .
+            sent(
+                0,
+                Body,
+                "President/PROPN/4/nsubj Ivan/PROPN/3/compound Petrov/PROPN/1/appos signed/VERB/0/root the/DET/6/det treaty/NOUN/4/obj ./PUNCT/4/punct",
+            ),
+            // It follows from WikiLeaks .
+            sent(
+                1,
+                Body,
+                "It/PRON/2/expl follows/VERB/0/root from/ADP/4/case WikiLeaks/NOUN/2/obl ./PUNCT/2/punct",
+            ),
+            // Petrov praised WikiLeaks .
+            sent(
+                2,
+                Body,
+                "Petrov/PROPN/2/nsubj praised/VERB/0/root WikiLeaks/NOUN/2/obj ./PUNCT/2/punct",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 0, 0..1, 0, ArgKind::Name),
+            arg(&doc, 0, 4..6, 5, ArgKind::Phrase),
+        ),
+        triple(
+            arg(&doc, 1, 0..1, 0, ArgKind::Pronoun),
+            arg(&doc, 1, 3..4, 3, ArgKind::Phrase),
+        ),
+        triple(
+            arg(&doc, 2, 0..1, 0, ArgKind::Name),
+            arg(&doc, 2, 2..3, 2, ArgKind::Phrase),
+        ),
+    ];
+    let (pairs, es) = resolve_all(&[(doc, t)]);
+    // A title alone is the person named after it; an expletive `it` is dropped.
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("person.ivan-petrov", "thing.treaty")),
+            None,
+            Some(("person.ivan-petrov", "org.wikileaks"))
+        ]
+    );
+    assert_eq!(
+        entity(&es, "org.wikileaks").wikidata.as_deref(),
+        Some("Q359")
+    );
+    assert!(
+        entity(&es, "person.ivan-petrov")
+            .roles
+            .contains("President")
+    );
+}

@@ -16,8 +16,14 @@
 //! - pronouns: the nearest earlier compatible mention within three sentences
 //!   (`he`/`she` → a person, `it`/`its` → an organisation, place or event, `they` → a
 //!   group, organisation or place); an unresolved pronoun drops the triple;
-//! - bylines and captions ([`SentenceKind`]) and credit forms (`… Images`, `… / PA`)
-//!   never become entities: their triples are dropped;
+//! - `the country`, `the state` prefer the country of a subject of the same sentence
+//!   (`the Kremlin says the country…` → Russia) and count demonyms (`German chancellor`)
+//!   as naming their country;
+//! - a title alone (`President`) is the person named right after it, else dropped;
+//!   an expletive `it` (`it follows from`) is dropped;
+//! - a phrase headed by a common noun (`US election`) is a phrase, not the name inside;
+//! - bylines and captions ([`SentenceKind`]), verbless credit lines and credit forms
+//!   (`… Images`, `… / PA`) never become entities: their triples are dropped;
 //! - other phrases (`ArgKind::Phrase`, unresolved descriptions) become `Other`
 //!   entities keyed by their words without a leading determiner.
 
@@ -651,7 +657,7 @@ impl Builder<'_> {
         if s.tokens.get(arg.head).is_some_and(|t| {
             t.upos == Upos::Noun && t.form.chars().next().is_some_and(char::is_lowercase)
         }) {
-            return self.thing(arg);
+            return self.description(arg).or_else(|| self.thing(arg));
         }
         let hit = self
             .seen
@@ -839,13 +845,19 @@ impl Builder<'_> {
     /// A title alone (`President`): the person named right after it, if any.
     fn titled_person_after(&mut self, arg: &Argument) -> Option<usize> {
         let end = arg.tokens.end;
-        let hit = self
+        let hits: Vec<usize> = self
             .seen
             .iter()
-            .find(|(s, t, _)| *s == arg.sentence && *t >= end && *t <= end + 5)
-            .map(|&(_, _, e)| e)?;
-        let e = self.find(hit);
-        (self.ents[e].kind == EntityType::Person).then_some(e)
+            .filter(|(s, t, _)| *s == arg.sentence && *t >= end && *t <= end + 5)
+            .map(|&(_, _, e)| e)
+            .collect();
+        for e in hits {
+            let e = self.find(e);
+            if self.ents[e].kind == EntityType::Person {
+                return Some(e);
+            }
+        }
+        None
     }
 
     /// A phrase that is a gazetteer name (`WikiLeaks` tagged as a common noun).
