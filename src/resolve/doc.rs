@@ -571,11 +571,11 @@ impl Builder<'_> {
                 country = self.ents[p].entry.filter(|&id| gaz.entry(id).country);
             }
         }
-        if let Some(c) = country {
-            if !modifier || subject {
-                self.focus
-                    .push((o.sentence, o.mention.tokens.start, c, subject));
-            }
+        if let Some(c) = country
+            && (!modifier || subject)
+        {
+            self.focus
+                .push((o.sentence, o.mention.tokens.start, c, subject));
         }
     }
 
@@ -588,10 +588,10 @@ impl Builder<'_> {
                 continue;
             }
             for (i, t) in s.tokens.iter().enumerate() {
-                if t.upos == Upos::Adj || t.upos == Upos::Propn && t.deprel == "amod" {
-                    if let Some(c) = gaz.demonym(&t.form).filter(|&c| gaz.entry(c).country) {
-                        found.push((s.index, i, c, false));
-                    }
+                if (t.upos == Upos::Adj || t.upos == Upos::Propn && t.deprel == "amod")
+                    && let Some(c) = gaz.demonym(&t.form).filter(|&c| gaz.entry(c).country)
+                {
+                    found.push((s.index, i, c, false));
                 }
             }
         }
