@@ -494,3 +494,136 @@ proptest! {
         }
     }
 }
+
+/// Document D: a metonym subject puts its country in focus; `X (Y)` aliases; a credit
+/// line written as body text.
+fn doc_d() -> (AnnotatedArticle, Vec<Triple>) {
+    use SentenceKind::Body;
+    let doc = article(
+        "d",
+        vec![
+            // Norway criticized Sweden .
+            sent(
+                0,
+                Body,
+                "Norway/PROPN/2/nsubj criticized/VERB/0/root Sweden/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+            // The Kremlin says the country was targeted .
+            sent(
+                1,
+                Body,
+                "The/DET/2/det Kremlin/PROPN/3/nsubj says/VERB/0/root the/DET/5/det country/NOUN/7/nsubj:pass was/AUX/7/aux:pass targeted/VERB/3/ccomp ./PUNCT/3/punct",
+            ),
+            // Experts blamed ZX 41 ( Grey Heron ) .
+            sent(
+                2,
+                Body,
+                "Experts/NOUN/2/nsubj blamed/VERB/0/root ZX/PROPN/2/obj 41/NUM/3/nummod (/PUNCT/7/punct Grey/PROPN/7/compound Heron/PROPN/3/appos )/PUNCT/7/punct",
+            ),
+            // Photo : Ann Lee | Fjord Agency
+            sent(
+                3,
+                Body,
+                "Photo/NOUN/0/root :/PUNCT/1/punct Ann/PROPN/4/compound Lee/PROPN/1/appos |/PUNCT/7/punct Fjord/PROPN/7/compound Agency/PROPN/1/list",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 1, 1..2, 1, ArgKind::Name),
+            arg(&doc, 1, 3..5, 4, ArgKind::Description),
+        ),
+        triple(
+            arg(&doc, 2, 0..1, 0, ArgKind::Phrase),
+            arg(&doc, 2, 2..4, 2, ArgKind::Name),
+        ),
+        triple(
+            arg(&doc, 3, 2..4, 3, ArgKind::Name),
+            arg(&doc, 3, 5..7, 6, ArgKind::Name),
+        ),
+    ];
+    (doc, t)
+}
+
+#[test]
+fn metonym_focus_aliases_and_credit_lines() {
+    let (pairs, es) = resolve_all(&[doc_d()]);
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("org.kremlin", "place.russia")),
+            Some(("thing.experts", "org.grey-heron")),
+            None
+        ]
+    );
+    assert_eq!(
+        entity(&es, "org.kremlin")
+            .part_of
+            .as_ref()
+            .map(|i| i.as_str()),
+        Some("place.russia")
+    );
+    assert!(entity(&es, "org.grey-heron").aliases.contains("ZX 41"));
+    assert!(es.iter().all(|e| !e.label.contains("Ann Lee")));
+}
+
+#[test]
+fn titles_expletives_and_known_phrases() {
+    use SentenceKind::Body;
+    let doc = article(
+        "e",
+        vec![
+            // President Ivan Petrov signed the treaty .
+            sent(
+                0,
+                Body,
+                "President/PROPN/4/nsubj Ivan/PROPN/3/compound Petrov/PROPN/1/appos signed/VERB/0/root the/DET/6/det treaty/NOUN/4/obj ./PUNCT/4/punct",
+            ),
+            // It follows from WikiLeaks .
+            sent(
+                1,
+                Body,
+                "It/PRON/2/expl follows/VERB/0/root from/ADP/4/case WikiLeaks/NOUN/2/obl ./PUNCT/2/punct",
+            ),
+            // Petrov praised WikiLeaks .
+            sent(
+                2,
+                Body,
+                "Petrov/PROPN/2/nsubj praised/VERB/0/root WikiLeaks/NOUN/2/obj ./PUNCT/2/punct",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 0, 0..1, 0, ArgKind::Name),
+            arg(&doc, 0, 4..6, 5, ArgKind::Phrase),
+        ),
+        triple(
+            arg(&doc, 1, 0..1, 0, ArgKind::Pronoun),
+            arg(&doc, 1, 3..4, 3, ArgKind::Phrase),
+        ),
+        triple(
+            arg(&doc, 2, 0..1, 0, ArgKind::Name),
+            arg(&doc, 2, 2..3, 2, ArgKind::Phrase),
+        ),
+    ];
+    let (pairs, es) = resolve_all(&[(doc, t)]);
+    // A title alone is the person named after it; an expletive `it` is dropped.
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("person.ivan-petrov", "thing.treaty")),
+            None,
+            Some(("person.ivan-petrov", "org.wikileaks"))
+        ]
+    );
+    assert_eq!(
+        entity(&es, "org.wikileaks").wikidata.as_deref(),
+        Some("Q359")
+    );
+    assert!(
+        entity(&es, "person.ivan-petrov")
+            .roles
+            .contains("President")
+    );
+}

@@ -16,8 +16,14 @@
 //! - pronouns: the nearest earlier compatible mention within three sentences
 //!   (`he`/`she` → a person, `it`/`its` → an organisation, place or event, `they` → a
 //!   group, organisation or place); an unresolved pronoun drops the triple;
-//! - bylines and captions ([`SentenceKind`]) and credit forms (`… Images`, `… / PA`)
-//!   never become entities: their triples are dropped;
+//! - `the country`, `the state` prefer the country of a subject of the same sentence
+//!   (`the Kremlin says the country…` → Russia) and count demonyms (`German chancellor`)
+//!   as naming their country;
+//! - a title alone (`President`) is the person named right after it, else dropped;
+//!   an expletive `it` (`it follows from`) is dropped;
+//! - a phrase headed by a common noun (`US election`) is a phrase, not the name inside;
+//! - bylines and captions ([`SentenceKind`]), verbless credit lines and credit forms
+//!   (`… Images`, `… / PA`) never become entities: their triples are dropped;
 //! - other phrases (`ArgKind::Phrase`, unresolved descriptions) become `Other`
 //!   entities keyed by their words without a leading determiner.
 
@@ -45,6 +51,9 @@ struct Builder<'a> {
     by_key: HashMap<String, usize>,
     /// (sentence, first token, entity) of every mention, in text order.
     seen: Vec<(usize, usize, usize)>,
+    /// Countries in focus: (sentence, token, entry, subject) for country names, demonyms and
+    /// the countries of subjects (`the Kremlin says` → Russia).
+    focus: Vec<(usize, usize, EntryId, bool)>,
     /// The entity of each mention, by (sentence, first token, end token).
     at: HashMap<(usize, usize, usize), usize>,
 }
@@ -69,6 +78,7 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         by_key: HashMap::new(),
         seen: Vec::new(),
         at: HashMap::new(),
+        focus: Vec::new(),
     };
     let mut occs = Vec::new();
     for s in &doc.sentences {
@@ -90,11 +100,13 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         let e = b.assign(o);
         occ_ent.push(e);
         b.seen.push((o.sentence, o.mention.tokens.start, e));
+        b.note_focus(o, e);
         b.at.insert(
             (o.sentence, o.mention.tokens.start, o.mention.tokens.end),
             e,
         );
     }
+    b.note_demonyms();
     b.link_parentheses(&occs, &occ_ent);
     b.merge_surnames();
     b.merge_acronyms();
@@ -129,7 +141,17 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
 
 /// True for sentences entities may come from: body text and headlines.
 fn text_sentence(s: &Sentence) -> bool {
-    matches!(s.kind, SentenceKind::Body | SentenceKind::Headline)
+    matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) && !credit_line(s)
+}
+
+/// A line with a credit word or separator and no verb (`Picture by A B / X Images`).
+fn credit_line(s: &Sentence) -> bool {
+    let text: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+    let verbless = !s
+        .tokens
+        .iter()
+        .any(|t| t.upos == Upos::Verb || t.upos == Upos::Aux);
+    verbless && (is_credit(&text.join(" ")) || text.iter().any(|w| *w == "/" || *w == "|"))
 }
 
 /// True for photo credits and agency tags (`PA Wire / PA Images`, `… via Getty Images`).
@@ -528,6 +550,74 @@ impl Builder<'_> {
         }
     }
 
+    /// Records the country a mention puts in focus, if any.
+    fn note_focus(&mut self, o: &Occ, e: usize) {
+        let gaz = Gazetteer::get();
+        let Some(s) = self.sentence(o.sentence) else {
+            return;
+        };
+        let head = name_head(s, &o.mention.tokens);
+        let rel = head.map(|h| s.tokens[h].deprel.clone()).unwrap_or_default();
+        let subject = rel.starts_with("nsubj");
+        let modifier = rel.starts_with("compound") || rel == "amod";
+        let e = self.find(e);
+        let ent = &self.ents[e];
+        let mut country = ent.entry.filter(|&id| gaz.entry(id).country);
+        if country.is_none() {
+            if let Some(of) = &o.mention.group_of {
+                country = of.entry.filter(|&id| gaz.entry(id).country);
+            } else if let Some(p) = ent.part_of {
+                let p = self.find_ro(p);
+                country = self.ents[p].entry.filter(|&id| gaz.entry(id).country);
+            }
+        }
+        if let Some(c) = country
+            && (!modifier || subject)
+        {
+            self.focus
+                .push((o.sentence, o.mention.tokens.start, c, subject));
+        }
+    }
+
+    /// Demonym adjectives (`German chancellor`) put their country in focus too.
+    fn note_demonyms(&mut self) {
+        let gaz = Gazetteer::get();
+        let mut found = Vec::new();
+        for s in &self.doc.sentences {
+            if !text_sentence(s) {
+                continue;
+            }
+            for (i, t) in s.tokens.iter().enumerate() {
+                if (t.upos == Upos::Adj || t.upos == Upos::Propn && t.deprel == "amod")
+                    && let Some(c) = gaz.demonym(&t.form).filter(|&c| gaz.entry(c).country)
+                {
+                    found.push((s.index, i, c, false));
+                }
+            }
+        }
+        self.focus.extend(found);
+        self.focus.sort();
+    }
+
+    /// `the country`: a country of a subject in the same sentence, else the last country
+    /// named or implied within three sentences.
+    fn focus_country(&mut self, arg: &Argument) -> Option<usize> {
+        let at = (arg.sentence, arg.tokens.start);
+        let same = self
+            .focus
+            .iter()
+            .rev()
+            .find(|f| f.0 == arg.sentence && f.3 && (f.0, f.1) < at)
+            .or_else(|| {
+                self.focus
+                    .iter()
+                    .rev()
+                    .find(|f| (f.0, f.1) < at && f.0 + 3 >= arg.sentence)
+            })
+            .map(|f| f.2)?;
+        Some(self.entry_entity(same))
+    }
+
     /// The local entity of one argument, or `None` when it must be dropped.
     fn argument(&mut self, arg: &Argument) -> Option<usize> {
         let s = self.sentence(arg.sentence)?;
@@ -549,7 +639,10 @@ impl Builder<'_> {
                 .covering_head(arg)
                 .or_else(|| self.description(arg))
                 .or_else(|| self.thing(arg)),
-            ArgKind::Phrase => self.covering_exact(arg).or_else(|| self.thing(arg)),
+            ArgKind::Phrase => self
+                .covering_exact(arg)
+                .or_else(|| self.known_phrase(arg))
+                .or_else(|| self.thing(arg)),
         }
     }
 
@@ -558,6 +651,13 @@ impl Builder<'_> {
     fn covering(&mut self, arg: &Argument) -> Option<usize> {
         if let Some(e) = self.covering_head(arg) {
             return Some(e);
+        }
+        // A common noun heads the phrase (`US election`): not the name inside it.
+        let s = self.sentence(arg.sentence)?;
+        if s.tokens.get(arg.head).is_some_and(|t| {
+            t.upos == Upos::Noun && t.form.chars().next().is_some_and(char::is_lowercase)
+        }) {
+            return self.description(arg).or_else(|| self.thing(arg));
         }
         let hit = self
             .seen
@@ -607,9 +707,7 @@ impl Builder<'_> {
         let before = (arg.sentence, arg.tokens.start);
         let gaz = Gazetteer::get();
         let e = match word.as_str() {
-            "country" | "state" | "nation" => self.last(before, |ent| {
-                ent.entry.is_some_and(|id| gaz.entry(id).country)
-            }),
+            "country" | "state" | "nation" => self.focus_country(arg),
             "newspaper" | "paper" | "publication" | "broadcaster" | "outlet" | "magazine"
             | "daily" => self.last(before, |ent| {
                 ent.entry.is_some_and(|id| gaz.entry(id).media)
@@ -664,6 +762,30 @@ impl Builder<'_> {
         } else {
             return None;
         };
+        // Expletive `it` (`it follows from`, `it seems that`).
+        if let Some(t) = s.tokens.get(arg.head) {
+            let verb = t
+                .head
+                .and_then(|h| s.tokens.get(h))
+                .map(|v| v.lemma.as_str())
+                .unwrap_or("");
+            if t.deprel == "expl"
+                || word == "it"
+                    && matches!(
+                        verb,
+                        "follow"
+                            | "seem"
+                            | "appear"
+                            | "emerge"
+                            | "happen"
+                            | "turn"
+                            | "remain"
+                            | "rain"
+                    )
+            {
+                return None;
+            }
+        }
         let at = (arg.sentence, arg.head);
         let min_sentence = arg.sentence.saturating_sub(3);
         let seen: Vec<(usize, usize)> = self
@@ -688,6 +810,12 @@ impl Builder<'_> {
         if text.is_empty() || !text.chars().any(char::is_alphabetic) {
             return None;
         }
+        if mention::is_not_name(&text) {
+            return None;
+        }
+        if mention::is_title_only(&text) {
+            return self.titled_person_after(arg);
+        }
         let gaz = Gazetteer::get();
         if let Some(id) = gaz.lookup(&text) {
             let e = self.entry_entity(id);
@@ -710,6 +838,33 @@ impl Builder<'_> {
         };
         let e = self.new_entity(kind);
         self.by_key.insert(key, e);
+        self.add_form(e, &text, None);
+        Some(e)
+    }
+
+    /// A title alone (`President`): the person named right after it, if any.
+    fn titled_person_after(&mut self, arg: &Argument) -> Option<usize> {
+        let end = arg.tokens.end;
+        let hits: Vec<usize> = self
+            .seen
+            .iter()
+            .filter(|(s, t, _)| *s == arg.sentence && *t >= end && *t <= end + 5)
+            .map(|&(_, _, e)| e)
+            .collect();
+        for e in hits {
+            let e = self.find(e);
+            if self.ents[e].kind == EntityType::Person {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    /// A phrase that is a gazetteer name (`WikiLeaks` tagged as a common noun).
+    fn known_phrase(&mut self, arg: &Argument) -> Option<usize> {
+        let text = strip_determiner(&arg.text);
+        let id = Gazetteer::get().lookup(&text)?;
+        let e = self.entry_entity(id);
         self.add_form(e, &text, None);
         Some(e)
     }

@@ -905,6 +905,29 @@ const NOT_NAMES: &[&str] = &[
     "ur",
 ];
 
+/// Days and months that are not also names (`May`, `June` are).
+fn is_date_word(word: &str) -> bool {
+    matches!(
+        lower(word).as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "april"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 /// Single-word events.
 const HOLIDAYS: &[&str] = &[
     "christmas",
@@ -1052,6 +1075,19 @@ fn names(sentence: &Sentence) -> Vec<Mention> {
                 end += 1;
                 continue;
             }
+            // A number after a lone acronym (`APT 28`).
+            if end < n
+                && end - start == 1
+                && sentence.tokens[end].upos == Upos::Num
+                && sentence.tokens[end]
+                    .form
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && is_acronym(&sentence.tokens[start].form)
+            {
+                end += 1;
+                continue;
+            }
             // A hyphen between name words (`al-Sadr` written `al - Sadr`).
             if end + 1 < n && end > start && sentence.tokens[end].form == "-" {
                 let (prev, hy, next) = (
@@ -1116,11 +1152,13 @@ fn breaks_run(sentence: &Sentence, i: usize) -> bool {
     }
     // Two acronyms side by side, or a gazetteer country followed by more name words where
     // the country is a compound modifier of a title (`US President Donald Trump`).
-    if t.deprel == "conj" || t.deprel == "appos" && t.head.is_some_and(|h| h < i) {
+    if (t.deprel == "conj" || t.deprel == "appos" && t.head.is_some_and(|h| h < i))
+        && prev.head != Some(i)
+    {
         return true;
     }
     // Dates after a name (`Fallujah Wednesday`).
-    NOT_NAMES.contains(&lower(&t.form).as_str()) || NOT_NAMES.contains(&lower(&prev.form).as_str())
+    is_date_word(&t.form) || is_date_word(&prev.form)
 }
 
 /// Splits a run before an inner title (`US President Donald Trump`) and between a known
@@ -1198,6 +1236,19 @@ fn is_people_word(word: &str) -> bool {
                 | "kurdish"
         )
         || lower.ends_with("ists") && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True for words that are never names (`Sunday`, `March`, `God`).
+pub fn is_not_name(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| NOT_NAMES.contains(&lower(w).as_str()))
+}
+
+/// True when every word is a title (`President`, `Prime Minister`).
+pub fn is_title_only(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| TITLES.contains(&lower(w).as_str()) || w.eq_ignore_ascii_case("elect"))
 }
 
 fn forms_first<'a>(sentence: &'a Sentence, tokens: &Range<usize>) -> &'a str {

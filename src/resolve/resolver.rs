@@ -92,6 +92,26 @@ impl Resolver {
                 }
             }
         }
+        // Single words typed organisation or place that are the surname of a person of the
+        // corpus are that person (`Blair` as an object is not a company).
+        let mut forced: BTreeSet<usize> = BTreeSet::new();
+        for n in 0..nodes.len() {
+            let e = ent(n);
+            if e.entry.is_none()
+                && e.origin == Origin::Name
+                && matches!(e.kind, EntityType::Organization | EntityType::Place)
+                && e.forms.len() == 1
+            {
+                let f = normalize(e.forms.keys().next().expect("one form"));
+                if !f.contains(' ')
+                    && !e.forms.keys().any(|k| is_acronym(k))
+                    && by_surname.contains_key(&f)
+                {
+                    surnames.push((n, f));
+                    forced.insert(n);
+                }
+            }
+        }
         for (n, s) in &surnames {
             let own = uf.find(*n);
             let roots: BTreeSet<usize> = by_surname
@@ -122,7 +142,14 @@ impl Resolver {
         let clusters: Vec<Vec<usize>> = clusters.into_values().collect();
         let mut built: Vec<(Entity, String)> = clusters
             .iter()
-            .map(|c| build(c.iter().map(|&n| ent(n)), c.iter().map(|&n| nodes[n].0)))
+            .map(|c| {
+                let person = c.iter().any(|n| forced.contains(n));
+                build(
+                    c.iter().map(|&n| ent(n)),
+                    c.iter().map(|&n| nodes[n].0),
+                    person,
+                )
+            })
             .collect();
         // Ids, with collisions numbered in the order of their content keys.
         let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -220,6 +247,7 @@ fn node_keys(e: &LocalEntity) -> (Vec<String>, Option<String>) {
 fn build<'a>(
     members: impl Iterator<Item = &'a LocalEntity>,
     docs: impl Iterator<Item = usize>,
+    person: bool,
 ) -> (Entity, String) {
     let gaz = Gazetteer::get();
     let members: Vec<&LocalEntity> = members.collect();
@@ -258,7 +286,10 @@ fn build<'a>(
             (e.kind, e.label.clone(), e.country, e.qid.map(str::to_owned))
         }
         (None, Some(l)) => (EntityType::Organization, l.clone(), false, None),
-        (None, None) => (vote, fullest(&forms, vote), false, None),
+        (None, None) => {
+            let kind = if person { EntityType::Person } else { vote };
+            (kind, fullest(&forms, kind), false, None)
+        }
     };
     aliases.extend(forms.keys().cloned());
     aliases.remove(&label);
