@@ -115,7 +115,7 @@ impl Nominal {
         // the targets
         let mut slots: Vec<(usize, String)> = Vec::new();
         for &c in p.children(n) {
-            if !matches!(p.base(c), "nmod") || p.rel(c) == "nmod:poss" {
+            if !matches!(p.base(c), "nmod" | "obl") || p.rel(c) == "nmod:poss" {
                 continue;
             }
             let Some(prep) = p.preposition(c) else {

@@ -346,6 +346,19 @@ impl<'a> Parse<'a> {
     /// (a bare number, a relative pronoun with no antecedent, punctuation).
     pub fn argument(&self, head: usize, style: ArgStyle) -> Option<Argument> {
         let head = self.real_head(head, style);
+        if matches!(
+            self.upos(head),
+            Upos::Det
+                | Upos::Adp
+                | Upos::Cconj
+                | Upos::Sconj
+                | Upos::Part
+                | Upos::Punct
+                | Upos::Aux
+                | Upos::Intj
+        ) {
+            return None;
+        }
         let toks = self.phrase_tokens(head, style);
         let (&first, &last) = (toks.first()?, toks.last()?);
         let kind = self.kind(head, &toks);
