@@ -782,7 +782,6 @@ pub(crate) fn american(word: &str) -> Cow<'_, str> {
         "mortise",
         "porpoise",
         "tortoise",
-        "anise",
         "valise",
     ];
     const WORDS: &[(&str, &str)] = &[
