@@ -112,7 +112,29 @@ impl Clauses {
                         out.push(triple(p, found, &ctx, id));
                     }
                 }
-            } else if !open && chain.len() == 1 {
+            } else if !open && lexicon::stative_passive(p.lemma(v)) {
+                // `X was involved in Y`: a state of X, not an act on X
+                for slot in frame::targets(p, v, false)
+                    .iter()
+                    .filter(|s| s.prep.as_deref() == Some("in"))
+                {
+                    let Some(t) = p.argument(slot.head, style) else {
+                        continue;
+                    };
+                    for a in patients.iter().filter(|a| !overlap(a, &t)) {
+                        let found = Found {
+                            actor: a.clone(),
+                            label: format!("{base_label} in"),
+                            lemma: lemma.clone(),
+                            surface: format!("{surface} in"),
+                            target: t.clone(),
+                            pattern: 0.75 * pattern_factor,
+                            predicate: v,
+                        };
+                        out.push(triple(p, found, &ctx, id));
+                    }
+                }
+            } else if !open && chain.len() == 1 && !inherited {
                 for t in patients
                     .iter()
                     .filter(|t| matches!(t.kind, ArgKind::Name | ArgKind::Group))

@@ -305,7 +305,7 @@ fn proposition_noun(lemma: &str) -> bool {
 }
 
 /// Verbs whose `of`/`for` complement is alleged (`accused Russia of meddling`).
-fn accusation_verb(lemma: &str) -> bool {
+pub(crate) fn accusation_verb(lemma: &str) -> bool {
     matches!(
         lemma,
         "accuse"
@@ -358,7 +358,9 @@ pub(crate) fn attribution(
             "conj" | "xcomp" => cur = h,
             "ccomp" | "parataxis" | "acl" if p.is_verbal(h) || p.upos(h) == Upos::Verb => {
                 let cls = lexicon::speech_class(p.lemma(h))?;
-                if p.base(cur) == "acl" {
+                if p.base(cur) == "acl"
+                    || (p.base(cur) == "parataxis" && lexicon::speech_class(p.lemma(cur)).is_some())
+                {
                     return None;
                 }
                 return Some((speaker_of(h), cls.modality()));
@@ -387,6 +389,7 @@ pub(crate) fn attribution(
                 };
                 return Some((speaker, Modality::Alleged));
             }
+            "advcl" => cur = h,
             _ => return None,
         }
     }

@@ -117,6 +117,22 @@ pub(crate) fn speech_class(lemma: &str) -> Option<SpeechClass> {
     }
 }
 
+/// Passive participles that describe the subject's own part in something
+/// (`was involved in`), so the subject is the actor.
+pub(crate) fn stative_passive(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "involve" | "engage" | "implicate" | "embroil" | "entangle"
+    )
+}
+
+/// True for a word shaped like a nationality adjective (`russian`, `chinese`, `french`).
+pub(crate) fn looks_demonym(lower: &str) -> bool {
+    ["an", "ese", "ish", "ch", "i", "ic"]
+        .iter()
+        .any(|s| lower.len() > 4 && lower.ends_with(s))
+}
+
 /// Modal auxiliaries that make a statement a possibility.
 pub(crate) fn is_possible_aux(lemma: &str) -> bool {
     matches!(lemma, "may" | "might" | "could" | "would" | "should")
@@ -294,7 +310,6 @@ pub(crate) fn event_verb(noun: &str) -> Option<Cow<'static, str>> {
         ("persecution", "persecute"),
         ("detention", "detain"),
         ("expulsion", "expel"),
-        ("election", "elect"),
         ("appointment", "appoint"),
         ("nomination", "nominate"),
         ("dismissal", "dismiss"),
@@ -607,7 +622,6 @@ pub(crate) fn is_agentive_noun(lemma: &str) -> bool {
         "organization",
         "organisation",
         "network",
-        "campaign",
         "movement",
         "coalition",
         "alliance",
@@ -768,7 +782,6 @@ pub(crate) fn american(word: &str) -> Cow<'_, str> {
         "mortise",
         "porpoise",
         "tortoise",
-        "anise",
         "valise",
     ];
     const WORDS: &[(&str, &str)] = &[

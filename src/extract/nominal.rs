@@ -67,16 +67,29 @@ impl Nominal {
                 || (p.base(c) == "amod"
                     && p.upos(c) == Upos::Adj
                     && p.token(c).form.starts_with(char::is_uppercase)
-                    && c > 0)
-                || (p.base(c) == "compound" && p.upos(c) == Upos::Propn);
+                    && c > 0);
             if is_agent && agents.is_empty() {
                 agents = p.conjuncts(c);
             }
         }
         let mut ctx_verb: Option<usize> = None;
+        let mut accused: Option<usize> = None;
+        if agents.is_empty()
+            && matches!(p.base(n), "obl" | "nmod")
+            && matches!(p.preposition(n).as_deref(), Some("of" | "for"))
+            && let Some(g) = p.head(n)
+            && frame::accusation_verb(p.lemma(g))
+        {
+            // `accused X of interference in …`, `X was accused of involvement in …`
+            if let Some(o) = p.child(g, "obj").or_else(|| p.child(g, "nsubj:pass")) {
+                agents = p.conjuncts(o);
+                accused = Some(g);
+                pattern = 0.6;
+            }
+        }
         if agents.is_empty() {
             // the subject of a support verb: `launched an attack on`, `denied involvement in`
-            if p.base(n) == "obj"
+            if matches!(p.base(n), "obj" | "xcomp" | "ccomp")
                 && let Some(g) = p.head(n)
                 && p.is_verbal(g)
             {
@@ -102,7 +115,7 @@ impl Nominal {
         // the targets
         let mut slots: Vec<(usize, String)> = Vec::new();
         for &c in p.children(n) {
-            if !matches!(p.base(c), "nmod") || p.rel(c) == "nmod:poss" {
+            if !matches!(p.base(c), "nmod" | "obl") || p.rel(c) == "nmod:poss" {
                 continue;
             }
             let Some(prep) = p.preposition(c) else {
@@ -124,6 +137,17 @@ impl Nominal {
             };
             for h in p.conjuncts(c) {
                 slots.push((h, label.clone()));
+            }
+        }
+        // `involvement in ordering a campaign`: a gerund clause as the target
+        for &c in p.children(n) {
+            if p.base(c) == "acl"
+                && p.token(c).xpos == "VBG"
+                && let Some(prep) = p.mark(c)
+                && lexicon::is_argument_preposition(prep)
+                && prep != "of"
+            {
+                slots.push((c, format!("{verb} {prep}")));
             }
         }
         if slots.is_empty() {
@@ -174,6 +198,17 @@ impl Nominal {
                 ctx.modality = Modality::Possible
             }
             _ => {}
+        }
+        if let Some(g) = accused {
+            ctx.modality = Modality::Alleged;
+            ctx.attributed_to = if p.is_passive(g) {
+                frame::agent(p, g).and_then(|a| p.argument(a, style))
+            } else {
+                frame::subjects(p, g)
+                    .0
+                    .first()
+                    .and_then(|&s| p.argument(s, style))
+            };
         }
         for &c in p.children(n) {
             if p.base(c) == "amod"

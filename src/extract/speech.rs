@@ -85,7 +85,8 @@ impl Speech {
         let passive = p.is_passive(v);
         for &c in p.children(v) {
             match p.base(c) {
-                "obj" | "iobj" if !passive => {
+                // an object comes after its verb: one before it is a misparsed apposition
+                "obj" | "iobj" if !passive && c > v => {
                     for h in p.conjuncts(c) {
                         if let Some(t) = p.argument(h, style) {
                             targets.push((t, label.clone(), surface.clone(), 0.9));
@@ -100,6 +101,8 @@ impl Speech {
                         prep.as_str(),
                         "to" | "about" | "of" | "against" | "on" | "over"
                     ) || (passive && prep == "by")
+                        || lexicon::is_time_noun(p.lemma(c))
+                        || p.upos(c) == crate::model::Upos::Num
                     {
                         continue;
                     }
@@ -113,7 +116,9 @@ impl Speech {
                     }
                 }
                 "xcomp" | "ccomp"
-                    if p.token(c).xpos == "VBG" && p.child(c, "nsubj").is_none() && !open =>
+                    if (p.token(c).xpos == "VBG" || p.upos(c) == crate::model::Upos::Noun)
+                        && p.child(c, "nsubj").is_none()
+                        && !open =>
                 {
                     if let Some(t) = p.argument(c, style) {
                         targets.push((t, label.clone(), surface.clone(), 0.8));
@@ -123,7 +128,8 @@ impl Speech {
             }
         }
         let clause = p.children(v).iter().copied().find(|&c| {
-            matches!(p.base(c), "ccomp" | "parataxis") && p.upos(c) != crate::model::Upos::Punct
+            (p.base(c) == "ccomp" || (open && p.base(c) == "parataxis"))
+                && p.upos(c) != crate::model::Upos::Punct
         });
         if open {
             if let Some(c) = clause.and_then(|c| p.clause_argument(c)) {
@@ -138,11 +144,16 @@ impl Speech {
                 .iter()
                 .copied()
                 .find(|&s| matches!(p.base(s), "nsubj" | "csubj"));
+            let existential = p.child(c, "expl").is_some();
             if let Some(t) = subj.and_then(|s| p.argument(s, style))
-                && matches!(
+                && (matches!(
                     t.kind,
                     ArgKind::Name | ArgKind::Group | ArgKind::Description
-                )
+                ) || (t.kind == ArgKind::Phrase
+                    && (existential
+                        || t.tokens
+                            .clone()
+                            .any(|k| p.upos(k) == crate::model::Upos::Propn))))
             {
                 targets.push((t, label.clone(), surface.clone(), 0.6));
             }

@@ -69,10 +69,15 @@ impl<'a> Parse<'a> {
             .iter()
             .zip(&lower)
             .map(|(t, low)| {
-                let l = if t.lemma.is_empty() || t.lemma == "_" {
+                let lemma = t.lemma.trim_matches(|c: char| !c.is_alphanumeric());
+                let l = if lemma.is_empty() || lemma == "_" {
                     low.clone()
                 } else {
-                    t.lemma.to_lowercase()
+                    lemma
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .unwrap_or(lemma)
+                        .to_lowercase()
                 };
                 lexicon::american(&l).into_owned()
             })
@@ -181,10 +186,10 @@ impl<'a> Parse<'a> {
     pub(crate) fn is_verbal(&self, i: usize) -> bool {
         match self.upos(i) {
             Upos::Verb => self.child(i, "cop").is_none(),
-            Upos::Noun | Upos::Adj => {
+            Upos::Noun => {
                 self.child(i, "cop").is_none()
                     && self.child(i, "nsubj").is_some()
-                    && (self.child(i, "obj").is_some() || self.child(i, "aux").is_some())
+                    && self.child(i, "obj").is_some()
             }
             _ => false,
         }
@@ -341,6 +346,19 @@ impl<'a> Parse<'a> {
     /// (a bare number, a relative pronoun with no antecedent, punctuation).
     pub fn argument(&self, head: usize, style: ArgStyle) -> Option<Argument> {
         let head = self.real_head(head, style);
+        if matches!(
+            self.upos(head),
+            Upos::Det
+                | Upos::Adp
+                | Upos::Cconj
+                | Upos::Sconj
+                | Upos::Part
+                | Upos::Punct
+                | Upos::Aux
+                | Upos::Intj
+        ) {
+            return None;
+        }
         let toks = self.phrase_tokens(head, style);
         let (&first, &last) = (toks.first()?, toks.last()?);
         let kind = self.kind(head, &toks);
@@ -357,7 +375,29 @@ impl<'a> Parse<'a> {
             toks.first().copied().unwrap_or(first),
             toks.last().copied().unwrap_or(last),
         );
-        let text = self.join(&toks);
+        // a parse gone wrong gives a sprawling phrase: keep the head and its close modifiers
+        let toks = if style == ArgStyle::Trimmed && toks.len() > 10 {
+            let close: Vec<usize> = toks
+                .iter()
+                .copied()
+                .filter(|&t| {
+                    t == head
+                        || (self.heads[t] == Some(head)
+                            && matches!(
+                                self.base(t),
+                                "compound" | "flat" | "amod" | "det" | "fixed"
+                            ))
+                })
+                .collect();
+            close
+        } else {
+            toks
+        };
+        let (first, last) = (
+            toks.first().copied().unwrap_or(first),
+            toks.last().copied().unwrap_or(last),
+        );
+        let text = trim_punctuation(&self.join(&toks)).to_owned();
         if text.trim().is_empty() || !text.chars().any(char::is_alphanumeric) {
             return None;
         }
@@ -463,7 +503,7 @@ impl<'a> Parse<'a> {
 
     fn name_part(&self, t: usize) -> bool {
         matches!(self.upos(t), Upos::Propn | Upos::Num | Upos::X)
-            || matches!(self.lower(t), "-" | "." | "&" | "'s" | "of")
+            || matches!(self.lower(t), "-" | "." | "&" | "of")
             || (self.upos(t) == Upos::Adj && self.token(t).form.starts_with(char::is_uppercase))
     }
 
@@ -543,7 +583,8 @@ impl<'a> Parse<'a> {
                     | "det"
                     | "nmod"
                     | "case"
-            ) && !matches!(base, "nmod" if self.preposition(c).is_some());
+            ) && rel != "nmod:poss"
+                && !matches!(base, "nmod" if self.preposition(c).is_some());
         }
         match base {
             "det" => node == head && !lexicon::is_negation(self.lemma(c)) && depth == 0,
@@ -551,11 +592,22 @@ impl<'a> Parse<'a> {
             "advmod" => false,
             "amod" => !lexicon::is_vague_adjective(self.lemma(c)) && self.lemma(c) != "alleged",
             "nmod" if rel == "nmod:poss" => self.upos(c) != Upos::Pron,
-            "acl" => {
-                self.mark(c) == Some("to")
-                    || self.token(c).xpos == "VBG"
-                    || self.token(c).xpos == "VBN"
-            }
+            "acl" => self.mark(c) == Some("to"),
+            "nmod" => self.preposition(c).is_none_or(|p| {
+                matches!(
+                    p.as_str(),
+                    "of" | "in"
+                        | "on"
+                        | "against"
+                        | "with"
+                        | "to"
+                        | "for"
+                        | "from"
+                        | "about"
+                        | "over"
+                        | "into"
+                )
+            }),
             "aux" | "nsubj" | "expl" | "cop" => false,
             "obl" => depth == 0 && self.preposition(c).is_some(),
             _ => true,
@@ -588,7 +640,7 @@ impl<'a> Parse<'a> {
                 && ((self.upos(t) == Upos::Propn && self.rel(t) != "nmod:poss")
                     || (matches!(self.base(t), "amod" | "compound")
                         && self.token(t).form.starts_with(char::is_uppercase)
-                        && t != 0
+                        && (t != 0 || lexicon::looks_demonym(self.lower(t)))
                         && self.upos(t) != Upos::Det))
         });
         if named_modifier {
@@ -606,4 +658,43 @@ impl<'a> Parse<'a> {
             ArgKind::Phrase
         }
     }
+}
+
+/// Strips quotes and clause punctuation a tokenizer left on the edges of a phrase
+/// (`"Crimea",` → `Crimea`), keeping an abbreviation's final period (`U.S.`).
+fn trim_punctuation(text: &str) -> &str {
+    let mut t = text.trim_matches(|c: char| {
+        matches!(
+            c,
+            ',' | ';'
+                | ':'
+                | '"'
+                | '“'
+                | '”'
+                | '\''
+                | '‘'
+                | '’'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '—'
+                | '–'
+                | '-'
+                | '!'
+                | '?'
+        ) || c.is_whitespace()
+    });
+    while let Some(stripped) = t.strip_suffix('.') {
+        let word = stripped.rsplit(' ').next().unwrap_or(stripped);
+        let abbreviation =
+            word.contains('.') || (word.len() <= 3 && word.chars().all(|c| c.is_ascii_uppercase()));
+        if abbreviation {
+            break;
+        }
+        t = stripped.trim_end_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '"' | '”' | '\'' | '’') || c.is_whitespace()
+        });
+    }
+    t
 }
