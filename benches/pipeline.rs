@@ -4,6 +4,9 @@
 //! Each bench checks its result inside the loop, so a stage that silently does nothing
 //! is caught rather than measured.
 
+// criterion_group! generates an undocumented public function.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 

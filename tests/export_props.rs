@@ -20,21 +20,26 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// (kind, label, wikidata, aliases, country)
+type EntitySpec = (usize, String, Option<u32>, BTreeSet<String>, bool);
+/// (actor, target, action, mention, quote, sentence, confidence, negative, modality, attributed)
+type StatementSpec = (
+    usize,
+    usize,
+    String,
+    String,
+    String,
+    usize,
+    u16,
+    bool,
+    u8,
+    Option<usize>,
+);
+
 #[derive(Debug, Clone)]
 struct Spec {
-    entities: Vec<(usize, String, Option<u32>, BTreeSet<String>, bool)>,
-    statements: Vec<(
-        usize,
-        usize,
-        String,
-        String,
-        String,
-        usize,
-        u16,
-        bool,
-        u8,
-        Option<usize>,
-    )>,
+    entities: Vec<EntitySpec>,
+    statements: Vec<StatementSpec>,
 }
 
 fn spec() -> impl Strategy<Value = Spec> {

@@ -13,7 +13,10 @@ use actorgraph::nlp::conllu;
 use actorgraph::resolve::{EntityType, recognize};
 
 /// Gold spans of an IOB2 file by sentence id: (start, end, label).
-fn read_iob2(path: &Path) -> HashMap<String, (Vec<String>, BTreeSet<(usize, usize, String)>)> {
+/// Per sentence id: the words and the gold spans (start, end, label).
+type Gold = HashMap<String, (Vec<String>, BTreeSet<(usize, usize, String)>)>;
+
+fn read_iob2(path: &Path) -> Gold {
     let text = std::fs::read_to_string(path).expect("read iob2");
     let mut out = HashMap::new();
     let mut id = String::new();
