@@ -14,9 +14,11 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, CorpusError};
 use crate::extract::{self, Extractors};
 use crate::graph::{ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Statement};
-use crate::model::{Action, AnnotatedArticle, Article, Modality, Polarity, Span};
+use crate::model::{
+    Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
+};
 use crate::nlp::Nlp;
-use crate::resolve::{self, DocEntities, LocalId, Resolver};
+use crate::resolve::{self, DocEntities, EntityId, LocalId, Resolver};
 
 /// Building failed.
 #[derive(Debug, thiserror::Error)]
@@ -76,14 +78,31 @@ struct Pending {
     span: Span,
     char_span: Span,
     text: String,
-    actor: (LocalId, String),
-    target: (LocalId, String),
-    attributed_to: Option<(LocalId, String)>,
+    actor: (LocalId, Mention),
+    target: (LocalId, Mention),
+    attributed_to: Option<(LocalId, Mention)>,
     action: Action,
     polarity: Polarity,
     modality: Modality,
     confidence: f32,
     extractor: &'static str,
+}
+
+/// How an argument was written: its words, and whether they are a pronoun (whose
+/// `mention` in the outputs becomes the name it was resolved to).
+#[derive(Clone)]
+struct Mention {
+    text: String,
+    pronoun: bool,
+}
+
+impl Mention {
+    fn of(argument: Argument) -> Mention {
+        Mention {
+            pronoun: argument.kind == ArgKind::Pronoun,
+            text: argument.text,
+        }
+    }
 }
 
 /// What one article leaves behind.
@@ -123,9 +142,9 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
             span: t.span,
             char_span: Span::new(char_start, char_end),
             text: text.get(t.span.range()).unwrap_or_default().to_owned(),
-            actor: (refs.actor, t.actor.text),
-            target: (refs.target, t.target.text),
-            attributed_to: refs.attributed_to.zip(t.attributed_to.map(|a| a.text)),
+            actor: (refs.actor, Mention::of(t.actor)),
+            target: (refs.target, Mention::of(t.target)),
+            attributed_to: refs.attributed_to.zip(t.attributed_to.map(Mention::of)),
             action: t.action,
             polarity: t.polarity,
             modality: t.modality,
@@ -209,44 +228,66 @@ pub fn build(
 
     let resolution = resolver.finish();
     let mut statements = Vec::new();
+    let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
     for (meta, pending) in &docs {
         for p in pending {
-            let id = |local: LocalId| {
-                resolution
+            let entity = |local: LocalId, mention: &Mention| {
+                let id = resolution
                     .entity_id(&meta.id, local)
                     .cloned()
                     .ok_or_else(|| PipelineError::Unresolved {
                         doc: meta.id.clone(),
                         local: local.0,
-                    })
+                    })?;
+                Ok::<_, PipelineError>(EntityRef {
+                    id,
+                    mention: mention.text.clone(),
+                })
             };
+            let flags = [
+                p.actor.1.pronoun,
+                p.target.1.pronoun,
+                p.attributed_to.as_ref().is_some_and(|a| a.1.pronoun),
+            ];
+            if flags.iter().any(|&f| f) {
+                pronouns.push((statements.len(), flags));
+            }
             statements.push(Statement {
                 doc: meta.id.clone(),
                 sentence: p.sentence,
                 span: p.span,
                 char_span: p.char_span,
                 text: p.text.clone(),
-                actor: EntityRef {
-                    id: id(p.actor.0)?,
-                    mention: p.actor.1.clone(),
-                },
+                actor: entity(p.actor.0, &p.actor.1)?,
                 action: p.action.clone(),
-                target: EntityRef {
-                    id: id(p.target.0)?,
-                    mention: p.target.1.clone(),
-                },
+                target: entity(p.target.0, &p.target.1)?,
                 polarity: p.polarity,
                 modality: p.modality,
                 attributed_to: match &p.attributed_to {
-                    Some((local, mention)) => Some(EntityRef {
-                        id: id(*local)?,
-                        mention: mention.clone(),
-                    }),
+                    Some((local, mention)) => Some(entity(*local, mention)?),
                     None => None,
                 },
                 confidence: p.confidence,
                 extractor: p.extractor.to_owned(),
             });
+        }
+    }
+    let entities = resolution.into_entities();
+    // A pronoun that coreference resolved is shown by the name it stands for.
+    let labels: rustc_hash::FxHashMap<&EntityId, &str> =
+        entities.iter().map(|e| (&e.id, e.label.as_str())).collect();
+    for (i, [actor, target, source]) in pronouns {
+        let s = &mut statements[i];
+        for (flag, side) in [
+            (actor, Some(&mut s.actor)),
+            (target, Some(&mut s.target)),
+            (source, s.attributed_to.as_mut()),
+        ] {
+            if let (true, Some(side)) = (flag, side)
+                && let Some(label) = labels.get(&side.id)
+            {
+                side.mention = (*label).to_owned();
+            }
         }
     }
     // One sentence can yield the same statement twice (two extractors, two readings of
@@ -255,7 +296,7 @@ pub fn build(
     statements.dedup_by(|later, first| same_fact(first, later));
 
     let mut graph = KnowledgeGraph::new();
-    for entity in resolution.into_entities() {
+    for entity in entities {
         graph.add_entity(entity);
     }
     for (meta, _) in docs {

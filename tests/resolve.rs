@@ -331,10 +331,10 @@ fn across_documents() {
     // Group node with its own words, part of Russia; America = United States.
     assert_eq!(
         p[6],
-        Some(("group.russian-officials", "place.united-states"))
+        Some(("group.russia-officials", "place.united-states"))
     );
     assert_eq!(
-        entity(&es, "group.russian-officials")
+        entity(&es, "group.russia-officials")
             .part_of
             .as_ref()
             .map(|i| i.as_str()),

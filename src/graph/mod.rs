@@ -357,7 +357,8 @@ impl KnowledgeGraph {
 pub struct EntityRef {
     /// The entity.
     pub id: EntityId,
-    /// The mention as written in the sentence (`the Union`, `he`, `Sir Julian King`).
+    /// The mention as written in the sentence (`the Union`, `Sir Julian King`); for a
+    /// pronoun that coreference resolved, the name it stands for.
     pub mention: String,
 }
 

@@ -555,6 +555,10 @@ impl Lemmatizer {
             if let Some((strip, append)) = self.rules.get(&key(&sfx, xpos))
                 && let Some(l) = apply_script(base, *strip as usize, append)
             {
+                let inflected = lf.ends_with("ed") || lf.ends_with("ing");
+                if matches!(xpos, "VBD" | "VBN" | "VBG") && inflected && needs_final_e(&l) {
+                    return l + "e";
+                }
                 return l;
             }
         }
@@ -628,6 +632,147 @@ impl Lemmatizer {
             lower,
             rules,
         })
+    }
+}
+
+/// Stems of unknown verbs left by stripping `-ed`/`-ing` that lost a final `e`
+/// (`declin` → `decline`, `interfer` → `interfere`, `argu` → `argue`), by English spelling
+/// patterns: words never end in `v`, `u`, `z` or a lone `c`; consonant + `in`/`id`/`il`/`le`
+/// endings, `-ate`, `-ise`, `-use`, `-ose`, `-ude`, `-ure`… and a short list of the rest.
+fn needs_final_e(stem: &str) -> bool {
+    const LISTED: &[&str] = &[
+        "interfer",
+        "adher",
+        "coher",
+        "persever",
+        "rever",
+        "interven",
+        "conven",
+        "contraven",
+        "aton",
+        "condon",
+        "postpon",
+        "phon",
+        "clon",
+        "ston",
+        "dron",
+        "enthron",
+        "dethron",
+        "prun",
+        "tun",
+        "unit",
+        "invit",
+        "excit",
+        "cit",
+        "ignit",
+        "recit",
+        "incit",
+        "not",
+        "quot",
+        "vot",
+        "promot",
+        "devot",
+        "demot",
+        "delet",
+        "complet",
+        "compet",
+        "deplet",
+        "restor",
+        "ignor",
+        "explor",
+        "stor",
+        "scor",
+        "implor",
+        "deplor",
+        "ador",
+        "snor",
+        "rul",
+        "schedul",
+        "overrul",
+        "ridicul",
+        "secur",
+        "ensur",
+        "assur",
+        "measur",
+        "procur",
+        "endur",
+        "injur",
+        "lur",
+        "cur",
+        "escap",
+        "shap",
+        "hop",
+        "cop",
+        "elop",
+        "scop",
+        "wip",
+        "swip",
+        "typ",
+        "chang",
+        "challeng",
+        "arrang",
+        "exchang",
+        "aveng",
+        "reveng",
+        "persuad",
+        "rang",
+        "bath",
+        "breath",
+        "sooth",
+        "loath",
+        "writh",
+    ];
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 2 || stem.ends_with('e') || !stem.is_ascii() {
+        return false;
+    }
+    if LISTED.contains(&stem) {
+        return true;
+    }
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let last = b[n - 1];
+    let prev = b[n - 2];
+    let before = if n >= 3 { b[n - 3] } else { b'a' };
+    let ends = |s: &str| stem.ends_with(s);
+    match last {
+        b'v' | b'u' => true,
+        b'z' => prev != b'z',
+        b'c' => true,
+        b'l' => {
+            matches!(
+                prev,
+                b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b't' | b'z'
+            ) || (prev == b'i' && !vowel(before) && n >= 4)
+        }
+        b'n' => prev == b'i' && !vowel(before) && n >= 5,
+        b'd' => {
+            (prev == b'i' && !vowel(before) && n >= 4)
+                || ends("ud") && n >= 4
+                || (prev == b'o' && !vowel(before) && n >= 4)
+                || (prev == b'a' && !vowel(before) && n >= 4)
+        }
+        b'g' => matches!(prev, b'r' | b'd' | b'l') || (prev == b'a' && n >= 5),
+        b'b' => prev == b'i' && n >= 4,
+        b'k' => prev == b'o' && !vowel(before),
+        b't' => (ends("at") && !ends("eat") && !ends("oat") && n >= 5) || (ends("ut") && n >= 5),
+        b's' => {
+            matches!(prev, b'r' | b'n' | b'p')
+                || ends("os")
+                || (ends("as") && !ends("ias"))
+                || (ends("is") && n >= 4)
+                || ends("ys")
+                || (ends("us")
+                    && !ends("ous")
+                    && !matches!(stem, "focus" | "bonus" | "bus" | "census" | "bias"))
+        }
+        b'm' => ends("sum"),
+        b'r' => {
+            (ends("ar") && !ends("ear") && !ends("oar") && n >= 4)
+                || (ends("ir") && !ends("stir") && !ends("air"))
+        }
+        b'i' => n == 2,
+        _ => false,
     }
 }
 
@@ -768,6 +913,35 @@ pub fn american(lemma: &str) -> Cow<'_, str> {
         }
     }
     Cow::Borrowed(lemma)
+}
+
+#[cfg(test)]
+mod final_e_tests {
+    use super::needs_final_e;
+
+    #[test]
+    fn restores_the_e_that_inflection_dropped() {
+        for stem in [
+            "declin", "interfer", "argu", "involv", "organiz", "announc", "negotiat", "caus",
+            "clos", "releas", "conclud", "decid", "explod", "invad", "describ", "requir", "compar",
+            "manag", "urg", "judg", "troubl", "compil", "endors", "licens", "collaps", "advis",
+            "assum", "execut", "invok", "interven", "secur", "escap", "chang",
+        ] {
+            assert!(needs_final_e(stem), "{stem}");
+        }
+    }
+
+    #[test]
+    fn leaves_stems_that_are_words() {
+        for stem in [
+            "join", "explain", "remain", "avoid", "flood", "load", "read", "look", "beat", "treat",
+            "visit", "edit", "limit", "appear", "clear", "enter", "offer", "happen", "open",
+            "mention", "question", "develop", "belong", "focus", "pass", "press", "fail", "boil",
+            "control", "attack", "warn", "want", "form", "report", "accept", "interest", "elect",
+        ] {
+            assert!(!needs_final_e(stem), "{stem}");
+        }
+    }
 }
 
 #[cfg(test)]

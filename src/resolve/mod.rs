@@ -23,7 +23,10 @@
 //!   type [`EntityType::Group`], labelled with their own words, with
 //!   [`Entity::part_of`] pointing at the country or organisation they belong to. The
 //!   statement stays on the group, so `Russian officials deny X` is not read as
-//!   `Russia denies X`; the link lets a user roll groups up.
+//!   `Russia denies X`; the link lets a user roll groups up. A group's id is made of its
+//!   owner's canonical name and its own words (`group.russia-officials`,
+//!   `group.united-states-intelligence-agencies`), so another spelling of the owner in a
+//!   later article (`U.S.` for `US`) does not move it.
 //! - **Metonyms**: `Kremlin`, `Downing Street`, `White House` are organisation nodes
 //!   with `part_of` their country; never merged into it. A capital city that acts as
 //!   the subject of a verb (`Brussels has upped its provisions`) becomes an organisation
@@ -144,7 +147,7 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// Other names seen for it (`Sir Julian King`, `King`), sorted.
     pub aliases: BTreeSet<String>,
-    /// The entity a group belongs to (`group.russian-officials` → `place.russia`).
+    /// The entity a group belongs to (`group.russia-officials` → `place.russia`).
     pub part_of: Option<EntityId>,
     /// Roles seen in appositions (`EU security commissioner`), sorted.
     pub roles: BTreeSet<String>,

@@ -295,7 +295,14 @@ fn build<'a>(
     aliases.remove(&label);
     let content: Vec<&String> = forms.keys().collect();
     let content = format!("{}|{:?}", kind.as_str(), content);
-    let mut slug = slugify(&label);
+    // A group's id comes from its key (its owner's canonical name and its own words), not
+    // from its most frequent spelling, so `US officials` and `U.S. officials` in a later
+    // article do not move it.
+    let group_key = members.iter().find_map(|m| match &m.origin {
+        Origin::Group(k) if kind == EntityType::Group => Some(k.replace('|', " ")),
+        _ => None,
+    });
+    let mut slug = slugify(group_key.as_deref().unwrap_or(&label));
     if slug.is_empty() {
         slug = "x".to_owned();
     }
