@@ -389,6 +389,16 @@ pub(crate) fn attribution(
                 };
                 return Some((speaker, Modality::Alleged));
             }
+            // `denied meddling in …` with the gerund attached as `advcl`: as `xcomp`
+            "advcl"
+                if p.mark(cur).is_none()
+                    && p.token(cur).xpos == "VBG"
+                    && cur > h
+                    && lexicon::speech_class(p.lemma(h)).is_some() =>
+            {
+                let cls = lexicon::speech_class(p.lemma(h)).expect("checked");
+                return Some((speaker_of(h), cls.modality()));
+            }
             "advcl" => cur = h,
             _ => return None,
         }

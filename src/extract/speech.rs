@@ -115,9 +115,12 @@ impl Speech {
                         targets.push((t, l, s, 0.8));
                     }
                 }
-                "xcomp" | "ccomp"
+                // `denied meddling in …`: a bare gerund after the verb, which parsers
+                // often attach as `advcl`; one with a marker (`after meeting …`) is not it
+                "xcomp" | "ccomp" | "advcl"
                     if (p.token(c).xpos == "VBG" || p.upos(c) == crate::model::Upos::Noun)
                         && p.child(c, "nsubj").is_none()
+                        && (p.base(c) != "advcl" || (c > v && p.child(c, "mark").is_none()))
                         && !open =>
                 {
                     if let Some(t) = p.argument(c, style) {
