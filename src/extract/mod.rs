@@ -270,7 +270,7 @@ pub(crate) fn triple(
     let label = f
         .label
         .split_whitespace()
-        .map(|w| lexicon::american(w).into_owned())
+        .map(|w| crate::nlp::lemma::american(w).into_owned())
         .collect::<Vec<_>>()
         .join(" ");
     Triple {

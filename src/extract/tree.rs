@@ -79,7 +79,7 @@ impl<'a> Parse<'a> {
                         .unwrap_or(lemma)
                         .to_lowercase()
                 };
-                lexicon::american(&l).into_owned()
+                crate::nlp::lemma::american(&l).into_owned()
             })
             .collect();
         Parse {
