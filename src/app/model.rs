@@ -148,6 +148,8 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
             "uas": round2(s.uas),
             "las": round2(s.las),
             "tokens_per_second": s.tokens_per_second.round(),
+            "tag_tokens_per_second": per_second(s.tokens, s.tag_time).round(),
+            "parse_tokens_per_second": per_second(s.tokens, s.tag_parse_time - s.tag_time).round(),
             "load_seconds": load.as_secs_f64(),
             "model_bytes": size,
         });
@@ -167,8 +169,10 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
         writeln!(out, "LAS        {:.2}", s.las)?;
         writeln!(
             out,
-            "speed      {:.0} tokens/s (tag + parse, one thread, CPU time)",
-            s.tokens_per_second
+            "speed      {:.0} tokens/s (tag + parse, one thread, CPU time; tag {:.0}, parse {:.0})",
+            s.tokens_per_second,
+            per_second(s.tokens, s.tag_time),
+            per_second(s.tokens, s.tag_parse_time - s.tag_time),
         )?;
         for (kind, e, n) in &s.errors {
             writeln!(out, "  {kind:<6} {n:>4}  {e}")?;
@@ -206,4 +210,9 @@ fn thread_cpu_time() -> std::time::Duration {
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+/// `n` per second of `d`.
+fn per_second(n: usize, d: std::time::Duration) -> f64 {
+    n as f64 / d.as_secs_f64().max(1e-9)
 }

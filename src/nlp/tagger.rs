@@ -42,6 +42,8 @@ pub struct Tagger {
     classes: Vec<(Upos, String)>,
     index: FxHashMap<u64, (u32, u16)>,
     cells: Vec<(u8, f32)>,
+    /// Open-addressing view of `index` for tagging.
+    probe: Probe,
     tagdict: FxHashMap<String, u8>,
     ambig: FxHashMap<String, u64>,
     verbs: FxHashSet<String>,
@@ -81,11 +83,90 @@ const F_P1SUF: u64 = 34;
 const F_P1AMBP1: u64 = 35;
 const F_FORM: u64 = 36;
 
+/// Open-addressing lookup from a feature to its run of cells: per slot the key's high
+/// 32 bits (never 0; 0 marks an empty slot) and `start << 8 | len`.
+#[derive(Clone, Debug, Default)]
+struct Probe {
+    mask: usize,
+    slots: Vec<[u32; 2]>,
+}
+
+/// Cells addressable by a [`Probe`] slot (24 bits of start).
+const MAX_CELLS: usize = 1 << 24;
+
+#[inline]
+fn probe_tag(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
+}
+
+impl Probe {
+    fn new(index: &FxHashMap<u64, (u32, u16)>) -> Probe {
+        let mut keys: Vec<(&u64, &(u32, u16))> = index.iter().collect();
+        keys.sort_unstable();
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![[0u32; 2]; cap];
+        for (&k, &(start, len)) in keys {
+            let mut i = k as usize & mask;
+            while slots[i][0] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = [probe_tag(k), start << 8 | u32::from(len.min(255))];
+        }
+        Probe { mask, slots }
+    }
+
+    /// Adds the cells of every feature in `feats` to `scores`. All first probes are
+    /// loaded before any is compared, so their cache misses overlap.
+    fn score(&self, feats: &[u64], cells: &[(u8, f32)], scores: &mut [f32]) {
+        let mut first = [[0u32; 2]; 64];
+        for feats in feats.chunks(first.len()) {
+            self.score_chunk(feats, &mut first, cells, scores);
+        }
+    }
+
+    #[inline]
+    fn score_chunk(
+        &self,
+        feats: &[u64],
+        first: &mut [[u32; 2]; 64],
+        cells: &[(u8, f32)],
+        scores: &mut [f32],
+    ) {
+        for (x, &f) in first.iter_mut().zip(feats) {
+            *x = self.slots[f as usize & self.mask];
+        }
+        for (&f, &s0) in feats.iter().zip(first.iter()) {
+            let tag = probe_tag(f);
+            let mut i = f as usize & self.mask;
+            let mut s = s0;
+            loop {
+                if s[0] == tag {
+                    let (start, len) = ((s[1] >> 8) as usize, (s[1] & 0xff) as usize);
+                    for &(c, w) in &cells[start..start + len] {
+                        scores[c as usize] += w;
+                    }
+                    break;
+                }
+                if s[0] == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+                s = self.slots[i];
+            }
+        }
+    }
+}
+
 /// Context of one word, precomputed once per sentence.
 struct Word {
     lower: String,
     norm_hash: u64,
     cap: u8,
+    /// Ambiguity class (see [`Lexicon::amb`]).
+    amb: u64,
+    /// Hash of the last three characters.
+    suf3: u64,
 }
 
 fn norm(lower: &str) -> String {
@@ -119,6 +200,40 @@ fn cap_class(form: &str) -> u8 {
     }
 }
 
+/// Hash of the word's shape (`Xxxx`, `dd-dd`), capped runs of a class at two.
+fn shape_hash(form: &str) -> u64 {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    let mut last = ' ';
+    let mut run = 0;
+    for c in form.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = s;
+        }
+        len += s.encode_utf8(&mut buf[len..]).len();
+        if len > 12 {
+            break;
+        }
+    }
+    hash_bytes(F_SHAPE, &buf[..len])
+}
+
+#[cfg(test)]
 fn shape(form: &str) -> String {
     let mut out = String::new();
     let mut last = ' ';
@@ -219,6 +334,8 @@ impl Lexicon<'_> {
                 let norm_hash = hash_bytes(0, norm.as_bytes());
                 Word {
                     cap: cap_class(f),
+                    amb: self.ambig.get(&lower).copied().unwrap_or(2),
+                    suf3: hash_bytes(0, suffix(&lower, 3).as_bytes()),
                     lower,
                     norm_hash,
                 }
@@ -226,11 +343,10 @@ impl Lexicon<'_> {
             .collect()
     }
 
-    fn amb(&self, w: Option<&Word>) -> u64 {
-        match w {
-            None => 1,
-            Some(w) => self.ambig.get(&w.lower).copied().unwrap_or(2),
-        }
+    /// Ambiguity class of a word: 1 outside the sentence, 2 for a word not in the
+    /// lexicon, else the hash of the tags it had in training.
+    fn amb(w: Option<&Word>) -> u64 {
+        w.map_or(1, |w| w.amb)
     }
 
     /// Features that do not depend on predicted tags.
@@ -256,7 +372,7 @@ impl Lexicon<'_> {
                 n as u64,
             ));
         }
-        out.push(hash_bytes(F_SHAPE, shape(forms[i]).as_bytes()));
+        out.push(shape_hash(forms[i]));
         out.push(hash_mix(F_CAP, u64::from(w.cap) * 2 + u64::from(i == 0)));
         if w.lower.contains('-') {
             out.push(hash_mix(F_HYPH, 0));
@@ -268,16 +384,15 @@ impl Lexicon<'_> {
         out.push(hash_mix(F_WM2, nh(get(-2))));
         out.push(hash_mix(F_WP1, nh(get(1))));
         out.push(hash_mix(F_WP2, nh(get(2))));
-        let suf3 =
-            |w: Option<&Word>| w.map_or(0x77, |w| hash_bytes(0, suffix(&w.lower, 3).as_bytes()));
+        let suf3 = |w: Option<&Word>| w.map_or(0x77, |w| w.suf3);
         out.push(hash_mix(F_SUFM1, suf3(get(-1))));
         out.push(hash_mix(F_SUFP1, suf3(get(1))));
         out.push(hash_mix(hash_mix(F_WM1W0, nh(get(-1))), w.norm_hash));
         out.push(hash_mix(hash_mix(F_W0WP1, w.norm_hash), nh(get(1))));
-        out.push(hash_mix(F_AMB0, self.amb(Some(w))));
-        out.push(hash_mix(F_AMBP1, self.amb(get(1))));
-        out.push(hash_mix(F_AMBP2, self.amb(get(2))));
-        out.push(hash_mix(F_AMBM1, self.amb(get(-1))));
+        out.push(hash_mix(F_AMB0, Self::amb(Some(w))));
+        out.push(hash_mix(F_AMBP1, Self::amb(get(1))));
+        out.push(hash_mix(F_AMBP2, Self::amb(get(2))));
+        out.push(hash_mix(F_AMBM1, Self::amb(get(-1))));
         out.push(hash_mix(F_CAPM1, get(-1).map_or(9, |w| u64::from(w.cap))));
         out.push(hash_mix(F_CAPP1, get(1).map_or(9, |w| u64::from(w.cap))));
         // Lexicon signal for inflected verbs.
@@ -318,10 +433,7 @@ fn dynamic_features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u6
     out.push(hash_mix(F_P2, p2));
     out.push(hash_mix(F_P1P2, p1 * 1024 + p2));
     out.push(hash_mix(hash_mix(F_P1W0, p1), w.norm_hash));
-    out.push(hash_mix(
-        hash_mix(F_P1SUF, p1),
-        hash_bytes(0, suffix(&w.lower, 3).as_bytes()),
-    ));
+    out.push(hash_mix(hash_mix(F_P1SUF, p1), w.suf3));
     let next = words.get(i + 1).map_or(0x99, |w| w.norm_hash);
     out.push(hash_mix(hash_mix(F_P1AMBP1, p1), next));
 }
@@ -552,6 +664,7 @@ impl Tagger {
         }
         let tagger = Tagger {
             classes: class_set,
+            probe: Probe::default(),
             index,
             cells,
             tagdict,
@@ -582,13 +695,7 @@ impl Tagger {
                 lex.static_features(forms, &words, i, &mut feats);
                 dynamic_features(&words, i, p1, p2, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
-                for f in &feats {
-                    if let Some(&(start, len)) = self.index.get(f) {
-                        for &(c, w) in &self.cells[start as usize..start as usize + len as usize] {
-                            scores[c as usize] += w;
-                        }
-                    }
-                }
+                self.probe.score(&feats, &self.cells, &mut scores);
                 argmax(&scores)
             };
             p2 = p1;
@@ -617,6 +724,7 @@ impl Tagger {
                 index.insert(k, (begin as u32, (cells.len() - begin) as u16));
             }
         }
+        self.probe = Probe::new(&index);
         self.index = index;
         self.cells = cells;
     }
@@ -729,8 +837,12 @@ impl Tagger {
             }
             index.insert(k, (start as u32, u16::from(len)));
         }
+        if cells.len() >= MAX_CELLS {
+            return Err(BundleError::Malformed("tagger has too many weights".into()));
+        }
         Ok(Tagger {
             classes,
+            probe: Probe::new(&index),
             index,
             cells,
             tagdict,
@@ -801,6 +913,9 @@ mod tests {
         assert_eq!(suffix("café", 2), "fé");
         assert_eq!(prefix("é", 3), "é");
         assert_eq!(shape("McDonald's"), "XxXxx'x");
+        for w in ["McDonald's", "U.S.", "1,200", "naïve", "Ærø-2024", ""] {
+            assert_eq!(shape_hash(w), hash_bytes(F_SHAPE, shape(w).as_bytes()));
+        }
         assert_eq!(cap_class("NATO"), 2);
         assert_eq!(cap_class("Nato"), 1);
         assert_eq!(cap_class("nato"), 0);
