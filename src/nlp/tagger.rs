@@ -83,15 +83,20 @@ const F_P1SUF: u64 = 34;
 const F_P1AMBP1: u64 = 35;
 const F_FORM: u64 = 36;
 
-/// Open-addressing lookup from a feature to its run of cells: per slot the key's high
-/// 32 bits (never 0; 0 marks an empty slot) and `start << 8 | len`.
+/// Open-addressing lookup from a feature to its weights, for tagging. A slot is 16
+/// bytes: the key's high 32 bits (never 0; 0 marks an empty slot), the feature's first
+/// two weights inline, and `start << 8 | len` of the rest in `extra`. Two thirds of the
+/// features have exactly two weights (one perceptron update), so most lookups touch a
+/// single cache line. A weight is packed as `q << 8 | class` with `q` its 16-bit value.
 #[derive(Clone, Debug, Default)]
 struct Probe {
     mask: usize,
-    slots: Vec<[u32; 2]>,
+    slots: Vec<[u32; 4]>,
+    extra: Vec<u32>,
+    scale: f32,
 }
 
-/// Cells addressable by a [`Probe`] slot (24 bits of start).
+/// Weights addressable by a [`Probe`] slot (24 bits of start).
 const MAX_CELLS: usize = 1 << 24;
 
 #[inline]
@@ -100,60 +105,79 @@ fn probe_tag(key: u64) -> u32 {
 }
 
 impl Probe {
-    fn new(index: &FxHashMap<u64, (u32, u16)>) -> Probe {
+    fn new(index: &FxHashMap<u64, (u32, u16)>, cells: &[(u8, f32)]) -> Probe {
         let mut keys: Vec<(&u64, &(u32, u16))> = index.iter().collect();
         keys.sort_unstable();
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let max = cells.iter().fold(0f32, |m, (_, w)| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let pack = |&(c, w): &(u8, f32)| {
+            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i32;
+            ((q << 8) as u32) | u32::from(c)
+        };
+        let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![[0u32; 2]; cap];
+        let mut slots = vec![[0u32; 4]; cap];
+        let mut extra = Vec::new();
         for (&k, &(start, len)) in keys {
+            let row = &cells[start as usize..start as usize + len as usize];
+            let mut slot = [probe_tag(k), 0, 0, 0];
+            for (x, cell) in slot[1..3].iter_mut().zip(row) {
+                *x = pack(cell);
+            }
+            if row.len() > 2 {
+                let rest = &row[2..];
+                slot[3] = (extra.len() as u32) << 8 | rest.len().min(255) as u32;
+                extra.extend(rest.iter().map(pack));
+            }
             let mut i = k as usize & mask;
             while slots[i][0] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = [probe_tag(k), start << 8 | u32::from(len.min(255))];
+            slots[i] = slot;
         }
-        Probe { mask, slots }
+        Probe {
+            mask,
+            slots,
+            extra,
+            scale,
+        }
     }
 
-    /// Adds the cells of every feature in `feats` to `scores`. All first probes are
+    /// Adds the weights of every feature in `feats` to `scores`. All first probes are
     /// loaded before any is compared, so their cache misses overlap.
-    fn score(&self, feats: &[u64], cells: &[(u8, f32)], scores: &mut [f32]) {
-        let mut first = [[0u32; 2]; 64];
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let mut acc = [0i32; 256];
+        let mut first = [[0u32; 4]; 64];
         for feats in feats.chunks(first.len()) {
-            self.score_chunk(feats, &mut first, cells, scores);
-        }
-    }
-
-    #[inline]
-    fn score_chunk(
-        &self,
-        feats: &[u64],
-        first: &mut [[u32; 2]; 64],
-        cells: &[(u8, f32)],
-        scores: &mut [f32],
-    ) {
-        for (x, &f) in first.iter_mut().zip(feats) {
-            *x = self.slots[f as usize & self.mask];
-        }
-        for (&f, &s0) in feats.iter().zip(first.iter()) {
-            let tag = probe_tag(f);
-            let mut i = f as usize & self.mask;
-            let mut s = s0;
-            loop {
-                if s[0] == tag {
-                    let (start, len) = ((s[1] >> 8) as usize, (s[1] & 0xff) as usize);
-                    for &(c, w) in &cells[start..start + len] {
-                        scores[c as usize] += w;
-                    }
-                    break;
-                }
-                if s[0] == 0 {
-                    break;
-                }
-                i = (i + 1) & self.mask;
-                s = self.slots[i];
+            for (x, &f) in first.iter_mut().zip(feats) {
+                *x = self.slots[f as usize & self.mask];
             }
+            for (&f, &s0) in feats.iter().zip(first.iter()) {
+                let tag = probe_tag(f);
+                let mut i = f as usize & self.mask;
+                let mut s = s0;
+                loop {
+                    if s[0] == tag {
+                        // An unused inline weight is 0: it adds nothing to class 0.
+                        for c in [s[1], s[2]] {
+                            acc[(c & 0xff) as usize] += (c as i32) >> 8;
+                        }
+                        let (start, len) = ((s[3] >> 8) as usize, (s[3] & 0xff) as usize);
+                        for &c in &self.extra[start..start + len] {
+                            acc[(c & 0xff) as usize] += (c as i32) >> 8;
+                        }
+                        break;
+                    }
+                    if s[0] == 0 {
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    s = self.slots[i];
+                }
+            }
+        }
+        for (s, &a) in scores.iter_mut().zip(&acc) {
+            *s = a as f32 * self.scale;
         }
     }
 }
@@ -695,7 +719,7 @@ impl Tagger {
                 lex.static_features(forms, &words, i, &mut feats);
                 dynamic_features(&words, i, p1, p2, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
-                self.probe.score(&feats, &self.cells, &mut scores);
+                self.probe.score(&feats, &mut scores);
                 argmax(&scores)
             };
             p2 = p1;
@@ -724,7 +748,7 @@ impl Tagger {
                 index.insert(k, (begin as u32, (cells.len() - begin) as u16));
             }
         }
-        self.probe = Probe::new(&index);
+        self.probe = Probe::new(&index, &cells);
         self.index = index;
         self.cells = cells;
     }
@@ -842,7 +866,7 @@ impl Tagger {
         }
         Ok(Tagger {
             classes,
-            probe: Probe::new(&index),
+            probe: Probe::new(&index, &cells),
             index,
             cells,
             tagdict,
@@ -893,6 +917,51 @@ mod tests {
         let again = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
         assert_eq!(again.tag(&["the", "cat", "runs", "."]), tags);
         assert!(t.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn probe_scores_like_the_index() {
+        // Rows of 1 to 6 weights over 40 classes, so both inline and extra weights occur.
+        let mut rng = Rng::new(3);
+        let mut index = FxHashMap::default();
+        let mut cells = Vec::new();
+        let mut keys = Vec::new();
+        for _ in 0..3000 {
+            let k = rng.next_u64();
+            let len = 1 + (rng.next_u64() % 6) as usize;
+            let start = cells.len();
+            for c in 0..len {
+                let w = (rng.next_u64() % 2001) as f32 / 100.0 - 10.0;
+                cells.push(((c * 7 % 40) as u8, w));
+            }
+            index.insert(k, (start as u32, len as u16));
+            keys.push(k);
+        }
+        let probe = Probe::new(&index, &cells);
+        for round in 0..100 {
+            let feats: Vec<u64> = (0..70)
+                .map(|i| {
+                    if i % 2 == 0 {
+                        keys[(rng.next_u64() % keys.len() as u64) as usize]
+                    } else {
+                        rng.next_u64() ^ round
+                    }
+                })
+                .collect();
+            let mut want = vec![0f32; 40];
+            for f in &feats {
+                if let Some(&(start, len)) = index.get(f) {
+                    for &(c, w) in &cells[start as usize..start as usize + len as usize] {
+                        want[c as usize] += w;
+                    }
+                }
+            }
+            let mut got = vec![0f32; 40];
+            probe.score(&feats, &mut got);
+            for (w, g) in want.iter().zip(&got) {
+                assert!((w - g).abs() < 0.01, "{w} vs {g}");
+            }
+        }
     }
 
     #[test]
