@@ -948,7 +948,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let mut want = vec![0f32; 40];
+            let mut want = [0f32; 40];
             for f in &feats {
                 if let Some(&(start, len)) = index.get(f) {
                     for &(c, w) in &cells[start as usize..start as usize + len as usize] {
@@ -956,7 +956,7 @@ mod tests {
                     }
                 }
             }
-            let mut got = vec![0f32; 40];
+            let mut got = [0f32; 40];
             probe.score(&feats, &mut got);
             for (w, g) in want.iter().zip(&got) {
                 assert!((w - g).abs() < 0.01, "{w} vs {g}");
