@@ -549,10 +549,21 @@ impl Lemmatizer {
         if let Some(l) = irregular(&lf, xpos) {
             return l.to_owned();
         }
-        let chars: Vec<char> = lf.chars().collect();
-        for n in (0..=MAX_SUFFIX.min(chars.len().saturating_sub(1))).rev() {
-            let sfx: String = chars[chars.len() - n..].iter().collect();
-            if let Some((strip, append)) = self.rules.get(&key(&sfx, xpos))
+        // Suffixes of 0..=MAX_SUFFIX characters (never the whole word), longest first.
+        let n_chars = lf.chars().count();
+        let longest = MAX_SUFFIX.min(n_chars.saturating_sub(1));
+        let starts = lf
+            .char_indices()
+            .map(|(b, _)| b)
+            .skip(n_chars - longest)
+            .chain(std::iter::once(lf.len()));
+        let mut k = String::with_capacity(MAX_SUFFIX * 4 + xpos.len() + 1);
+        for start in starts {
+            k.clear();
+            k.push_str(&lf[start..]);
+            k.push('\t');
+            k.push_str(xpos);
+            if let Some((strip, append)) = self.rules.get(&k)
                 && let Some(l) = apply_script(base, *strip as usize, append)
             {
                 let inflected = lf.ends_with("ed") || lf.ends_with("ing");
