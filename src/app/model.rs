@@ -103,12 +103,13 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     let bytes = nlp.to_bytes();
     write_atomically(&args.out, &bytes)?;
     eprintln!("{:<32} {:>8.1?}", "write bundle", t.elapsed());
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "wrote {} ({:.1} MB) in {:.1?}",
         args.out.display(),
         bytes.len() as f64 / 1e6,
         start.elapsed()
-    );
+    )?;
     Ok(Outcome::Success)
 }
 
