@@ -40,6 +40,7 @@ pub(crate) mod frame;
 pub mod gold;
 pub(crate) mod lexicon;
 mod nominal;
+mod repair;
 mod speech;
 pub mod tree;
 

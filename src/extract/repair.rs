@@ -1,0 +1,316 @@
+//! Tree repairs: local, general fixes for dependency-parse errors that our parser makes
+//! on news text and that would otherwise cost a statement or give it the wrong actor.
+//!
+//! Each repair recognises a configuration that a well-formed tree of English cannot have
+//! (two subjects on one verb, a relative clause in which `that` has no role) or a
+//! lemma the lemmatiser cut short, and rewrites only the arcs involved. They run once,
+//! in order, when a [`Parse`](super::Parse) is built:
+//!
+//! 1. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
+//!    `Ruritania` and `Doe` as subjects: the one carrying `'s` is the possessor of the
+//!    next one.
+//! 2. [`subordinator_subject`]: `The dispute began after the ministry published a report`
+//!    parsed with `after` as a preposition of `ministry` and two subjects on `published`:
+//!    `after` is the mark of the clause and the first subject does not belong to it.
+//! 3. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
+//!    the title phrase as a bare oblique of the verb: it is an apposition of the subject.
+//! 4. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
+//!    with the name as a compound of `chief`: the name heads the subject and the
+//!    description is its apposition.
+//! 5. [`complement_as_relative`]: `She warned on Monday that the talks would fail` parsed
+//!    with the `that` clause as a relative clause of `Monday`: when `that` has no role
+//!    inside the clause and the clause has its own subject, it is the reporting verb's
+//!    complement.
+//! 6. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//!    (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
+
+use crate::model::{Token, Upos};
+
+use super::lexicon;
+
+/// The mutable parts of a tree while it is repaired.
+pub(crate) struct Draft<'a> {
+    /// Head of each token (`None` for a root).
+    pub heads: Vec<Option<usize>>,
+    /// Full relation of each token.
+    pub rels: Vec<&'a str>,
+    /// Part of speech of each token.
+    pub upos: Vec<Upos>,
+    /// Lower-case, American-spelled lemma of each token.
+    pub lemmas: Vec<String>,
+    /// Lower-case form of each token.
+    pub lower: Vec<String>,
+}
+
+/// Subordinating words that the parser sometimes takes for a preposition of the
+/// following subject (`after the ministry published …`).
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "till", "once", "as", "because", "while", "when",
+    "although", "though", "whereas", "unless",
+];
+
+impl<'a> Draft<'a> {
+    fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    fn base(&self, i: usize) -> &str {
+        let r = self.rels[i];
+        r.split(':').next().unwrap_or(r)
+    }
+
+    fn children(&self, h: usize) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&c| self.heads[c] == Some(h))
+            .collect()
+    }
+
+    fn children_base(&self, h: usize, base: &str) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&c| self.heads[c] == Some(h) && self.base(c) == base)
+            .collect()
+    }
+
+    /// True when `d` is `h` or below it.
+    fn dominates(&self, h: usize, mut d: usize) -> bool {
+        for _ in 0..=self.len() {
+            if d == h {
+                return true;
+            }
+            match self.heads[d] {
+                Some(x) => d = x,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// First and last token of the subtree of `h`.
+    fn extent(&self, h: usize) -> (usize, usize) {
+        let mut lo = h;
+        let mut hi = h;
+        for t in 0..self.len() {
+            if self.dominates(h, t) {
+                lo = lo.min(t);
+                hi = hi.max(t);
+            }
+        }
+        (lo, hi)
+    }
+
+    fn is_possessive_mark(&self, t: usize) -> bool {
+        self.base(t) == "case" && matches!(self.lower[t].as_str(), "'s" | "’s" | "'" | "’")
+    }
+
+    fn has_possessive(&self, n: usize) -> bool {
+        self.children(n).iter().any(|&c| self.is_possessive_mark(c))
+    }
+
+    /// Moves `t` under `head` with relation `rel`, unless that would make a cycle.
+    fn attach(&mut self, t: usize, head: usize, rel: &'a str) -> bool {
+        if t == head || self.dominates(t, head) {
+            return false;
+        }
+        self.heads[t] = Some(head);
+        self.rels[t] = rel;
+        true
+    }
+}
+
+/// Runs every repair, in order.
+pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
+    possessor_subject(d);
+    subordinator_subject(d);
+    fronted_apposition(d, tokens);
+    name_before_apposition(d);
+    complement_as_relative(d);
+    lemma_final_e(d, tokens);
+}
+
+/// The verbs with two or more (active or passive) subjects, with those subjects in order.
+fn double_subjects(d: &Draft<'_>) -> Vec<Vec<usize>> {
+    (0..d.len())
+        .map(|v| d.children_base(v, "nsubj"))
+        .filter(|s| s.len() >= 2)
+        .collect()
+}
+
+/// `Ruritania's Prime Minister Jane Doe warned …` with two subjects on `warned`: a subject
+/// ending in a possessive `'s` right before the next subject's phrase is its possessor.
+pub(crate) fn possessor_subject(d: &mut Draft<'_>) {
+    for subjects in double_subjects(d) {
+        for w in subjects.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if !d.has_possessive(a) {
+                continue;
+            }
+            let (_, a_end) = d.extent(a);
+            let (b_start, _) = d.extent(b);
+            if a_end + 1 == b_start {
+                d.attach(a, b, "nmod:poss");
+            }
+        }
+    }
+}
+
+/// `The dispute began after the ministry published a report` with `after` a `case` of
+/// `ministry` and two subjects on `published`: the word is the clause's mark, and the
+/// earlier subject (whose own verb the parser missed) leaves the clause.
+pub(crate) fn subordinator_subject(d: &mut Draft<'_>) {
+    for subjects in double_subjects(d) {
+        let Some(v) = d.heads[subjects[0]] else {
+            continue;
+        };
+        for w in subjects.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let Some(c) = d
+                .children_base(b, "case")
+                .into_iter()
+                .find(|&c| c > a && c < b && SUBORDINATORS.contains(&d.lower[c].as_str()))
+            else {
+                continue;
+            };
+            if d.attach(c, v, "mark") {
+                d.upos[c] = Upos::Sconj;
+                d.rels[a] = "dep";
+            }
+        }
+    }
+}
+
+/// `The country's finance minister, Jane Doe warned …` with `minister` a bare `obl` of
+/// the verb right before `, Doe` (the subject): the title phrase is an apposition of the
+/// subject.
+pub(crate) fn fronted_apposition(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        let Some(s) = d.children_base(v, "nsubj").into_iter().next() else {
+            continue;
+        };
+        for o in d.children(v) {
+            if d.rels[o] != "obl"
+                || o > s
+                || !matches!(d.upos[o], Upos::Noun)
+                || d.children(o)
+                    .iter()
+                    .any(|&c| d.base(c) == "case" && !d.is_possessive_mark(c))
+            {
+                continue;
+            }
+            let (_, o_end) = d.extent(o);
+            let (s_start, _) = d.extent(s);
+            let comma = o_end + 1;
+            if comma + 1 == s_start
+                && tokens[comma].form == ","
+                && matches!(d.upos[s], Upos::Propn)
+                && d.attach(o, s, "appos")
+            {
+                d.attach(comma, o, "punct");
+            }
+        }
+    }
+}
+
+/// `Jane Doe, the minister's chief of staff said …` with `Jane` a `compound` of `chief`:
+/// a name followed by a comma and a fresh noun phrase (one opening with a determiner or a
+/// possessive) heads the subject, and the description is its apposition.
+pub(crate) fn name_before_apposition(d: &mut Draft<'_>) {
+    for h in 0..d.len() {
+        if d.upos[h] != Upos::Noun || d.base(h) != "nsubj" {
+            continue;
+        }
+        let Some(name) = d
+            .children_base(h, "compound")
+            .into_iter()
+            .find(|&c| d.upos[c] == Upos::Propn)
+        else {
+            continue;
+        };
+        // the name's own run: the word and its `flat` parts right after it
+        let mut end = name;
+        while end + 1 < h && d.heads[end + 1] == Some(name) && d.base(end + 1) == "flat" {
+            end += 1;
+        }
+        let comma = end + 1;
+        if comma + 1 >= h || d.lower[comma] != "," {
+            continue;
+        }
+        // the phrase after the comma must open afresh
+        let opener = comma + 1;
+        let fresh = d.base(opener) == "det" && d.heads[opener] == Some(h)
+            || d.has_possessive(opener) && d.extent(opener).1 + 1 <= h;
+        if !fresh {
+            continue;
+        }
+        let (Some(gov), rel) = (d.heads[h], d.rels[h]) else {
+            continue;
+        };
+        // the name takes the subject's place; what followed the comma moves to `h`
+        for c in d.children(name) {
+            if c > comma {
+                if d.has_possessive(c) {
+                    d.attach(c, h, "nmod:poss");
+                } else {
+                    d.attach(c, h, d.rels[c]);
+                }
+            }
+        }
+        d.heads[name] = Some(gov);
+        d.rels[name] = rel;
+        d.heads[h] = Some(name);
+        d.rels[h] = "appos";
+        d.heads[comma] = Some(h);
+        d.rels[comma] = "punct";
+    }
+}
+
+/// `She warned on Monday that the talks would fail` with the `that` clause attached as a
+/// relative clause of `Monday`: a clause that opens with `that`, gives `that` no role of
+/// subject or object, and has a subject of its own is the complement of the reporting
+/// verb that governs the noun (when that verb has no complement yet).
+pub(crate) fn complement_as_relative(d: &mut Draft<'_>) {
+    for r in 0..d.len() {
+        if d.rels[r] != "acl:relcl" {
+            continue;
+        }
+        let Some(n) = d.heads[r] else { continue };
+        let Some(v) = d.heads[n] else { continue };
+        if d.upos[v] != Upos::Verb
+            || lexicon::speech_class(&d.lemmas[v]).is_none()
+            || !matches!(d.base(n), "obl" | "obj" | "iobj")
+            || !d.children_base(v, "ccomp").is_empty()
+        {
+            continue;
+        }
+        let (start, _) = d.extent(r);
+        if d.lower[start] != "that"
+            || d.heads[start] != Some(r)
+            || matches!(d.base(start), "nsubj" | "obj" | "csubj")
+        {
+            continue;
+        }
+        if !d.children_base(r, "nsubj").into_iter().any(|s| s != start) {
+            continue;
+        }
+        if d.attach(r, v, "ccomp") {
+            d.rels[start] = "mark";
+            d.upos[start] = Upos::Sconj;
+        }
+    }
+}
+
+/// A verb lemmatised without its final `e` (`conceded` → `conced`) gets it back when
+/// the lexicon knows the lemma with it.
+pub(crate) fn lemma_final_e(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(d.upos[i], Upos::Verb | Upos::Adj) || lexicon::is_known_verb(&d.lemmas[i]) {
+            continue;
+        }
+        let with_e = format!("{}e", d.lemmas[i]);
+        let lower = t.form.to_lowercase();
+        if lexicon::is_known_verb(&with_e)
+            && (lower.starts_with(&with_e) || lower.starts_with(&d.lemmas[i]))
+        {
+            d.lemmas[i] = with_e;
+        }
+    }
+}
