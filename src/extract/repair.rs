@@ -21,7 +21,14 @@
 //!    with the `that` clause as a relative clause of `Monday`: when `that` has no role
 //!    inside the clause and the clause has its own subject, it is the reporting verb's
 //!    complement.
-//! 6. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//! 6. [`participle_as_object`]: `The report says Ruritania has "meddled" in the vote`
+//!    parsed (the quotes derail it) with `has` as the main verb and `meddled` as its
+//!    object: a past participle cannot be the object of `have`, it is the predicate and
+//!    `have` its auxiliary.
+//! 7. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
+//!    `involved` as an adjective after a copula: a participle of the stative-passive
+//!    lexicon (`involve`, `engage`, `implicate`…) is the passive verb.
+//! 8. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!    (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
 
 use crate::model::{Token, Upos};
@@ -124,6 +131,8 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     fronted_apposition(d, tokens);
     name_before_apposition(d);
     complement_as_relative(d);
+    participle_as_object(d, tokens);
+    stative_adjective(d, tokens);
     lemma_final_e(d, tokens);
 }
 
@@ -236,8 +245,8 @@ pub(crate) fn name_before_apposition(d: &mut Draft<'_>) {
         }
         // the phrase after the comma must open afresh
         let opener = comma + 1;
-        let fresh = d.base(opener) == "det" && d.heads[opener] == Some(h)
-            || d.has_possessive(opener) && d.extent(opener).1 + 1 <= h;
+        let fresh = d.upos[opener] == Upos::Det && d.dominates(h, opener)
+            || d.has_possessive(opener) && d.extent(opener).1 < h;
         if !fresh {
             continue;
         }
@@ -312,5 +321,85 @@ pub(crate) fn lemma_final_e(d: &mut Draft<'_>, tokens: &[Token]) {
         {
             d.lemmas[i] = with_e;
         }
+    }
+}
+
+/// `… Ruritania has "meddled" in the vote` with `has` the verb and `meddled` (a past
+/// participle, `VBN`) its object: the participle takes `has`'s place in the tree, `has`
+/// becomes its auxiliary and hands over its other dependents.
+pub(crate) fn participle_as_object(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        if d.lemmas[v] != "have" || !matches!(d.upos[v], Upos::Verb | Upos::Aux) {
+            continue;
+        }
+        let Some(o) = d
+            .children_base(v, "obj")
+            .into_iter()
+            .find(|&o| o > v && d.upos[o] == Upos::Verb && tokens[o].xpos == "VBN")
+        else {
+            continue;
+        };
+        // nothing but quotes and adverbs between `has` and the participle
+        if !(v + 1..o).all(|t| {
+            d.upos[t] == Upos::Adv || (d.upos[t] == Upos::Punct && is_quote(&tokens[t].form))
+        }) {
+            continue;
+        }
+        let (gov, rel) = (d.heads[v], d.rels[v]);
+        for c in d.children(v) {
+            if c != o {
+                let r = d.rels[c];
+                d.attach(c, o, r);
+            }
+        }
+        d.heads[o] = gov;
+        d.rels[o] = rel;
+        d.heads[v] = Some(o);
+        d.rels[v] = "aux";
+        d.upos[v] = Upos::Aux;
+    }
+}
+
+fn is_quote(form: &str) -> bool {
+    matches!(
+        form,
+        "\"" | "'" | "“" | "”" | "‘" | "’" | "``" | "''" | "«" | "»"
+    )
+}
+
+/// `Two firms were involved in the fraud` with `involved` an adjective (`JJ`) under a
+/// copula: a participle whose verb is in the stative-passive lexicon becomes the passive
+/// verb (copula → `aux:pass`, subject → `nsubj:pass`).
+pub(crate) fn stative_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
+    for a in 0..d.len() {
+        if d.upos[a] != Upos::Adj {
+            continue;
+        }
+        let lower = tokens[a].form.to_lowercase();
+        let Some(stem) = lower.strip_suffix('d') else {
+            continue;
+        };
+        let verb = [stem, stem.strip_suffix('e').unwrap_or(stem)]
+            .into_iter()
+            .find(|v| lexicon::stative_passive(v));
+        let Some(verb) = verb else { continue };
+        let cops: Vec<usize> = d
+            .children_base(a, "cop")
+            .into_iter()
+            .filter(|&c| d.lemmas[c] == "be")
+            .collect();
+        if cops.is_empty() {
+            continue;
+        }
+        for c in cops {
+            d.rels[c] = "aux:pass";
+        }
+        for s in d.children(a) {
+            if d.rels[s] == "nsubj" {
+                d.rels[s] = "nsubj:pass";
+            }
+        }
+        d.upos[a] = Upos::Verb;
+        d.lemmas[a] = verb.to_owned();
     }
 }
