@@ -28,7 +28,15 @@
 //! 7. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
 //!    `involved` as an adjective after a copula: a participle of the stative-passive
 //!    lexicon (`involve`, `engage`, `implicate`…) is the passive verb.
-//! 8. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//! 8. [`adjective_after_have`]: `The minister had repeatedly denied bribery claims`
+//!    parsed with `denied` as an adjective of `claims` and `had` as the verb: a
+//!    participle right after `have` whose verb is a reporting or support verb of the
+//!    lexicon (and not a hedge like `alleged`) is the predicate.
+//! 9. [`bare_complement`]: `She denied the payments had reached the party` parsed with
+//!    `payments` as the object of `denied` and `reached` hanging elsewhere without a
+//!    subject: a finite clause with no subject right after a reporting verb's object is
+//!    the verb's complement, and the object is its subject.
+//! 10. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!    (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
 
 use crate::model::{Token, Upos};
@@ -133,6 +141,8 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     complement_as_relative(d);
     participle_as_object(d, tokens);
     stative_adjective(d, tokens);
+    adjective_after_have(d, tokens);
+    bare_complement(d, tokens);
     lemma_final_e(d, tokens);
 }
 
@@ -401,5 +411,133 @@ pub(crate) fn stative_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
         }
         d.upos[a] = Upos::Verb;
         d.lemmas[a] = verb.to_owned();
+    }
+}
+
+/// The verb lemma of a participle form the lemmatiser left as an adjective (`denied` →
+/// `deny`), when the lexicon knows that verb.
+fn participle_verb(form: &str) -> Option<String> {
+    let lower = form.to_lowercase();
+    let mut candidates = Vec::new();
+    if let Some(s) = lower.strip_suffix("ied") {
+        candidates.push(format!("{s}y"));
+    }
+    if let Some(s) = lower.strip_suffix("ed") {
+        candidates.push(s.to_owned());
+        // doubled final consonant: `admitted` → `admit`
+        let b = s.as_bytes();
+        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+            candidates.push(s[..s.len() - 1].to_owned());
+        }
+    }
+    if let Some(s) = lower.strip_suffix('d') {
+        candidates.push(s.to_owned());
+    }
+    candidates.into_iter().find(|c| lexicon::is_known_verb(c))
+}
+
+/// `The minister had repeatedly denied bribery claims` with `had` the verb, `claims` its
+/// object and `denied` an adjective of `claims`: the participle right after `have` (only
+/// adverbs between) becomes the predicate, `have` its auxiliary. Only for verbs the
+/// lexicon knows and never for hedges (`had alleged links` keeps its adjective).
+pub(crate) fn adjective_after_have(d: &mut Draft<'_>, tokens: &[Token]) {
+    for h in 0..d.len() {
+        if d.lemmas[h] != "have" || !matches!(d.upos[h], Upos::Aux | Upos::Verb) {
+            continue;
+        }
+        let Some(a) = (h + 1..d.len()).find(|&t| d.upos[t] != Upos::Adv) else {
+            continue;
+        };
+        if d.upos[a] != Upos::Adj
+            || !matches!(tokens[a].xpos.as_str(), "JJ" | "VBN" | "VBD")
+            || lexicon::hedge_adjective(&tokens[a].form.to_lowercase()).is_some()
+        {
+            continue;
+        }
+        let Some(n) = d.heads[a] else { continue };
+        if n <= a || d.heads[n] != Some(h) || d.base(n) != "obj" || d.base(a) != "amod" {
+            continue;
+        }
+        let Some(verb) = participle_verb(&tokens[a].form) else {
+            continue;
+        };
+        let (gov, rel) = (d.heads[h], d.rels[h]);
+        d.heads[a] = gov;
+        d.rels[a] = rel;
+        for c in d.children(h) {
+            if c != a {
+                let r = d.rels[c];
+                d.attach(c, a, r);
+            }
+        }
+        d.heads[h] = Some(a);
+        d.rels[h] = "aux";
+        d.upos[h] = Upos::Aux;
+        d.upos[a] = Upos::Verb;
+        d.lemmas[a] = verb;
+    }
+}
+
+/// `She denied the payments had reached the party` with `payments` the object of
+/// `denied` and `reached` attached elsewhere without a subject: a finite verb (one with
+/// a tense auxiliary or a past or present tense tag) whose clause starts right after the
+/// object of a reporting verb, and that has no subject, takes the object as its subject
+/// and becomes the reporting verb's complement.
+pub(crate) fn bare_complement(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        if d.upos[v] != Upos::Verb
+            || lexicon::speech_class(&d.lemmas[v]).is_none()
+            || !d.children_base(v, "ccomp").is_empty()
+        {
+            continue;
+        }
+        let Some(n) = d.children_base(v, "obj").into_iter().find(|&n| n > v) else {
+            continue;
+        };
+        let (_, n_end) = d.extent(n);
+        let Some(x) = (0..d.len()).find(|&x| {
+            d.upos[x] == Upos::Verb
+                && x > n_end
+                && d.extent(x).0 == n_end + 1
+                && !d.dominates(n, x)
+                && x != v
+                // `denied the charges and resigned` is a coordination, not a complement
+                && d.base(x) != "conj"
+                && d.upos[n_end + 1] != Upos::Punct
+                && !d.children(x).iter().any(|&c| matches!(d.base(c), "cc" | "mark"))
+        }) else {
+            continue;
+        };
+        let subjectless = !d
+            .children(x)
+            .iter()
+            .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl"));
+        let finite = matches!(tokens[x].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || d.children(x).iter().any(|&c| {
+                d.base(c) == "aux"
+                    && c < x
+                    && matches!(
+                        d.lemmas[c].as_str(),
+                        "have"
+                            | "be"
+                            | "will"
+                            | "would"
+                            | "may"
+                            | "might"
+                            | "can"
+                            | "could"
+                            | "shall"
+                            | "should"
+                            | "must"
+                            | "do"
+                    )
+            });
+        if !subjectless || !finite || d.dominates(x, v) {
+            continue;
+        }
+        let passive = d.children(x).iter().any(|&c| d.rels[c] == "aux:pass");
+        if d.attach(x, v, "ccomp") {
+            d.attach(n, x, if passive { "nsubj:pass" } else { "nsubj" });
+        }
     }
 }
