@@ -37,7 +37,7 @@
 //!    subject: a finite clause with no subject right after a reporting verb's object is
 //!    the verb's complement, and the object is its subject.
 //! 10. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
-//!    (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
+//!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
 
 use crate::model::{Token, Upos};
 
@@ -381,11 +381,11 @@ fn is_quote(form: &str) -> bool {
 /// copula: a participle whose verb is in the stative-passive lexicon becomes the passive
 /// verb (copula → `aux:pass`, subject → `nsubj:pass`).
 pub(crate) fn stative_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
-    for a in 0..d.len() {
+    for (a, token) in tokens.iter().enumerate() {
         if d.upos[a] != Upos::Adj {
             continue;
         }
-        let lower = tokens[a].form.to_lowercase();
+        let lower = token.form.to_lowercase();
         let Some(stem) = lower.strip_suffix('d') else {
             continue;
         };
@@ -539,5 +539,102 @@ pub(crate) fn bare_complement(d: &mut Draft<'_>, tokens: &[Token]) {
         if d.attach(x, v, "ccomp") {
             d.attach(n, x, if passive { "nsubj:pass" } else { "nsubj" });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    /// Tokens from `form lemma UPOS XPOS head rel` rows (heads 1-based, 0 = root).
+    fn tokens(rows: &[&str]) -> Vec<Token> {
+        rows.iter()
+            .map(|r| {
+                let f: Vec<&str> = r.split_whitespace().collect();
+                let head: usize = f[4].parse().expect("head");
+                Token {
+                    span: Span::new(0, 0),
+                    form: f[0].to_owned(),
+                    lemma: f[1].to_owned(),
+                    upos: match f[2] {
+                        "PROPN" => Upos::Propn,
+                        "NOUN" => Upos::Noun,
+                        "VERB" => Upos::Verb,
+                        "AUX" => Upos::Aux,
+                        "ADJ" => Upos::Adj,
+                        "ADP" => Upos::Adp,
+                        "DET" => Upos::Det,
+                        "PART" => Upos::Part,
+                        "SCONJ" => Upos::Sconj,
+                        "CCONJ" => Upos::Cconj,
+                        _ => Upos::Punct,
+                    },
+                    xpos: f[3].to_owned(),
+                    head: head.checked_sub(1),
+                    deprel: f[5].to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    fn repaired(toks: &[Token]) -> (Vec<Option<usize>>, Vec<String>, Vec<String>) {
+        let mut d = Draft {
+            heads: toks.iter().map(|t| t.head).collect(),
+            rels: toks.iter().map(|t| t.deprel.as_str()).collect(),
+            upos: toks.iter().map(|t| t.upos).collect(),
+            lemmas: toks.iter().map(|t| t.lemma.to_lowercase()).collect(),
+            lower: toks.iter().map(|t| t.form.to_lowercase()).collect(),
+        };
+        apply(&mut d, toks);
+        let rels = d.rels.iter().map(|r| (*r).to_owned()).collect();
+        (d.heads, rels, d.lemmas)
+    }
+
+    #[test]
+    fn participle_verbs_come_from_the_lexicon() {
+        assert_eq!(participle_verb("denied").as_deref(), Some("deny"));
+        assert_eq!(participle_verb("admitted").as_deref(), Some("admit"));
+        assert_eq!(participle_verb("conceded").as_deref(), Some("concede"));
+        assert_eq!(participle_verb("limited"), None);
+    }
+
+    #[test]
+    fn possessor_needs_adjacent_subjects() {
+        // `Oslo's envoy, in turn, Dahl warned`: the phrases are not adjacent, so no repair
+        let toks = tokens(&[
+            "Oslo Oslo PROPN NNP 7 nsubj",
+            "'s 's PART POS 1 case",
+            "envoy envoy NOUN NN 1 dep",
+            ", , PUNCT , 7 punct",
+            "again again ADV RB 7 advmod",
+            "Dahl Dahl PROPN NNP 7 nsubj",
+            "warned warn VERB VBD 0 root",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!(heads[0], Some(6));
+        assert_eq!(rels[0], "nsubj");
+    }
+
+    #[test]
+    fn possessor_subject_moves_under_the_name() {
+        let toks = tokens(&[
+            "Oslo Oslo PROPN NNP 4 nsubj",
+            "'s 's PART POS 1 case",
+            "Dahl Dahl PROPN NNP 4 nsubj",
+            "warned warn VERB VBD 0 root",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!((heads[0], rels[0].as_str()), (Some(2), "nmod:poss"));
+    }
+
+    #[test]
+    fn lemma_gets_its_final_e_back() {
+        let toks = tokens(&[
+            "Dahl Dahl PROPN NNP 2 nsubj",
+            "conceded conced VERB VBD 0 root",
+        ]);
+        let (_, _, lemmas) = repaired(&toks);
+        assert_eq!(lemmas[1], "concede");
     }
 }
