@@ -36,7 +36,11 @@
 //!    `payments` as the object of `denied` and `reached` hanging elsewhere without a
 //!    subject: a finite clause with no subject right after a reporting verb's object is
 //!    the verb's complement, and the object is its subject.
-//! 10. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//! 10. [`that_with_object`]: `He said that local courts blocked the plan` parsed with
+//!     `that` taking `courts` as its object and `blocked` as a reduced relative of
+//!     `courts`: a subordinating `that` heads no noun, so the participle-looking verb is
+//!     the reported clause and the noun its subject.
+//! 11. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
 
 use crate::model::{Token, Upos};
@@ -143,6 +147,7 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     stative_adjective(d, tokens);
     adjective_after_have(d, tokens);
     bare_complement(d, tokens);
+    that_with_object(d, tokens);
     lemma_final_e(d, tokens);
 }
 
@@ -538,6 +543,50 @@ pub(crate) fn bare_complement(d: &mut Draft<'_>, tokens: &[Token]) {
         let passive = d.children(x).iter().any(|&c| d.rels[c] == "aux:pass");
         if d.attach(x, v, "ccomp") {
             d.attach(n, x, if passive { "nsubj:pass" } else { "nsubj" });
+        }
+    }
+}
+
+/// `He said that local courts blocked the plan` with `that` (tagged as a subordinator)
+/// the object of `said`, `courts` the object of `that` and `blocked` (`VBD`/`VBN`) a
+/// reduced relative of `courts`: `blocked` becomes the complement of the verb `that`
+/// hangs from, with `that` as its mark and `courts` as its subject. A participle with a
+/// `by` agent (`courts appointed by the king`) is a real reduced relative and stays.
+pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
+    for t in 0..d.len() {
+        if d.lower[t] != "that" || d.upos[t] != Upos::Sconj {
+            continue;
+        }
+        let Some(v) = d.heads[t] else { continue };
+        if d.upos[v] != Upos::Verb || !d.children_base(v, "ccomp").is_empty() {
+            continue;
+        }
+        let Some(n) = d
+            .children(t)
+            .into_iter()
+            .find(|&n| n > t && matches!(d.upos[n], Upos::Noun | Upos::Propn | Upos::Pron))
+        else {
+            continue;
+        };
+        let Some(x) = d.children_base(n, "acl").into_iter().find(|&x| {
+            x > n
+                && d.upos[x] == Upos::Verb
+                && matches!(tokens[x].xpos.as_str(), "VBD" | "VBN")
+                && !d
+                    .children(x)
+                    .iter()
+                    .any(|&c| matches!(d.base(c), "nsubj" | "mark"))
+                && !d.children_base(x, "obl").into_iter().any(|o| {
+                    d.children_base(o, "case")
+                        .into_iter()
+                        .any(|c| d.lower[c] == "by")
+                })
+        }) else {
+            continue;
+        };
+        if d.attach(x, v, "ccomp") {
+            d.attach(t, x, "mark");
+            d.attach(n, x, "nsubj");
         }
     }
 }
