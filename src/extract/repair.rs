@@ -146,7 +146,7 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     participle_as_object(d, tokens);
     stative_adjective(d, tokens);
     adjective_after_have(d, tokens);
-    bare_complement(d, tokens);
+    bare_complement(d);
     that_with_object(d, tokens);
     lemma_final_e(d, tokens);
 }
@@ -485,10 +485,10 @@ pub(crate) fn adjective_after_have(d: &mut Draft<'_>, tokens: &[Token]) {
 
 /// `She denied the payments had reached the party` with `payments` the object of
 /// `denied` and `reached` attached elsewhere without a subject: a finite verb (one with
-/// a tense auxiliary or a past or present tense tag) whose clause starts right after the
+/// a tense or modal auxiliary) whose clause starts right after the
 /// object of a reporting verb, and that has no subject, takes the object as its subject
 /// and becomes the reporting verb's complement.
-pub(crate) fn bare_complement(d: &mut Draft<'_>, tokens: &[Token]) {
+pub(crate) fn bare_complement(d: &mut Draft<'_>) {
     for v in 0..d.len() {
         if d.upos[v] != Upos::Verb
             || lexicon::speech_class(&d.lemmas[v]).is_none()
@@ -517,26 +517,27 @@ pub(crate) fn bare_complement(d: &mut Draft<'_>, tokens: &[Token]) {
             .children(x)
             .iter()
             .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl"));
-        let finite = matches!(tokens[x].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-            || d.children(x).iter().any(|&c| {
-                d.base(c) == "aux"
-                    && c < x
-                    && matches!(
-                        d.lemmas[c].as_str(),
-                        "have"
-                            | "be"
-                            | "will"
-                            | "would"
-                            | "may"
-                            | "might"
-                            | "can"
-                            | "could"
-                            | "shall"
-                            | "should"
-                            | "must"
-                            | "do"
-                    )
-            });
+        // a tense or modal auxiliary: a bare `VBD`/`VBZ` is too often a tagging error
+        // (`the debt owed to`, `in EU funds`)
+        let finite = d.children(x).iter().any(|&c| {
+            d.base(c) == "aux"
+                && c < x
+                && matches!(
+                    d.lemmas[c].as_str(),
+                    "have"
+                        | "be"
+                        | "will"
+                        | "would"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "could"
+                        | "shall"
+                        | "should"
+                        | "must"
+                        | "do"
+                )
+        });
         if !subjectless || !finite || d.dominates(x, v) {
             continue;
         }
