@@ -65,7 +65,10 @@ impl Clauses {
             || (p.rel(v) == "conj"
                 && p.token(v).xpos == "VBN"
                 && p.head(v).is_some_and(|h| p.is_passive(h)));
-        let (subjects, inherited) = if passive && p.base(v) == "acl" {
+        let (subjects, inherited) = if passive
+            && p.base(v) == "acl"
+            && !p.children(v).iter().any(|&c| p.base(c) == "nsubj")
+        {
             (p.head(v).map(|h| vec![h]).unwrap_or_default(), true)
         } else {
             frame::subjects(p, v)

@@ -117,6 +117,15 @@ pub(crate) fn speech_class(lemma: &str) -> Option<SpeechClass> {
     }
 }
 
+/// True when the lexicon knows `lemma` as a verb of some class (reporting, intention,
+/// support or stative passive): used to restore a lemma the lemmatiser cut short.
+pub(crate) fn is_known_verb(lemma: &str) -> bool {
+    speech_class(lemma).is_some()
+        || intention_verb(lemma)
+        || support_verb(lemma).is_some()
+        || stative_passive(lemma)
+}
+
 /// Passive participles that describe the subject's own part in something
 /// (`was involved in`), so the subject is the actor.
 pub(crate) fn stative_passive(lemma: &str) -> bool {

@@ -14,6 +14,11 @@
 //! - [`Speech`] (`speech`): the speech act itself (`X told the newspaper`,
 //!   `X accused Y`, `X denied the suggestion`).
 //!
+//! Before any extractor runs, [`Parse`] repairs parse errors our parser is known to make
+//! on news (module `repair`: two subjects on one verb, a `that` clause read as a relative
+//! clause, a reporting participle read as an adjective, a complement clause without
+//! `that`, …), each a general configuration with a fixture in `tests/fixtures/extract/`.
+//!
 //! Every clause also gets a context (module `frame`): modality (asserted, alleged, possible,
 //! denied), polarity, and `attributed_to` when it is reported speech (`…, X says`,
 //! `X said that …`, `according to X`, `accused of …`).
@@ -40,6 +45,7 @@ pub(crate) mod frame;
 pub mod gold;
 pub(crate) mod lexicon;
 mod nominal;
+mod repair;
 mod speech;
 pub mod tree;
 

@@ -2,11 +2,14 @@
 //! extractor; and the phrase builder that turns a head token into an [`Argument`].
 //!
 //! Repairs: a head index out of range, or a head chain that never reaches a root (a cycle),
-//! makes the token a root. After that, every walk over the tree terminates.
+//! makes the token a root. After that, every walk over the tree terminates. Then the
+//! linguistic repairs of module `repair` fix known parse errors (two subjects on one verb,
+//! a complement clause read as a relative clause, …); `rel`, `upos`, `head` and `lemma`
+//! answer with the repaired tree.
 
 use crate::model::{AnnotatedArticle, ArgKind, Argument, Sentence, Span, Token, Upos};
 
-use super::lexicon;
+use super::{lexicon, repair};
 
 /// How much of a noun phrase an argument keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +28,8 @@ pub struct Parse<'a> {
     doc: &'a AnnotatedArticle,
     sentence: &'a Sentence,
     heads: Vec<Option<usize>>,
+    rels: Vec<&'a str>,
+    upos: Vec<Upos>,
     children: Vec<Vec<usize>>,
     lemmas: Vec<String>,
     lower: Vec<String>,
@@ -53,12 +58,6 @@ impl<'a> Parse<'a> {
                 }
             }
         }
-        let mut children = vec![Vec::new(); n];
-        for (i, h) in heads.iter().enumerate() {
-            if let Some(h) = *h {
-                children[h].push(i);
-            }
-        }
         let lower: Vec<String> = sentence
             .tokens
             .iter()
@@ -82,10 +81,33 @@ impl<'a> Parse<'a> {
                 crate::nlp::lemma::american(&l).into_owned()
             })
             .collect();
+        let mut draft = repair::Draft {
+            heads,
+            rels: sentence.tokens.iter().map(|t| t.deprel.as_str()).collect(),
+            upos: sentence.tokens.iter().map(|t| t.upos).collect(),
+            lemmas,
+            lower,
+        };
+        repair::apply(&mut draft, &sentence.tokens);
+        let repair::Draft {
+            heads,
+            rels,
+            upos,
+            lemmas,
+            lower,
+        } = draft;
+        let mut children = vec![Vec::new(); n];
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(h) = *h {
+                children[h].push(i);
+            }
+        }
         Parse {
             doc,
             sentence,
             heads,
+            rels,
+            upos,
             children,
             lemmas,
             lower,
@@ -129,7 +151,7 @@ impl<'a> Parse<'a> {
 
     /// The full relation of token `i` (`nsubj:pass`).
     pub fn rel(&self, i: usize) -> &'a str {
-        &self.sentence.tokens[i].deprel
+        self.rels[i]
     }
 
     /// The relation of token `i` without its subtype (`nsubj`).
@@ -150,7 +172,7 @@ impl<'a> Parse<'a> {
 
     /// Part of speech of token `i`.
     pub fn upos(&self, i: usize) -> Upos {
-        self.sentence.tokens[i].upos
+        self.upos[i]
     }
 
     /// The first child of `i` whose full relation or base relation is `rel`.

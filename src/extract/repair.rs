@@ -1,0 +1,690 @@
+//! Tree repairs: local, general fixes for dependency-parse errors that our parser makes
+//! on news text and that would otherwise cost a statement or give it the wrong actor.
+//!
+//! Each repair recognises a configuration that a well-formed tree of English cannot have
+//! (two subjects on one verb, a relative clause in which `that` has no role) or a
+//! lemma the lemmatiser cut short, and rewrites only the arcs involved. They run once,
+//! in order, when a [`Parse`](super::Parse) is built:
+//!
+//! 1. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
+//!    `Ruritania` and `Doe` as subjects: the one carrying `'s` is the possessor of the
+//!    next one.
+//! 2. [`subordinator_subject`]: `The dispute began after the ministry published a report`
+//!    parsed with `after` as a preposition of `ministry` and two subjects on `published`:
+//!    `after` is the mark of the clause and the first subject does not belong to it.
+//! 3. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
+//!    the title phrase as a bare oblique of the verb: it is an apposition of the subject.
+//! 4. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
+//!    with the name as a compound of `chief`: the name heads the subject and the
+//!    description is its apposition.
+//! 5. [`complement_as_relative`]: `She warned on Monday that the talks would fail` parsed
+//!    with the `that` clause as a relative clause of `Monday`: when `that` has no role
+//!    inside the clause and the clause has its own subject, it is the reporting verb's
+//!    complement.
+//! 6. [`participle_as_object`]: `The report says Ruritania has "meddled" in the vote`
+//!    parsed (the quotes derail it) with `has` as the main verb and `meddled` as its
+//!    object: a past participle cannot be the object of `have`, it is the predicate and
+//!    `have` its auxiliary.
+//! 7. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
+//!    `involved` as an adjective after a copula: a participle of the stative-passive
+//!    lexicon (`involve`, `engage`, `implicate`…) is the passive verb.
+//! 8. [`adjective_after_have`]: `The minister had repeatedly denied bribery claims`
+//!    parsed with `denied` as an adjective of `claims` and `had` as the verb: a
+//!    participle right after `have` whose verb is a reporting or support verb of the
+//!    lexicon (and not a hedge like `alleged`) is the predicate.
+//! 9. [`bare_complement`]: `She denied the payments had reached the party` parsed with
+//!    `payments` as the object of `denied` and `reached` hanging elsewhere without a
+//!    subject: a finite clause with no subject right after a reporting verb's object is
+//!    the verb's complement, and the object is its subject.
+//! 10. [`that_with_object`]: `He said that local courts blocked the plan` parsed with
+//!     `that` taking `courts` as its object and `blocked` as a reduced relative of
+//!     `courts`: a subordinating `that` heads no noun, so the participle-looking verb is
+//!     the reported clause and the noun its subject.
+//! 11. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
+
+use crate::model::{Token, Upos};
+
+use super::lexicon;
+
+/// The mutable parts of a tree while it is repaired.
+pub(crate) struct Draft<'a> {
+    /// Head of each token (`None` for a root).
+    pub heads: Vec<Option<usize>>,
+    /// Full relation of each token.
+    pub rels: Vec<&'a str>,
+    /// Part of speech of each token.
+    pub upos: Vec<Upos>,
+    /// Lower-case, American-spelled lemma of each token.
+    pub lemmas: Vec<String>,
+    /// Lower-case form of each token.
+    pub lower: Vec<String>,
+}
+
+/// Subordinating words that the parser sometimes takes for a preposition of the
+/// following subject (`after the ministry published …`).
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "till", "once", "as", "because", "while", "when",
+    "although", "though", "whereas", "unless",
+];
+
+impl<'a> Draft<'a> {
+    fn len(&self) -> usize {
+        self.heads.len()
+    }
+
+    fn base(&self, i: usize) -> &str {
+        let r = self.rels[i];
+        r.split(':').next().unwrap_or(r)
+    }
+
+    fn children(&self, h: usize) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&c| self.heads[c] == Some(h))
+            .collect()
+    }
+
+    fn children_base(&self, h: usize, base: &str) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&c| self.heads[c] == Some(h) && self.base(c) == base)
+            .collect()
+    }
+
+    /// True when `d` is `h` or below it.
+    fn dominates(&self, h: usize, mut d: usize) -> bool {
+        for _ in 0..=self.len() {
+            if d == h {
+                return true;
+            }
+            match self.heads[d] {
+                Some(x) => d = x,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// First and last token of the subtree of `h`.
+    fn extent(&self, h: usize) -> (usize, usize) {
+        let mut lo = h;
+        let mut hi = h;
+        for t in 0..self.len() {
+            if self.dominates(h, t) {
+                lo = lo.min(t);
+                hi = hi.max(t);
+            }
+        }
+        (lo, hi)
+    }
+
+    fn is_possessive_mark(&self, t: usize) -> bool {
+        self.base(t) == "case" && matches!(self.lower[t].as_str(), "'s" | "’s" | "'" | "’")
+    }
+
+    fn has_possessive(&self, n: usize) -> bool {
+        self.children(n).iter().any(|&c| self.is_possessive_mark(c))
+    }
+
+    /// Moves `t` under `head` with relation `rel`, unless that would make a cycle.
+    fn attach(&mut self, t: usize, head: usize, rel: &'a str) -> bool {
+        if t == head || self.dominates(t, head) {
+            return false;
+        }
+        self.heads[t] = Some(head);
+        self.rels[t] = rel;
+        true
+    }
+}
+
+/// Runs every repair, in order.
+pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
+    possessor_subject(d);
+    subordinator_subject(d);
+    fronted_apposition(d, tokens);
+    name_before_apposition(d);
+    complement_as_relative(d);
+    participle_as_object(d, tokens);
+    stative_adjective(d, tokens);
+    adjective_after_have(d, tokens);
+    bare_complement(d);
+    that_with_object(d, tokens);
+    lemma_final_e(d, tokens);
+}
+
+/// The verbs with two or more (active or passive) subjects, with those subjects in order.
+fn double_subjects(d: &Draft<'_>) -> Vec<Vec<usize>> {
+    (0..d.len())
+        .map(|v| d.children_base(v, "nsubj"))
+        .filter(|s| s.len() >= 2)
+        .collect()
+}
+
+/// `Ruritania's Prime Minister Jane Doe warned …` with two subjects on `warned`: a subject
+/// ending in a possessive `'s` right before the next subject's phrase is its possessor.
+pub(crate) fn possessor_subject(d: &mut Draft<'_>) {
+    for subjects in double_subjects(d) {
+        for w in subjects.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if !d.has_possessive(a) {
+                continue;
+            }
+            let (_, a_end) = d.extent(a);
+            let (b_start, _) = d.extent(b);
+            if a_end + 1 == b_start {
+                d.attach(a, b, "nmod:poss");
+            }
+        }
+    }
+}
+
+/// `The dispute began after the ministry published a report` with `after` a `case` of
+/// `ministry` and two subjects on `published`: the word is the clause's mark, and the
+/// earlier subject (whose own verb the parser missed) leaves the clause.
+pub(crate) fn subordinator_subject(d: &mut Draft<'_>) {
+    for subjects in double_subjects(d) {
+        let Some(v) = d.heads[subjects[0]] else {
+            continue;
+        };
+        for w in subjects.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let Some(c) = d
+                .children_base(b, "case")
+                .into_iter()
+                .find(|&c| c > a && c < b && SUBORDINATORS.contains(&d.lower[c].as_str()))
+            else {
+                continue;
+            };
+            if d.attach(c, v, "mark") {
+                d.upos[c] = Upos::Sconj;
+                d.rels[a] = "dep";
+            }
+        }
+    }
+}
+
+/// `The country's finance minister, Jane Doe warned …` with `minister` a bare `obl` of
+/// the verb right before `, Doe` (the subject): the title phrase is an apposition of the
+/// subject.
+pub(crate) fn fronted_apposition(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        let Some(s) = d.children_base(v, "nsubj").into_iter().next() else {
+            continue;
+        };
+        for o in d.children(v) {
+            if d.rels[o] != "obl"
+                || o > s
+                || !matches!(d.upos[o], Upos::Noun)
+                || d.children(o)
+                    .iter()
+                    .any(|&c| d.base(c) == "case" && !d.is_possessive_mark(c))
+            {
+                continue;
+            }
+            let (_, o_end) = d.extent(o);
+            let (s_start, _) = d.extent(s);
+            let comma = o_end + 1;
+            if comma + 1 == s_start
+                && tokens[comma].form == ","
+                && matches!(d.upos[s], Upos::Propn)
+                && d.attach(o, s, "appos")
+            {
+                d.attach(comma, o, "punct");
+            }
+        }
+    }
+}
+
+/// `Jane Doe, the minister's chief of staff said …` with `Jane` a `compound` of `chief`:
+/// a name followed by a comma and a fresh noun phrase (one opening with a determiner or a
+/// possessive) heads the subject, and the description is its apposition.
+pub(crate) fn name_before_apposition(d: &mut Draft<'_>) {
+    for h in 0..d.len() {
+        if d.upos[h] != Upos::Noun || d.base(h) != "nsubj" {
+            continue;
+        }
+        let Some(name) = d
+            .children_base(h, "compound")
+            .into_iter()
+            .find(|&c| d.upos[c] == Upos::Propn)
+        else {
+            continue;
+        };
+        // the name's own run: the word and its `flat` parts right after it
+        let mut end = name;
+        while end + 1 < h && d.heads[end + 1] == Some(name) && d.base(end + 1) == "flat" {
+            end += 1;
+        }
+        let comma = end + 1;
+        if comma + 1 >= h || d.lower[comma] != "," {
+            continue;
+        }
+        // the phrase after the comma must open afresh
+        let opener = comma + 1;
+        let fresh = d.upos[opener] == Upos::Det && d.dominates(h, opener)
+            || d.has_possessive(opener) && d.extent(opener).1 < h;
+        if !fresh {
+            continue;
+        }
+        let (Some(gov), rel) = (d.heads[h], d.rels[h]) else {
+            continue;
+        };
+        // the name takes the subject's place; what followed the comma moves to `h`
+        for c in d.children(name) {
+            if c > comma {
+                if d.has_possessive(c) {
+                    d.attach(c, h, "nmod:poss");
+                } else {
+                    d.attach(c, h, d.rels[c]);
+                }
+            }
+        }
+        d.heads[name] = Some(gov);
+        d.rels[name] = rel;
+        d.heads[h] = Some(name);
+        d.rels[h] = "appos";
+        d.heads[comma] = Some(h);
+        d.rels[comma] = "punct";
+    }
+}
+
+/// `She warned on Monday that the talks would fail` with the `that` clause attached as a
+/// relative clause of `Monday`: a clause that opens with `that`, gives `that` no role of
+/// subject or object, and has a subject of its own is the complement of the reporting
+/// verb that governs the noun (when that verb has no complement yet).
+pub(crate) fn complement_as_relative(d: &mut Draft<'_>) {
+    for r in 0..d.len() {
+        if d.rels[r] != "acl:relcl" {
+            continue;
+        }
+        let Some(n) = d.heads[r] else { continue };
+        let Some(v) = d.heads[n] else { continue };
+        if d.upos[v] != Upos::Verb
+            || lexicon::speech_class(&d.lemmas[v]).is_none()
+            || !matches!(d.base(n), "obl" | "obj" | "iobj")
+            || !d.children_base(v, "ccomp").is_empty()
+        {
+            continue;
+        }
+        let (start, _) = d.extent(r);
+        if d.lower[start] != "that"
+            || d.heads[start] != Some(r)
+            || matches!(d.base(start), "nsubj" | "obj" | "csubj")
+        {
+            continue;
+        }
+        if !d.children_base(r, "nsubj").into_iter().any(|s| s != start) {
+            continue;
+        }
+        if d.attach(r, v, "ccomp") {
+            d.rels[start] = "mark";
+            d.upos[start] = Upos::Sconj;
+        }
+    }
+}
+
+/// A verb lemmatised without its final `e` (`conceded` → `conced`) gets it back when
+/// the lexicon knows the lemma with it.
+pub(crate) fn lemma_final_e(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(d.upos[i], Upos::Verb | Upos::Adj) || lexicon::is_known_verb(&d.lemmas[i]) {
+            continue;
+        }
+        let with_e = format!("{}e", d.lemmas[i]);
+        let lower = t.form.to_lowercase();
+        if lexicon::is_known_verb(&with_e)
+            && (lower.starts_with(&with_e) || lower.starts_with(&d.lemmas[i]))
+        {
+            d.lemmas[i] = with_e;
+        }
+    }
+}
+
+/// `… Ruritania has "meddled" in the vote` with `has` the verb and `meddled` (a past
+/// participle, `VBN`) its object: the participle takes `has`'s place in the tree, `has`
+/// becomes its auxiliary and hands over its other dependents.
+pub(crate) fn participle_as_object(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        if d.lemmas[v] != "have" || !matches!(d.upos[v], Upos::Verb | Upos::Aux) {
+            continue;
+        }
+        let Some(o) = d
+            .children_base(v, "obj")
+            .into_iter()
+            .find(|&o| o > v && d.upos[o] == Upos::Verb && tokens[o].xpos == "VBN")
+        else {
+            continue;
+        };
+        // nothing but quotes and adverbs between `has` and the participle
+        if !(v + 1..o).all(|t| {
+            d.upos[t] == Upos::Adv || (d.upos[t] == Upos::Punct && is_quote(&tokens[t].form))
+        }) {
+            continue;
+        }
+        let (gov, rel) = (d.heads[v], d.rels[v]);
+        for c in d.children(v) {
+            if c != o {
+                let r = d.rels[c];
+                d.attach(c, o, r);
+            }
+        }
+        d.heads[o] = gov;
+        d.rels[o] = rel;
+        d.heads[v] = Some(o);
+        d.rels[v] = "aux";
+        d.upos[v] = Upos::Aux;
+    }
+}
+
+fn is_quote(form: &str) -> bool {
+    matches!(
+        form,
+        "\"" | "'" | "“" | "”" | "‘" | "’" | "``" | "''" | "«" | "»"
+    )
+}
+
+/// `Two firms were involved in the fraud` with `involved` an adjective (`JJ`) under a
+/// copula: a participle whose verb is in the stative-passive lexicon becomes the passive
+/// verb (copula → `aux:pass`, subject → `nsubj:pass`).
+pub(crate) fn stative_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (a, token) in tokens.iter().enumerate() {
+        if d.upos[a] != Upos::Adj {
+            continue;
+        }
+        let lower = token.form.to_lowercase();
+        let Some(stem) = lower.strip_suffix('d') else {
+            continue;
+        };
+        let verb = [stem, stem.strip_suffix('e').unwrap_or(stem)]
+            .into_iter()
+            .find(|v| lexicon::stative_passive(v));
+        let Some(verb) = verb else { continue };
+        let cops: Vec<usize> = d
+            .children_base(a, "cop")
+            .into_iter()
+            .filter(|&c| d.lemmas[c] == "be")
+            .collect();
+        if cops.is_empty() {
+            continue;
+        }
+        for c in cops {
+            d.rels[c] = "aux:pass";
+        }
+        for s in d.children(a) {
+            if d.rels[s] == "nsubj" {
+                d.rels[s] = "nsubj:pass";
+            }
+        }
+        d.upos[a] = Upos::Verb;
+        d.lemmas[a] = verb.to_owned();
+    }
+}
+
+/// The verb lemma of a participle form the lemmatiser left as an adjective (`denied` →
+/// `deny`), when the lexicon knows that verb.
+fn participle_verb(form: &str) -> Option<String> {
+    let lower = form.to_lowercase();
+    let mut candidates = Vec::new();
+    if let Some(s) = lower.strip_suffix("ied") {
+        candidates.push(format!("{s}y"));
+    }
+    if let Some(s) = lower.strip_suffix("ed") {
+        candidates.push(s.to_owned());
+        // doubled final consonant: `admitted` → `admit`
+        let b = s.as_bytes();
+        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
+            candidates.push(s[..s.len() - 1].to_owned());
+        }
+    }
+    if let Some(s) = lower.strip_suffix('d') {
+        candidates.push(s.to_owned());
+    }
+    candidates.into_iter().find(|c| lexicon::is_known_verb(c))
+}
+
+/// `The minister had repeatedly denied bribery claims` with `had` the verb, `claims` its
+/// object and `denied` an adjective of `claims`: the participle right after `have` (only
+/// adverbs between) becomes the predicate, `have` its auxiliary. Only for verbs the
+/// lexicon knows and never for hedges (`had alleged links` keeps its adjective).
+pub(crate) fn adjective_after_have(d: &mut Draft<'_>, tokens: &[Token]) {
+    for h in 0..d.len() {
+        if d.lemmas[h] != "have" || !matches!(d.upos[h], Upos::Aux | Upos::Verb) {
+            continue;
+        }
+        let Some(a) = (h + 1..d.len()).find(|&t| d.upos[t] != Upos::Adv) else {
+            continue;
+        };
+        if d.upos[a] != Upos::Adj
+            || !matches!(tokens[a].xpos.as_str(), "JJ" | "VBN" | "VBD")
+            || lexicon::hedge_adjective(&tokens[a].form.to_lowercase()).is_some()
+        {
+            continue;
+        }
+        let Some(n) = d.heads[a] else { continue };
+        if n <= a || d.heads[n] != Some(h) || d.base(n) != "obj" || d.base(a) != "amod" {
+            continue;
+        }
+        let Some(verb) = participle_verb(&tokens[a].form) else {
+            continue;
+        };
+        let (gov, rel) = (d.heads[h], d.rels[h]);
+        d.heads[a] = gov;
+        d.rels[a] = rel;
+        for c in d.children(h) {
+            if c != a {
+                let r = d.rels[c];
+                d.attach(c, a, r);
+            }
+        }
+        d.heads[h] = Some(a);
+        d.rels[h] = "aux";
+        d.upos[h] = Upos::Aux;
+        d.upos[a] = Upos::Verb;
+        d.lemmas[a] = verb;
+    }
+}
+
+/// `She denied the payments had reached the party` with `payments` the object of
+/// `denied` and `reached` attached elsewhere without a subject: a finite verb (one with
+/// a tense or modal auxiliary) whose clause starts right after the
+/// object of a reporting verb, and that has no subject, takes the object as its subject
+/// and becomes the reporting verb's complement.
+pub(crate) fn bare_complement(d: &mut Draft<'_>) {
+    for v in 0..d.len() {
+        if d.upos[v] != Upos::Verb
+            || lexicon::speech_class(&d.lemmas[v]).is_none()
+            || !d.children_base(v, "ccomp").is_empty()
+        {
+            continue;
+        }
+        let Some(n) = d.children_base(v, "obj").into_iter().find(|&n| n > v) else {
+            continue;
+        };
+        let (_, n_end) = d.extent(n);
+        let Some(x) = (0..d.len()).find(|&x| {
+            d.upos[x] == Upos::Verb
+                && x > n_end
+                && d.extent(x).0 == n_end + 1
+                && !d.dominates(n, x)
+                && x != v
+                // `denied the charges and resigned` is a coordination, not a complement
+                && d.base(x) != "conj"
+                && d.upos[n_end + 1] != Upos::Punct
+                && !d.children(x).iter().any(|&c| matches!(d.base(c), "cc" | "mark"))
+        }) else {
+            continue;
+        };
+        let subjectless = !d
+            .children(x)
+            .iter()
+            .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl"));
+        // a tense or modal auxiliary: a bare `VBD`/`VBZ` is too often a tagging error
+        // (`the debt owed to`, `in EU funds`)
+        let finite = d.children(x).iter().any(|&c| {
+            d.base(c) == "aux"
+                && c < x
+                && matches!(
+                    d.lemmas[c].as_str(),
+                    "have"
+                        | "be"
+                        | "will"
+                        | "would"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "could"
+                        | "shall"
+                        | "should"
+                        | "must"
+                        | "do"
+                )
+        });
+        if !subjectless || !finite || d.dominates(x, v) {
+            continue;
+        }
+        let passive = d.children(x).iter().any(|&c| d.rels[c] == "aux:pass");
+        if d.attach(x, v, "ccomp") {
+            d.attach(n, x, if passive { "nsubj:pass" } else { "nsubj" });
+        }
+    }
+}
+
+/// `He said that local courts blocked the plan` with `that` (tagged as a subordinator)
+/// the object of `said`, `courts` the object of `that` and `blocked` (`VBD`/`VBN`) a
+/// reduced relative of `courts`: `blocked` becomes the complement of the verb `that`
+/// hangs from, with `that` as its mark and `courts` as its subject. A participle with a
+/// `by` agent (`courts appointed by the king`) is a real reduced relative and stays.
+pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
+    for t in 0..d.len() {
+        if d.lower[t] != "that" || d.upos[t] != Upos::Sconj {
+            continue;
+        }
+        let Some(v) = d.heads[t] else { continue };
+        if d.upos[v] != Upos::Verb || !d.children_base(v, "ccomp").is_empty() {
+            continue;
+        }
+        let Some(n) = d
+            .children(t)
+            .into_iter()
+            .find(|&n| n > t && matches!(d.upos[n], Upos::Noun | Upos::Propn | Upos::Pron))
+        else {
+            continue;
+        };
+        let Some(x) = d.children_base(n, "acl").into_iter().find(|&x| {
+            x > n
+                && d.upos[x] == Upos::Verb
+                && matches!(tokens[x].xpos.as_str(), "VBD" | "VBN")
+                && !d
+                    .children(x)
+                    .iter()
+                    .any(|&c| matches!(d.base(c), "nsubj" | "mark"))
+                && !d.children_base(x, "obl").into_iter().any(|o| {
+                    d.children_base(o, "case")
+                        .into_iter()
+                        .any(|c| d.lower[c] == "by")
+                })
+        }) else {
+            continue;
+        };
+        if d.attach(x, v, "ccomp") {
+            d.attach(t, x, "mark");
+            d.attach(n, x, "nsubj");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    /// Tokens from `form lemma UPOS XPOS head rel` rows (heads 1-based, 0 = root).
+    fn tokens(rows: &[&str]) -> Vec<Token> {
+        rows.iter()
+            .map(|r| {
+                let f: Vec<&str> = r.split_whitespace().collect();
+                let head: usize = f[4].parse().expect("head");
+                Token {
+                    span: Span::new(0, 0),
+                    form: f[0].to_owned(),
+                    lemma: f[1].to_owned(),
+                    upos: match f[2] {
+                        "PROPN" => Upos::Propn,
+                        "NOUN" => Upos::Noun,
+                        "VERB" => Upos::Verb,
+                        "AUX" => Upos::Aux,
+                        "ADJ" => Upos::Adj,
+                        "ADP" => Upos::Adp,
+                        "DET" => Upos::Det,
+                        "PART" => Upos::Part,
+                        "SCONJ" => Upos::Sconj,
+                        "CCONJ" => Upos::Cconj,
+                        _ => Upos::Punct,
+                    },
+                    xpos: f[3].to_owned(),
+                    head: head.checked_sub(1),
+                    deprel: f[5].to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    fn repaired(toks: &[Token]) -> (Vec<Option<usize>>, Vec<String>, Vec<String>) {
+        let mut d = Draft {
+            heads: toks.iter().map(|t| t.head).collect(),
+            rels: toks.iter().map(|t| t.deprel.as_str()).collect(),
+            upos: toks.iter().map(|t| t.upos).collect(),
+            lemmas: toks.iter().map(|t| t.lemma.to_lowercase()).collect(),
+            lower: toks.iter().map(|t| t.form.to_lowercase()).collect(),
+        };
+        apply(&mut d, toks);
+        let rels = d.rels.iter().map(|r| (*r).to_owned()).collect();
+        (d.heads, rels, d.lemmas)
+    }
+
+    #[test]
+    fn participle_verbs_come_from_the_lexicon() {
+        assert_eq!(participle_verb("denied").as_deref(), Some("deny"));
+        assert_eq!(participle_verb("admitted").as_deref(), Some("admit"));
+        assert_eq!(participle_verb("conceded").as_deref(), Some("concede"));
+        assert_eq!(participle_verb("limited"), None);
+    }
+
+    #[test]
+    fn possessor_needs_adjacent_subjects() {
+        // `Oslo's envoy, in turn, Dahl warned`: the phrases are not adjacent, so no repair
+        let toks = tokens(&[
+            "Oslo Oslo PROPN NNP 7 nsubj",
+            "'s 's PART POS 1 case",
+            "envoy envoy NOUN NN 1 dep",
+            ", , PUNCT , 7 punct",
+            "again again ADV RB 7 advmod",
+            "Dahl Dahl PROPN NNP 7 nsubj",
+            "warned warn VERB VBD 0 root",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!(heads[0], Some(6));
+        assert_eq!(rels[0], "nsubj");
+    }
+
+    #[test]
+    fn possessor_subject_moves_under_the_name() {
+        let toks = tokens(&[
+            "Oslo Oslo PROPN NNP 4 nsubj",
+            "'s 's PART POS 1 case",
+            "Dahl Dahl PROPN NNP 4 nsubj",
+            "warned warn VERB VBD 0 root",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!((heads[0], rels[0].as_str()), (Some(2), "nmod:poss"));
+    }
+
+    #[test]
+    fn lemma_gets_its_final_e_back() {
+        let toks = tokens(&[
+            "Dahl Dahl PROPN NNP 2 nsubj",
+            "conceded conced VERB VBD 0 root",
+        ]);
+        let (_, _, lemmas) = repaired(&toks);
+        assert_eq!(lemmas[1], "concede");
+    }
+}
