@@ -55,7 +55,12 @@ pub fn evaluate_with_clock(
     let (mut upos, mut xpos, mut lemma, mut uas, mut las, mut n) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     for s in sents {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let plain: Vec<_> = s
+            .words
+            .iter()
+            .map(|w| super::plain_quotes(&w.form))
+            .collect();
+        let forms: Vec<&str> = plain.iter().map(|f| f.as_ref()).collect();
         let tags = nlp.tagger().tag(&forms);
         let up: Vec<Upos> = tags.iter().map(|(u, _)| *u).collect();
         let xp: Vec<&str> = tags.iter().map(|(_, x)| *x).collect();
@@ -99,9 +104,18 @@ pub fn evaluate_with_clock(
             kept.push(e);
         }
     }
-    let forms: Vec<Vec<&str>> = sents
+    let plain: Vec<Vec<_>> = sents
         .iter()
-        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| super::plain_quotes(&w.form))
+                .collect()
+        })
+        .collect();
+    let forms: Vec<Vec<&str>> = plain
+        .iter()
+        .map(|s| s.iter().map(|f| f.as_ref()).collect())
         .collect();
     let before = clock();
     let tagged: Vec<Vec<(Upos, &str)>> = forms.iter().map(|f| nlp.tagger().tag(f)).collect();

@@ -19,6 +19,8 @@ pub mod tagger;
 pub mod tokenize;
 pub mod train;
 
+use std::borrow::Cow;
+
 use crate::model::{AnnotatedArticle, Article, Sentence, SentenceKind, Span, Token};
 
 use self::lemma::Lemmatizer;
@@ -153,10 +155,12 @@ impl Nlp {
             .filter(|t| !t.is_empty() && text.get(t.range()).is_some())
             .collect();
         let forms: Vec<&str> = spans.iter().map(|t| &text[t.range()]).collect();
-        let tags = self.tagger.tag(&forms);
+        let plain: Vec<Cow<'_, str>> = forms.iter().map(|f| plain_quotes(f)).collect();
+        let plain: Vec<&str> = plain.iter().map(|f| f.as_ref()).collect();
+        let tags = self.tagger.tag(&plain);
         let upos: Vec<_> = tags.iter().map(|(u, _)| *u).collect();
         let xpos: Vec<&str> = tags.iter().map(|(_, x)| *x).collect();
-        let mut parse = self.parser.parse(&forms, &upos, &xpos);
+        let mut parse = self.parser.parse(&plain, &upos, &xpos);
         if parse.len() != forms.len() {
             parse = (0..forms.len())
                 .map(|i| {
@@ -170,14 +174,15 @@ impl Nlp {
         fix_tree(&mut parse);
         let tokens = forms
             .iter()
+            .zip(&plain)
             .zip(&spans)
             .zip(tags.iter().zip(parse))
-            .map(|((form, span), ((u, x), (head, deprel)))| Token {
+            .map(|(((form, plain), span), ((u, x), (head, deprel)))| Token {
                 span: *span,
                 form: (*form).to_owned(),
                 upos: *u,
                 xpos: (*x).to_owned(),
-                lemma: self.lemmatizer.lemmatize(form, x),
+                lemma: self.lemmatizer.lemmatize(plain, x),
                 head,
                 deprel,
             })
@@ -189,6 +194,32 @@ impl Nlp {
             tokens,
         }
     }
+}
+
+/// The form the models see: typographic quotes and apostrophes (`“ ” „ ‘ ’`) become
+/// ASCII ones, as in almost all of the training treebank (EWT writes `"` 20 times as
+/// often as `“`), so `has “interfered”` and `Russia’s` tag like their plain spellings.
+/// The token keeps its form as written.
+///
+/// ```
+/// use actorgraph::nlp::plain_quotes;
+/// assert_eq!(plain_quotes("“"), "\"");
+/// assert_eq!(plain_quotes("n’t"), "n't");
+/// assert_eq!(plain_quotes("Russia"), "Russia");
+/// ```
+pub fn plain_quotes(form: &str) -> Cow<'_, str> {
+    if !form.contains(['“', '”', '„', '‘', '’']) {
+        return Cow::Borrowed(form);
+    }
+    Cow::Owned(
+        form.chars()
+            .map(|c| match c {
+                '“' | '”' | '„' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// Makes sure a parse is a tree with exactly one root and heads in range: extra roots and
