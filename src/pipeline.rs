@@ -7,6 +7,7 @@
 //! corpus. Everything that reaches the outputs is sorted by content, so the bytes do not
 //! depend on the number of threads or on the order of the inputs.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -77,7 +78,9 @@ struct Pending {
     sentence: usize,
     span: Span,
     char_span: Span,
-    text: String,
+    /// The sentence, shared by every statement of the sentence and later by its
+    /// [`Statement`] and [`Evidence`].
+    text: Arc<str>,
     actor: (LocalId, Mention),
     target: (LocalId, Mention),
     attributed_to: Option<(LocalId, Mention)>,
@@ -128,6 +131,8 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
     let entities = resolve::document(&doc, &triples);
     let char_starts = char_offsets(&doc);
     let mut pending = Vec::with_capacity(triples.len());
+    // Triples come sentence by sentence: share each sentence's text between its statements.
+    let mut shared: Option<(Span, Arc<str>)> = None;
     for (i, t) in triples.into_iter().enumerate() {
         let Some(refs) = entities.refs(i) else {
             continue;
@@ -137,11 +142,19 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
             .get(t.sentence)
             .copied()
             .unwrap_or_else(|| (char_index(text, t.span.start), char_index(text, t.span.end)));
+        let quote = match &shared {
+            Some((span, quote)) if *span == t.span => Arc::clone(quote),
+            _ => {
+                let quote: Arc<str> = Arc::from(text.get(t.span.range()).unwrap_or_default());
+                shared = Some((t.span, Arc::clone(&quote)));
+                quote
+            }
+        };
         pending.push(Pending {
             sentence: t.sentence,
             span: t.span,
             char_span: Span::new(char_start, char_end),
-            text: text.get(t.span.range()).unwrap_or_default().to_owned(),
+            text: quote,
             actor: (refs.actor, Mention::of(t.actor)),
             target: (refs.target, Mention::of(t.target)),
             attributed_to: refs.attributed_to.zip(t.attributed_to.map(Mention::of)),
@@ -152,6 +165,7 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
             extractor: t.extractor,
         });
     }
+    pending.shrink_to_fit();
     DocOutput {
         meta,
         words,
@@ -227,11 +241,13 @@ pub fn build(
     }
 
     let resolution = resolver.finish();
-    let mut statements = Vec::new();
+    let mut statements = Vec::with_capacity(docs.iter().map(|(_, p)| p.len()).sum());
     let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
-    for (meta, pending) in &docs {
+    let mut metas = Vec::with_capacity(docs.len());
+    // Each document's pending statements are consumed (and freed) as they become statements.
+    for (meta, pending) in docs {
         for p in pending {
-            let entity = |local: LocalId, mention: &Mention| {
+            let entity = |local: LocalId, mention: Mention| {
                 let id = resolution
                     .entity_id(&meta.id, local)
                     .cloned()
@@ -241,7 +257,7 @@ pub fn build(
                     })?;
                 Ok::<_, PipelineError>(EntityRef {
                     id,
-                    mention: mention.text.clone(),
+                    mention: mention.text,
                 })
             };
             let flags = [
@@ -257,20 +273,21 @@ pub fn build(
                 sentence: p.sentence,
                 span: p.span,
                 char_span: p.char_span,
-                text: p.text.clone(),
-                actor: entity(p.actor.0, &p.actor.1)?,
-                action: p.action.clone(),
-                target: entity(p.target.0, &p.target.1)?,
+                text: p.text,
+                actor: entity(p.actor.0, p.actor.1)?,
+                action: p.action,
+                target: entity(p.target.0, p.target.1)?,
                 polarity: p.polarity,
                 modality: p.modality,
-                attributed_to: match &p.attributed_to {
-                    Some((local, mention)) => Some(entity(*local, mention)?),
+                attributed_to: match p.attributed_to {
+                    Some((local, mention)) => Some(entity(local, mention)?),
                     None => None,
                 },
                 confidence: p.confidence,
                 extractor: p.extractor.to_owned(),
             });
         }
+        metas.push(meta);
     }
     let entities = resolution.into_entities();
     // A pronoun that coreference resolved is shown by the name it stands for.
@@ -299,7 +316,7 @@ pub fn build(
     for entity in entities {
         graph.add_entity(entity);
     }
-    for (meta, _) in docs {
+    for meta in metas {
         graph.add_article(meta);
     }
     for s in &statements {
@@ -313,7 +330,7 @@ pub fn build(
                 sentence: s.sentence,
                 span: s.span,
                 char_span: s.char_span,
-                quote: s.text.clone(),
+                quote: Arc::clone(&s.text),
                 surface: s.action.surface.clone(),
                 polarity: s.polarity,
                 modality: s.modality,

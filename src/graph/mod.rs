@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
@@ -67,8 +68,8 @@ pub struct Evidence {
     pub span: Span,
     /// Characters of the statement in the article (for RDF tools, which count characters).
     pub char_span: Span,
-    /// The sentence text.
-    pub quote: String,
+    /// The sentence text, shared with the [`Statement`] it comes from.
+    pub quote: Arc<str>,
     /// The action as written.
     pub surface: String,
     /// Polarity of this statement.
@@ -373,8 +374,9 @@ pub struct Statement {
     pub span: Span,
     /// Characters of the statement in the article.
     pub char_span: Span,
-    /// The sentence text.
-    pub text: String,
+    /// The sentence text, shared with the statements of the same sentence and with the
+    /// [`Evidence`] built from this statement.
+    pub text: Arc<str>,
     /// Who acts.
     pub actor: EntityRef,
     /// The action.
