@@ -277,11 +277,12 @@ impl KnowledgeGraph {
     }
 
     /// Sorts every relation's evidence by (doc, sentence, span, extractor), so output is
-    /// the same whatever order statements were added in. Call once after the last
-    /// [`KnowledgeGraph::add_evidence`].
+    /// the same whatever order statements were added in, and frees the spare capacity of
+    /// the evidence lists. Call once after the last [`KnowledgeGraph::add_evidence`].
     pub fn finish(&mut self) {
         let edges: Vec<_> = self.graph.edge_indices().collect();
         for ix in edges {
+            self.graph[ix].evidence.shrink_to_fit();
             self.graph[ix].evidence.sort_by(|a, b| {
                 (&a.doc, a.sentence, a.span, &a.extractor, &a.surface).cmp(&(
                     &b.doc,
