@@ -2,10 +2,12 @@
 //!
 //! Articles are pulled from the [`Corpus`] in chunks; each chunk's articles are annotated,
 //! extracted and resolved in parallel (rayon), then folded into the [`Resolver`] in input
-//! order. Only per-document summaries survive a chunk (statements and local entity tables,
-//! never the article text), so memory grows with statements and entities, not with the
-//! corpus. Everything that reaches the outputs is sorted by content, so the bytes do not
+//! order. Only per-document summaries survive a chunk: the local entity tables go to the
+//! resolver, and the statements to a [`spool`] on disk, read back once entities are
+//! resolved; never the article text. Everything that reaches the outputs is sorted by content, so the bytes do not
 //! depend on the number of threads or on the order of the inputs.
+
+mod spool;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -30,6 +32,9 @@ pub enum PipelineError {
     /// The resolver returned a statement whose entity is unknown (a bug).
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// The temporary file that holds statements during the build failed.
+    #[error("temporary statement file")]
+    Spool(#[source] std::io::Error),
     /// The resolver lost an entity it had handed out (a bug).
     #[error("document {doc}: local entity {local} has no corpus entity")]
     Unresolved {
@@ -212,7 +217,9 @@ pub fn build(
 ) -> Result<Build, PipelineError> {
     let started = Instant::now();
     let mut resolver = Resolver::new();
-    let mut docs: Vec<(ArticleMeta, Vec<Pending>)> = Vec::new();
+    // Each document's metadata and number of statements; the statements are on the spool.
+    let mut docs: Vec<(ArticleMeta, usize)> = Vec::new();
+    let mut spool = spool::Spool::new().map_err(PipelineError::Spool)?;
     let mut progress = Progress::default();
     let chunk_size = options.chunk_size.max(1);
     loop {
@@ -235,18 +242,22 @@ pub fn build(
             progress.words += out.words;
             progress.sentences += out.sentences;
             resolver.add(&out.meta.id, out.entities);
-            docs.push((out.meta, out.pending));
+            spool
+                .write_doc(&out.pending)
+                .map_err(PipelineError::Spool)?;
+            docs.push((out.meta, out.pending.len()));
         }
         on_progress(progress);
     }
 
     let resolution = resolver.finish();
-    let mut statements = Vec::with_capacity(docs.iter().map(|(_, p)| p.len()).sum());
+    let mut spool = spool.into_reader().map_err(PipelineError::Spool)?;
+    let mut statements = Vec::with_capacity(docs.iter().map(|(_, n)| n).sum());
     let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
     let mut metas = Vec::with_capacity(docs.len());
-    // Each document's pending statements are consumed (and freed) as they become statements.
-    for (meta, pending) in docs {
-        for p in pending {
+    // Each document's pending statements are read back and become statements.
+    for (meta, _) in docs {
+        for p in spool.read_doc().map_err(PipelineError::Spool)? {
             let entity = |local: LocalId, mention: Mention| {
                 let id = resolution
                     .entity_id(&meta.id, local)
