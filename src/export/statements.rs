@@ -152,7 +152,7 @@ pub fn check(graph: &KnowledgeGraph, statements: &[Statement]) -> Result<(), Exp
 }
 
 /// Writes the statements one JSON object per line, joining each with its entities as it
-/// goes: the same bytes as [`write`] over [`rows`], without holding every row at once.
+/// goes: the same bytes as [`write()`] over [`rows`], without holding every row at once.
 /// Run [`check`] first; a statement naming an unknown entity is an I/O error here.
 pub fn write_joined(
     w: &mut dyn Write,
