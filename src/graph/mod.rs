@@ -232,7 +232,15 @@ impl KnowledgeGraph {
                 e.id()
             });
         match existing {
-            Some(ix) => self.graph[ix].evidence.push(evidence),
+            Some(ix) => {
+                let list = &mut self.graph[ix].evidence;
+                // Most relations have a few statements: grow short lists one at a time
+                // rather than to the usual minimum of four.
+                if list.len() < 8 {
+                    list.reserve_exact(1);
+                }
+                list.push(evidence);
+            }
             None => {
                 let relation = Relation {
                     id,
