@@ -321,7 +321,7 @@ pub fn build(
     }
     // One sentence can yield the same statement twice (two extractors, two readings of
     // one clause): keep the first in sort order, so an edge's weight counts sentences.
-    statements.sort_by(|a, b| statement_key(a).cmp(&statement_key(b)));
+    sort_statements(&mut statements);
     statements.dedup_by(|later, first| same_fact(first, later));
 
     let mut graph = KnowledgeGraph::new();
@@ -361,6 +361,28 @@ pub fn build(
         progress,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Sorts by [`statement_key`], ties kept in input order (as a stable sort would), without
+/// the stable sort's buffer of half the statements: sorts their indices and moves each
+/// statement into place along the permutation's cycles.
+fn sort_statements(statements: &mut [Statement]) {
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_by(|&a, &b| statement_key(&statements[a]).cmp(&statement_key(&statements[b])));
+    // Position i receives the statement at order[i]; a finished position is marked by
+    // order[i] == i.
+    for start in 0..order.len() {
+        let mut current = start;
+        loop {
+            let next = order[current];
+            order[current] = current;
+            if next == start || next == current {
+                break;
+            }
+            statements.swap(current, next);
+            current = next;
+        }
+    }
 }
 
 fn same_fact(a: &Statement, b: &Statement) -> bool {
