@@ -2,11 +2,15 @@
 //!
 //! Articles are pulled from the [`Corpus`] in chunks; each chunk's articles are annotated,
 //! extracted and resolved in parallel (rayon), then folded into the [`Resolver`] in input
-//! order. Only per-document summaries survive a chunk (statements and local entity tables,
-//! never the article text), so memory grows with statements and entities, not with the
-//! corpus. Everything that reaches the outputs is sorted by content, so the bytes do not
-//! depend on the number of threads or on the order of the inputs.
+//! order. Only per-document summaries survive a chunk: the local entity tables go to the
+//! resolver, and the statements to a spool (an unnamed temporary file) that is read back
+//! once entities are resolved; never the article text. Everything that reaches the outputs
+//! is sorted by content, so the bytes do not depend on the number of threads or on the
+//! order of the inputs.
 
+mod spool;
+
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -29,6 +33,9 @@ pub enum PipelineError {
     /// The resolver returned a statement whose entity is unknown (a bug).
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// The temporary file that holds statements during the build failed.
+    #[error("temporary statement file")]
+    Spool(#[source] std::io::Error),
     /// The resolver lost an entity it had handed out (a bug).
     #[error("document {doc}: local entity {local} has no corpus entity")]
     Unresolved {
@@ -77,7 +84,9 @@ struct Pending {
     sentence: usize,
     span: Span,
     char_span: Span,
-    text: String,
+    /// The sentence, shared by every statement of the sentence and later by its
+    /// [`Statement`] and [`Evidence`].
+    text: Arc<str>,
     actor: (LocalId, Mention),
     target: (LocalId, Mention),
     attributed_to: Option<(LocalId, Mention)>,
@@ -128,6 +137,8 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
     let entities = resolve::document(&doc, &triples);
     let char_starts = char_offsets(&doc);
     let mut pending = Vec::with_capacity(triples.len());
+    // Triples come sentence by sentence: share each sentence's text between its statements.
+    let mut shared: Option<(Span, Arc<str>)> = None;
     for (i, t) in triples.into_iter().enumerate() {
         let Some(refs) = entities.refs(i) else {
             continue;
@@ -137,11 +148,19 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
             .get(t.sentence)
             .copied()
             .unwrap_or_else(|| (char_index(text, t.span.start), char_index(text, t.span.end)));
+        let quote = match &shared {
+            Some((span, quote)) if *span == t.span => Arc::clone(quote),
+            _ => {
+                let quote: Arc<str> = Arc::from(text.get(t.span.range()).unwrap_or_default());
+                shared = Some((t.span, Arc::clone(&quote)));
+                quote
+            }
+        };
         pending.push(Pending {
             sentence: t.sentence,
             span: t.span,
             char_span: Span::new(char_start, char_end),
-            text: text.get(t.span.range()).unwrap_or_default().to_owned(),
+            text: quote,
             actor: (refs.actor, Mention::of(t.actor)),
             target: (refs.target, Mention::of(t.target)),
             attributed_to: refs.attributed_to.zip(t.attributed_to.map(Mention::of)),
@@ -152,6 +171,7 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
             extractor: t.extractor,
         });
     }
+    pending.shrink_to_fit();
     DocOutput {
         meta,
         words,
@@ -198,7 +218,9 @@ pub fn build(
 ) -> Result<Build, PipelineError> {
     let started = Instant::now();
     let mut resolver = Resolver::new();
-    let mut docs: Vec<(ArticleMeta, Vec<Pending>)> = Vec::new();
+    // Each document's metadata and number of statements; the statements are on the spool.
+    let mut docs: Vec<(ArticleMeta, usize)> = Vec::new();
+    let mut spool = spool::Spool::new().map_err(PipelineError::Spool)?;
     let mut progress = Progress::default();
     let chunk_size = options.chunk_size.max(1);
     loop {
@@ -221,17 +243,23 @@ pub fn build(
             progress.words += out.words;
             progress.sentences += out.sentences;
             resolver.add(&out.meta.id, out.entities);
-            docs.push((out.meta, out.pending));
+            spool
+                .write_doc(&out.pending)
+                .map_err(PipelineError::Spool)?;
+            docs.push((out.meta, out.pending.len()));
         }
         on_progress(progress);
     }
 
     let resolution = resolver.finish();
-    let mut statements = Vec::new();
+    let mut spool = spool.into_reader().map_err(PipelineError::Spool)?;
+    let mut statements = Vec::with_capacity(docs.iter().map(|(_, n)| n).sum());
     let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
-    for (meta, pending) in &docs {
-        for p in pending {
-            let entity = |local: LocalId, mention: &Mention| {
+    let mut metas = Vec::with_capacity(docs.len());
+    // Each document's pending statements are read back and become statements.
+    for (meta, _) in docs {
+        for p in spool.read_doc().map_err(PipelineError::Spool)? {
+            let entity = |local: LocalId, mention: Mention| {
                 let id = resolution
                     .entity_id(&meta.id, local)
                     .cloned()
@@ -241,7 +269,7 @@ pub fn build(
                     })?;
                 Ok::<_, PipelineError>(EntityRef {
                     id,
-                    mention: mention.text.clone(),
+                    mention: mention.text,
                 })
             };
             let flags = [
@@ -257,20 +285,21 @@ pub fn build(
                 sentence: p.sentence,
                 span: p.span,
                 char_span: p.char_span,
-                text: p.text.clone(),
-                actor: entity(p.actor.0, &p.actor.1)?,
-                action: p.action.clone(),
-                target: entity(p.target.0, &p.target.1)?,
+                text: p.text,
+                actor: entity(p.actor.0, p.actor.1)?,
+                action: p.action,
+                target: entity(p.target.0, p.target.1)?,
                 polarity: p.polarity,
                 modality: p.modality,
-                attributed_to: match &p.attributed_to {
-                    Some((local, mention)) => Some(entity(*local, mention)?),
+                attributed_to: match p.attributed_to {
+                    Some((local, mention)) => Some(entity(local, mention)?),
                     None => None,
                 },
                 confidence: p.confidence,
                 extractor: p.extractor.to_owned(),
             });
         }
+        metas.push(meta);
     }
     let entities = resolution.into_entities();
     // A pronoun that coreference resolved is shown by the name it stands for.
@@ -292,14 +321,14 @@ pub fn build(
     }
     // One sentence can yield the same statement twice (two extractors, two readings of
     // one clause): keep the first in sort order, so an edge's weight counts sentences.
-    statements.sort_by(|a, b| statement_key(a).cmp(&statement_key(b)));
+    sort_statements(&mut statements);
     statements.dedup_by(|later, first| same_fact(first, later));
 
     let mut graph = KnowledgeGraph::new();
     for entity in entities {
         graph.add_entity(entity);
     }
-    for (meta, _) in docs {
+    for meta in metas {
         graph.add_article(meta);
     }
     for s in &statements {
@@ -313,7 +342,7 @@ pub fn build(
                 sentence: s.sentence,
                 span: s.span,
                 char_span: s.char_span,
-                quote: s.text.clone(),
+                quote: Arc::clone(&s.text),
                 surface: s.action.surface.clone(),
                 polarity: s.polarity,
                 modality: s.modality,
@@ -332,6 +361,28 @@ pub fn build(
         progress,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Sorts by [`statement_key`], ties kept in input order (as a stable sort would), without
+/// the stable sort's buffer of half the statements: sorts their indices and moves each
+/// statement into place along the permutation's cycles.
+fn sort_statements(statements: &mut [Statement]) {
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_by(|&a, &b| statement_key(&statements[a]).cmp(&statement_key(&statements[b])));
+    // Position i receives the statement at order[i]; a finished position is marked by
+    // order[i] == i.
+    for start in 0..order.len() {
+        let mut current = start;
+        loop {
+            let next = order[current];
+            order[current] = current;
+            if next == start || next == current {
+                break;
+            }
+            statements.swap(current, next);
+            current = next;
+        }
+    }
 }
 
 fn same_fact(a: &Statement, b: &Statement) -> bool {

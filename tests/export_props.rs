@@ -108,7 +108,7 @@ fn build(spec: &Spec) -> KnowledgeGraph {
             sentence: *sentence,
             span: Span::new(*sentence, sentence + quote.len()),
             char_span: Span::new(*sentence, sentence + quote.chars().count()),
-            quote: quote.clone(),
+            quote: quote.as_str().into(),
             surface: action.clone(),
             polarity: if *negative {
                 Polarity::Negative

@@ -281,9 +281,9 @@ pub fn write_all(
                 written.push(edges);
             }
             Format::Statements => {
-                let rows = statements::rows(graph, statements)?;
+                statements::check(graph, statements)?;
                 let path = dir.join("statements.jsonl");
-                atomic::write(&path, |w| statements::write(w, &rows))?;
+                atomic::write(&path, |w| statements::write_joined(w, graph, statements))?;
                 written.push(path);
             }
         }

@@ -79,48 +79,92 @@ pub fn rows<'a>(
     graph: &'a KnowledgeGraph,
     statements: &'a [Statement],
 ) -> Result<Vec<StatementRow<'a>>, ExportError> {
-    statements
-        .iter()
-        .map(|s| {
-            let entity = |r: &'a EntityRef| -> Result<EntityRow<'a>, ExportError> {
-                let e = graph
-                    .entity(&r.id)
-                    .ok_or_else(|| ExportError::UnknownEntity {
-                        doc: s.doc.clone(),
-                        sentence: s.sentence,
-                        entity: r.id.to_string(),
-                    })?;
-                Ok(EntityRow {
-                    id: e.id.as_str(),
-                    label: &e.label,
-                    kind: e.kind.as_str(),
-                    mention: &r.mention,
-                    aliases: e.aliases.iter().map(String::as_str).collect(),
-                    wikidata: e.wikidata.as_deref(),
-                })
-            };
-            Ok(StatementRow {
-                doc: &s.doc,
+    statements.iter().map(|s| row(graph, s)).collect()
+}
+
+/// Joins one statement with its entities in `graph`. Fails when it names an entity the
+/// graph does not have.
+pub fn row<'a>(
+    graph: &'a KnowledgeGraph,
+    s: &'a Statement,
+) -> Result<StatementRow<'a>, ExportError> {
+    let entity = |r: &'a EntityRef| -> Result<EntityRow<'a>, ExportError> {
+        let e = graph
+            .entity(&r.id)
+            .ok_or_else(|| ExportError::UnknownEntity {
+                doc: s.doc.clone(),
                 sentence: s.sentence,
-                span: [s.span.start, s.span.end],
-                char_span: [s.char_span.start, s.char_span.end],
-                text: &s.text,
-                actor: entity(&s.actor)?,
-                action: ActionRow {
-                    label: &s.action.label,
-                    lemma: &s.action.lemma,
-                    surface: &s.action.surface,
-                },
-                target: entity(&s.target)?,
-                polarity: s.polarity.as_str(),
-                modality: s.modality.as_str(),
-                attributed_to: s.attributed_to.as_ref().map(entity).transpose()?,
-                confidence: clean_confidence(f64::from(s.confidence)),
-                extractor: &s.extractor,
-                format_version: FORMAT_VERSION,
-            })
+                entity: r.id.to_string(),
+            })?;
+        Ok(EntityRow {
+            id: e.id.as_str(),
+            label: &e.label,
+            kind: e.kind.as_str(),
+            mention: &r.mention,
+            aliases: e.aliases.iter().map(String::as_str).collect(),
+            wikidata: e.wikidata.as_deref(),
         })
-        .collect()
+    };
+    Ok(StatementRow {
+        doc: &s.doc,
+        sentence: s.sentence,
+        span: [s.span.start, s.span.end],
+        char_span: [s.char_span.start, s.char_span.end],
+        text: &s.text,
+        actor: entity(&s.actor)?,
+        action: ActionRow {
+            label: &s.action.label,
+            lemma: &s.action.lemma,
+            surface: &s.action.surface,
+        },
+        target: entity(&s.target)?,
+        polarity: s.polarity.as_str(),
+        modality: s.modality.as_str(),
+        attributed_to: s.attributed_to.as_ref().map(entity).transpose()?,
+        confidence: clean_confidence(f64::from(s.confidence)),
+        extractor: &s.extractor,
+        format_version: FORMAT_VERSION,
+    })
+}
+
+/// Fails on the first statement that names an entity `graph` does not have, so a file is
+/// not started that [`write_joined`] could not finish.
+pub fn check(graph: &KnowledgeGraph, statements: &[Statement]) -> Result<(), ExportError> {
+    let known = |r: &EntityRef, s: &Statement| {
+        if graph.entity(&r.id).is_some() {
+            Ok(())
+        } else {
+            Err(ExportError::UnknownEntity {
+                doc: s.doc.clone(),
+                sentence: s.sentence,
+                entity: r.id.to_string(),
+            })
+        }
+    };
+    for s in statements {
+        known(&s.actor, s)?;
+        known(&s.target, s)?;
+        if let Some(a) = &s.attributed_to {
+            known(a, s)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the statements one JSON object per line, joining each with its entities as it
+/// goes: the same bytes as [`write()`] over [`rows`], without holding every row at once.
+/// Run [`check`] first; a statement naming an unknown entity is an I/O error here.
+pub fn write_joined(
+    w: &mut dyn Write,
+    graph: &KnowledgeGraph,
+    statements: &[Statement],
+) -> io::Result<()> {
+    for s in statements {
+        let row = row(graph, s).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *w, &row)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// Writes the rows, one JSON object per line.

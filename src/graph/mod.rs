@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::Arc;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
@@ -67,8 +68,8 @@ pub struct Evidence {
     pub span: Span,
     /// Characters of the statement in the article (for RDF tools, which count characters).
     pub char_span: Span,
-    /// The sentence text.
-    pub quote: String,
+    /// The sentence text, shared with the [`Statement`] it comes from.
+    pub quote: Arc<str>,
     /// The action as written.
     pub surface: String,
     /// Polarity of this statement.
@@ -231,7 +232,15 @@ impl KnowledgeGraph {
                 e.id()
             });
         match existing {
-            Some(ix) => self.graph[ix].evidence.push(evidence),
+            Some(ix) => {
+                let list = &mut self.graph[ix].evidence;
+                // Most relations have a few statements: grow short lists one at a time
+                // rather than to the usual minimum of four.
+                if list.len() < 8 {
+                    list.reserve_exact(1);
+                }
+                list.push(evidence);
+            }
             None => {
                 let relation = Relation {
                     id,
@@ -276,11 +285,12 @@ impl KnowledgeGraph {
     }
 
     /// Sorts every relation's evidence by (doc, sentence, span, extractor), so output is
-    /// the same whatever order statements were added in. Call once after the last
-    /// [`KnowledgeGraph::add_evidence`].
+    /// the same whatever order statements were added in, and frees the spare capacity of
+    /// the evidence lists. Call once after the last [`KnowledgeGraph::add_evidence`].
     pub fn finish(&mut self) {
         let edges: Vec<_> = self.graph.edge_indices().collect();
         for ix in edges {
+            self.graph[ix].evidence.shrink_to_fit();
             self.graph[ix].evidence.sort_by(|a, b| {
                 (&a.doc, a.sentence, a.span, &a.extractor, &a.surface).cmp(&(
                     &b.doc,
@@ -373,8 +383,9 @@ pub struct Statement {
     pub span: Span,
     /// Characters of the statement in the article.
     pub char_span: Span,
-    /// The sentence text.
-    pub text: String,
+    /// The sentence text, shared with the statements of the same sentence and with the
+    /// [`Evidence`] built from this statement.
+    pub text: Arc<str>,
     /// Who acts.
     pub actor: EntityRef,
     /// The action.

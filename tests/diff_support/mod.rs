@@ -105,7 +105,7 @@ pub fn build(entities: Vec<Entity>, facts: &[Fact<'_>], docs: &[(&str, &str)]) -
             sentence: f.sentence,
             span: Span::new(start, start + 30),
             char_span: Span::new(start, start + 30),
-            quote: format!("{} {} {}.", f.actor, f.action, f.target),
+            quote: format!("{} {} {}.", f.actor, f.action, f.target).into(),
             surface: f.action.into(),
             polarity: f.polarity,
             modality: f.modality,

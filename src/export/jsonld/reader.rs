@@ -181,7 +181,7 @@ fn evidence_of(node: &NodeIn) -> Result<Evidence, String> {
             start: need(node.char_start, "charStart")?,
             end: need(node.char_end, "charEnd")?,
         },
-        quote: node.quote.clone().ok_or("no quote")?,
+        quote: node.quote.clone().ok_or("no quote")?.into(),
         surface: node.surface.clone().ok_or("no surface")?,
         polarity: polarity(node.polarity.as_deref())?,
         modality: modality(node.modality.as_deref())?,

@@ -1,0 +1,331 @@
+//! The spool: each document's pending statements, written to an unnamed temporary file
+//! while the corpus is read and read back, document by document and in the same order,
+//! once the resolver has clustered the entities.
+//!
+//! It keeps statements (sentence text, mentions, actions) out of memory during the long
+//! part of a build, so memory there grows with entities, not with statements. The file is
+//! private to the process and removed by the operating system when it is closed, even on a
+//! crash. The encoding is ours and never leaves the process: little-endian integers, strings
+//! as a length and UTF-8 bytes, and a flag that says a statement shares the previous one's
+//! sentence, so the sentence text is read back once per sentence.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::sync::Arc;
+
+use super::{Mention, Pending};
+use crate::model::{Action, Modality, Polarity, Span};
+use crate::resolve::LocalId;
+
+/// Writes documents' pending statements.
+pub(super) struct Spool {
+    out: BufWriter<File>,
+    /// Extractor ids seen, written as their index here.
+    extractors: Vec<&'static str>,
+}
+
+impl Spool {
+    /// A spool on a new unnamed temporary file.
+    pub(super) fn new() -> io::Result<Spool> {
+        Ok(Spool {
+            out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            extractors: Vec::new(),
+        })
+    }
+
+    /// Appends one document's pending statements.
+    pub(super) fn write_doc(&mut self, pending: &[Pending]) -> io::Result<()> {
+        put_usize(&mut self.out, pending.len())?;
+        let mut previous: Option<&Arc<str>> = None;
+        for p in pending {
+            let w = &mut self.out;
+            put_usize(w, p.sentence)?;
+            for n in [p.span.start, p.span.end, p.char_span.start, p.char_span.end] {
+                put_usize(w, n)?;
+            }
+            match previous {
+                Some(text) if Arc::ptr_eq(text, &p.text) => put_u8(w, 1)?,
+                _ => {
+                    put_u8(w, 0)?;
+                    put_str(w, &p.text)?;
+                }
+            }
+            previous = Some(&p.text);
+            put_argument(w, &p.actor)?;
+            put_argument(w, &p.target)?;
+            match &p.attributed_to {
+                Some(a) => {
+                    put_u8(w, 1)?;
+                    put_argument(w, a)?;
+                }
+                None => put_u8(w, 0)?,
+            }
+            put_str(w, &p.action.label)?;
+            put_str(w, &p.action.lemma)?;
+            put_str(w, &p.action.surface)?;
+            put_u8(
+                w,
+                match p.polarity {
+                    Polarity::Positive => 0,
+                    Polarity::Negative => 1,
+                },
+            )?;
+            put_u8(
+                w,
+                match p.modality {
+                    Modality::Asserted => 0,
+                    Modality::Alleged => 1,
+                    Modality::Possible => 2,
+                    Modality::Denied => 3,
+                },
+            )?;
+            w.write_all(&p.confidence.to_bits().to_le_bytes())?;
+            let extractor = match self.extractors.iter().position(|&e| e == p.extractor) {
+                Some(i) => i,
+                None => {
+                    self.extractors.push(p.extractor);
+                    self.extractors.len() - 1
+                }
+            };
+            put_usize(&mut self.out, extractor)?;
+        }
+        Ok(())
+    }
+
+    /// Ends writing; the reader starts at the first document.
+    pub(super) fn into_reader(self) -> io::Result<SpoolReader> {
+        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(SpoolReader {
+            input: BufReader::with_capacity(1 << 16, file),
+            extractors: self.extractors,
+        })
+    }
+}
+
+/// Reads documents back in the order they were written.
+pub(super) struct SpoolReader {
+    input: BufReader<File>,
+    extractors: Vec<&'static str>,
+}
+
+impl SpoolReader {
+    /// The next document's pending statements.
+    pub(super) fn read_doc(&mut self) -> io::Result<Vec<Pending>> {
+        let r = &mut self.input;
+        let n = get_usize(r)?;
+        let mut out: Vec<Pending> = Vec::with_capacity(n);
+        for _ in 0..n {
+            let sentence = get_usize(r)?;
+            let span = Span::new(get_usize(r)?, get_usize(r)?);
+            let char_span = Span::new(get_usize(r)?, get_usize(r)?);
+            let text = match (get_u8(r)?, out.last()) {
+                (1, Some(last)) => Arc::clone(&last.text),
+                (0, _) => Arc::from(get_string(r)?),
+                _ => return Err(corrupt("sentence flag")),
+            };
+            let actor = get_argument(r)?;
+            let target = get_argument(r)?;
+            let attributed_to = match get_u8(r)? {
+                0 => None,
+                1 => Some(get_argument(r)?),
+                _ => return Err(corrupt("attribution flag")),
+            };
+            let action = Action {
+                label: get_string(r)?,
+                lemma: get_string(r)?,
+                surface: get_string(r)?,
+            };
+            let polarity = match get_u8(r)? {
+                0 => Polarity::Positive,
+                1 => Polarity::Negative,
+                _ => return Err(corrupt("polarity")),
+            };
+            let modality = match get_u8(r)? {
+                0 => Modality::Asserted,
+                1 => Modality::Alleged,
+                2 => Modality::Possible,
+                3 => Modality::Denied,
+                _ => return Err(corrupt("modality")),
+            };
+            let mut bits = [0u8; 4];
+            r.read_exact(&mut bits)?;
+            let confidence = f32::from_bits(u32::from_le_bytes(bits));
+            let extractor = *self
+                .extractors
+                .get(get_usize(r)?)
+                .ok_or_else(|| corrupt("extractor"))?;
+            out.push(Pending {
+                sentence,
+                span,
+                char_span,
+                text,
+                actor,
+                target,
+                attributed_to,
+                action,
+                polarity,
+                modality,
+                confidence,
+                extractor,
+            });
+        }
+        Ok(out)
+    }
+}
+
+fn corrupt(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("statement spool: bad {what}"),
+    )
+}
+
+fn put_u8(w: &mut impl Write, v: u8) -> io::Result<()> {
+    w.write_all(&[v])
+}
+
+fn put_usize(w: &mut impl Write, v: usize) -> io::Result<()> {
+    w.write_all(&(v as u64).to_le_bytes())
+}
+
+fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
+    put_usize(w, s.len())?;
+    w.write_all(s.as_bytes())
+}
+
+fn put_argument(w: &mut impl Write, (local, mention): &(LocalId, Mention)) -> io::Result<()> {
+    w.write_all(&local.0.to_le_bytes())?;
+    put_u8(w, u8::from(mention.pronoun))?;
+    put_str(w, &mention.text)
+}
+
+fn get_u8(r: &mut impl Read) -> io::Result<u8> {
+    let mut b = [0u8; 1];
+    r.read_exact(&mut b)?;
+    Ok(b[0])
+}
+
+fn get_usize(r: &mut impl Read) -> io::Result<usize> {
+    let mut b = [0u8; 8];
+    r.read_exact(&mut b)?;
+    usize::try_from(u64::from_le_bytes(b)).map_err(|_| corrupt("number"))
+}
+
+fn get_string(r: &mut impl Read) -> io::Result<String> {
+    let len = get_usize(r)?;
+    let mut bytes = Vec::with_capacity(len.min(1 << 20));
+    r.take(len as u64).read_to_end(&mut bytes)?;
+    if bytes.len() != len {
+        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+    }
+    String::from_utf8(bytes).map_err(|_| corrupt("text"))
+}
+
+fn get_argument(r: &mut impl Read) -> io::Result<(LocalId, Mention)> {
+    let mut b = [0u8; 4];
+    r.read_exact(&mut b)?;
+    let local = LocalId(u32::from_le_bytes(b));
+    let pronoun = match get_u8(r)? {
+        0 => false,
+        1 => true,
+        _ => return Err(corrupt("pronoun flag")),
+    };
+    Ok((
+        local,
+        Mention {
+            text: get_string(r)?,
+            pronoun,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pending(sentence: usize, text: &Arc<str>, extractor: &'static str) -> Pending {
+        let mention = |text: &str, pronoun| Mention {
+            text: text.to_owned(),
+            pronoun,
+        };
+        Pending {
+            sentence,
+            span: Span::new(10 * sentence, 10 * sentence + text.len()),
+            char_span: Span::new(9 * sentence, 9 * sentence + 7),
+            text: Arc::clone(text),
+            actor: (LocalId(1), mention("She", true)),
+            target: (LocalId(7), mention("the Ærø ferry", false)),
+            attributed_to: (sentence == 2).then(|| (LocalId(3), mention("Tom Vale", false))),
+            action: Action {
+                label: "cooperate with".into(),
+                lemma: "cooperate".into(),
+                surface: "will cooperate with".into(),
+            },
+            polarity: if sentence == 2 {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            },
+            modality: if sentence == 2 {
+                Modality::Denied
+            } else {
+                Modality::Possible
+            },
+            confidence: 0.85,
+            extractor,
+        }
+    }
+
+    #[test]
+    fn documents_come_back_in_order_with_shared_sentences() {
+        let one: Arc<str> = Arc::from("She may cooperate with the Ærø ferry.");
+        let two: Arc<str> = Arc::from("Tom Vale said she would not.");
+        let docs = vec![
+            vec![
+                pending(1, &one, "clauses"),
+                pending(1, &one, "events"),
+                pending(2, &two, "clauses"),
+            ],
+            Vec::new(),
+            vec![pending(2, &two, "speech")],
+        ];
+        let mut spool = Spool::new().expect("temp file");
+        for d in &docs {
+            spool.write_doc(d).expect("write");
+        }
+        let mut reader = spool.into_reader().expect("rewind");
+        for d in &docs {
+            let back = reader.read_doc().expect("read");
+            assert_eq!(back.len(), d.len());
+            for (a, b) in d.iter().zip(&back) {
+                assert_eq!(a.sentence, b.sentence);
+                assert_eq!((a.span, a.char_span), (b.span, b.char_span));
+                assert_eq!(a.text, b.text);
+                assert_eq!(a.actor.0, b.actor.0);
+                assert_eq!(a.actor.1.text, b.actor.1.text);
+                assert_eq!(a.actor.1.pronoun, b.actor.1.pronoun);
+                assert_eq!(a.target.1.text, b.target.1.text);
+                assert_eq!(
+                    a.attributed_to.as_ref().map(|x| (x.0, &x.1.text)),
+                    b.attributed_to.as_ref().map(|x| (x.0, &x.1.text))
+                );
+                assert_eq!(a.action, b.action);
+                assert_eq!((a.polarity, a.modality), (b.polarity, b.modality));
+                assert_eq!(a.confidence.to_bits(), b.confidence.to_bits());
+                assert_eq!(a.extractor, b.extractor);
+            }
+            if d.len() == 3 {
+                assert!(
+                    Arc::ptr_eq(&back[0].text, &back[1].text),
+                    "one copy per sentence"
+                );
+                assert!(!Arc::ptr_eq(&back[1].text, &back[2].text));
+            }
+        }
+        assert!(
+            reader.read_doc().is_err(),
+            "nothing after the last document"
+        );
+    }
+}
