@@ -117,7 +117,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             eprintln!("warning: {d}");
         }
     }
-    let written = export::write_all(&config.out, &build.graph, &build.statements, &config.export)
+    let written = pool
+        .install(|| export::write_all(&config.out, &build.graph, &build.statements, &config.export))
         .with_context(|| format!("writing outputs to {}", config.out.display()))?;
 
     let seconds = started.elapsed().as_secs_f64();

@@ -28,6 +28,7 @@ pub mod jsonld;
 pub mod statements;
 mod xml;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::graph::{KnowledgeGraph, Statement};
@@ -250,45 +251,63 @@ pub fn write_all(
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut written = Vec::new();
-    for format in Format::ALL
+    // Everything that can fail before writing is checked first, so bad input writes nothing.
+    let selected: Vec<Format> = Format::ALL
         .into_iter()
         .filter(|f| options.formats.contains(f))
-    {
+        .collect();
+    let jsonld_writer = if selected.contains(&Format::JsonLd) {
+        Some(jsonld::JsonLdWriter::new(&options.base_iri)?)
+    } else {
+        None
+    };
+    if selected.contains(&Format::Statements) {
+        statements::check(graph, statements)?;
+    }
+    // One job per file, written in parallel: each is independent and atomic.
+    let mut jobs: Vec<(PathBuf, FileJob<'_>)> = Vec::new();
+    for format in selected {
         match format {
-            Format::GraphMl => {
-                let path = dir.join("graph.graphml");
-                atomic::write(&path, |w| graphml::write(w, graph))?;
-                written.push(path);
-            }
-            Format::Gexf => {
-                let path = dir.join("graph.gexf");
-                atomic::write(&path, |w| gexf::write(w, graph))?;
-                written.push(path);
-            }
+            Format::GraphMl => jobs.push((dir.join("graph.graphml"), FileJob::GraphMl)),
+            Format::Gexf => jobs.push((dir.join("graph.gexf"), FileJob::Gexf)),
             Format::JsonLd => {
-                let writer = jsonld::JsonLdWriter::new(&options.base_iri)?;
-                let path = dir.join("graph.jsonld");
-                atomic::write(&path, |w| writer.write(w, graph))?;
-                written.push(path);
+                if let Some(writer) = &jsonld_writer {
+                    jobs.push((dir.join("graph.jsonld"), FileJob::JsonLd(writer)));
+                }
             }
             Format::Csv => {
-                let nodes = dir.join("nodes.csv");
-                atomic::write(&nodes, |w| csv::write_nodes(w, graph))?;
-                written.push(nodes);
-                let edges = dir.join("edges.csv");
-                atomic::write(&edges, |w| csv::write_edges(w, graph))?;
-                written.push(edges);
+                jobs.push((dir.join("nodes.csv"), FileJob::Nodes));
+                jobs.push((dir.join("edges.csv"), FileJob::Edges));
             }
-            Format::Statements => {
-                statements::check(graph, statements)?;
-                let path = dir.join("statements.jsonl");
-                atomic::write(&path, |w| statements::write_joined(w, graph, statements))?;
-                written.push(path);
-            }
+            Format::Statements => jobs.push((dir.join("statements.jsonl"), FileJob::Statements)),
         }
     }
-    Ok(written)
+    let results: Vec<Result<(), ExportError>> = jobs
+        .par_iter()
+        .map(|(path, job)| {
+            atomic::write(path, |w| match job {
+                FileJob::GraphMl => graphml::write(w, graph),
+                FileJob::Gexf => gexf::write(w, graph),
+                FileJob::JsonLd(writer) => writer.write(w, graph),
+                FileJob::Nodes => csv::write_nodes(w, graph),
+                FileJob::Edges => csv::write_edges(w, graph),
+                FileJob::Statements => statements::write_joined(w, graph, statements),
+            })
+        })
+        .collect();
+    // The first error in file order, so the message does not depend on timing.
+    results.into_iter().collect::<Result<(), _>>()?;
+    Ok(jobs.into_iter().map(|(path, _)| path).collect())
+}
+
+/// One output file of [`write_all`].
+enum FileJob<'a> {
+    GraphMl,
+    Gexf,
+    JsonLd(&'a jsonld::JsonLdWriter),
+    Nodes,
+    Edges,
+    Statements,
 }
 
 /// A confidence as written everywhere: clamped to `[0, 1]`, three decimals, `0.000` for

@@ -74,10 +74,18 @@ impl Nlp {
     /// Reads a model bundle.
     pub fn from_bytes(bytes: &[u8]) -> Result<Nlp, NlpError> {
         let sections = model::read_bundle(bytes)?;
-        let tagger = Tagger::from_bytes(model::section(&sections, b"TAGR")?)?;
-        let lemmatizer = Lemmatizer::from_bytes(model::section(&sections, b"LEMM")?)?;
-        let parser = Parser::from_bytes(model::section(&sections, b"PARS")?)
-            .map_err(|e| NlpError::Model(e.to_string()))?;
+        let (t, l, p) = (
+            model::section(&sections, b"TAGR")?,
+            model::section(&sections, b"LEMM")?,
+            model::section(&sections, b"PARS")?,
+        );
+        // The components' lookup tables are built on load; build them side by side.
+        let (tagger, (lemmatizer, parser)) = rayon::join(
+            || Tagger::from_bytes(t),
+            || (Lemmatizer::from_bytes(l), Parser::from_bytes(p)),
+        );
+        let (tagger, lemmatizer) = (tagger?, lemmatizer?);
+        let parser = parser.map_err(|e| NlpError::Model(e.to_string()))?;
         Ok(Nlp {
             tagger,
             lemmatizer,
