@@ -210,7 +210,7 @@ impl Builder<'_> {
         let g = std::mem::take(&mut self.ents[gone]);
         let k = &mut self.ents[keep];
         for (f, n) in g.forms {
-            *k.forms.entry(f).or_default() += n;
+            k.forms.add(f, n);
         }
         k.titled.extend(g.titled);
         k.roles.extend(g.roles);
@@ -264,7 +264,7 @@ impl Builder<'_> {
     fn add_form(&mut self, e: usize, form: &str, title: Option<&str>) {
         let e = self.find(e);
         let ent = &mut self.ents[e];
-        *ent.forms.entry(form.to_owned()).or_default() += 1;
+        ent.forms.add(form.to_owned(), 1);
         ent.mentions += 1;
         if let Some(t) = title {
             ent.titled.insert(format!("{t} {form}"));

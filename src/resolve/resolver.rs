@@ -260,7 +260,7 @@ fn build<'a>(
     let mut entry = None;
     let mut metonym = None;
     for m in &members {
-        for (f, n) in &m.forms {
+        for (f, n) in m.forms.iter() {
             *forms.entry(f.clone()).or_default() += n;
         }
         aliases.extend(m.titled.iter().cloned());
