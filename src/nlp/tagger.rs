@@ -224,9 +224,9 @@ fn cap_class(form: &str) -> u8 {
     }
 }
 
-/// Hash of the word's shape (`Xxxx`, `dd-dd`), capped runs of a class at two.
-fn shape_hash(form: &str) -> u64 {
-    let mut buf = [0u8; 64];
+/// The word's shape (`Xxxx`, `dd-dd`), runs of a class capped at two, written into `buf`
+/// (at most 16 bytes: it stops once past 12); returns its length.
+fn shape_into(form: &str, buf: &mut [u8; 16]) -> usize {
     let mut len = 0;
     let mut last = ' ';
     let mut run = 0;
@@ -254,39 +254,21 @@ fn shape_hash(form: &str) -> u64 {
             break;
         }
     }
+    len
+}
+
+/// Hash of the word's shape, without allocating.
+fn shape_hash(form: &str) -> u64 {
+    let mut buf = [0u8; 16];
+    let len = shape_into(form, &mut buf);
     hash_bytes(F_SHAPE, &buf[..len])
 }
 
 #[cfg(test)]
 fn shape(form: &str) -> String {
-    let mut out = String::new();
-    let mut last = ' ';
-    let mut run = 0;
-    for c in form.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if s == last {
-            run += 1;
-            if run > 2 {
-                continue;
-            }
-        } else {
-            run = 1;
-            last = s;
-        }
-        out.push(s);
-        if out.len() > 12 {
-            break;
-        }
-    }
-    out
+    let mut buf = [0u8; 16];
+    let len = shape_into(form, &mut buf);
+    String::from_utf8_lossy(&buf[..len]).into_owned()
 }
 
 fn suffix(s: &str, n: usize) -> &str {
@@ -985,6 +967,11 @@ mod tests {
         for w in ["McDonald's", "U.S.", "1,200", "naïve", "Ærø-2024", ""] {
             assert_eq!(shape_hash(w), hash_bytes(F_SHAPE, shape(w).as_bytes()));
         }
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1,200"), "d,dd");
+        assert_eq!(shape("Ærø-2024"), "Xxx-dd");
+        // Stops once past 12 bytes.
+        assert_eq!(shape("a-b-c-d-e-f-g-h"), "x-x-x-x-x-x-x");
         assert_eq!(cap_class("NATO"), 2);
         assert_eq!(cap_class("Nato"), 1);
         assert_eq!(cap_class("nato"), 0);
