@@ -422,23 +422,11 @@ pub(crate) fn stative_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
 /// The verb lemma of a participle form the lemmatiser left as an adjective (`denied` →
 /// `deny`), when the lexicon knows that verb.
 fn participle_verb(form: &str) -> Option<String> {
-    let lower = form.to_lowercase();
-    let mut candidates = Vec::new();
-    if let Some(s) = lower.strip_suffix("ied") {
-        candidates.push(format!("{s}y"));
-    }
-    if let Some(s) = lower.strip_suffix("ed") {
-        candidates.push(s.to_owned());
-        // doubled final consonant: `admitted` → `admit`
-        let b = s.as_bytes();
-        if b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] {
-            candidates.push(s[..s.len() - 1].to_owned());
-        }
-    }
-    if let Some(s) = lower.strip_suffix('d') {
-        candidates.push(s.to_owned());
-    }
-    candidates.into_iter().find(|c| lexicon::is_known_verb(c))
+    crate::nlp::tagger::verb_stems(&form.to_lowercase())
+        .into_iter()
+        .filter(|(inflection, _)| *inflection == "ed")
+        .map(|(_, stem)| stem)
+        .find(|stem| lexicon::is_known_verb(stem))
 }
 
 /// `The minister had repeatedly denied bribery claims` with `had` the verb, `claims` its
