@@ -198,4 +198,7 @@ pub struct EvaluateArgs {
     /// Also list the N most frequent UPOS and lemma errors.
     #[arg(long, default_value_t = 0)]
     pub errors: usize,
+    /// Run the speed pass N times and report the fastest (best of N).
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub repeat: usize,
 }

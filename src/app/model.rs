@@ -136,7 +136,7 @@ pub fn evaluate(args: EvaluateArgs) -> anyhow::Result<Outcome> {
     }
     let sents = conllu::read_file(&args.treebank)
         .with_context(|| format!("reading {}", args.treebank.display()))?;
-    let s = evaluate::evaluate_with_clock(&nlp, &sents, args.errors, &thread_cpu_time);
+    let s = evaluate::evaluate_with_clock(&nlp, &sents, args.errors, args.repeat, &thread_cpu_time);
     let mut out = std::io::stdout().lock();
     if args.json {
         let v = serde_json::json!({
