@@ -785,6 +785,9 @@ fn bucket(d: usize) -> u64 {
     }
 }
 
+/// Number of structural features, [`move_features`]'s output.
+const MOVE_FEATURES: usize = 98;
+
 /// Structural features of a configuration.
 #[inline(never)]
 fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
@@ -818,126 +821,128 @@ fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
     let vr0 = u64::from(st.nr[s0]);
     let vlb = u64::from(st.nl[b0]);
     let mut t = 0u64;
-    let mut push = |f: u64| {
-        out.push(f);
-    };
     let mut id = || {
         t += 1;
         t
     };
-    // Unigrams.
-    push(f1(id(), w[s0]));
-    push(f1(id(), p[s0]));
-    push(f1(id(), s0wp));
-    push(f1(id(), w[s1]));
-    push(f1(id(), p[s1]));
-    push(f1(id(), s1wp));
-    push(f1(id(), w[b0]));
-    push(f1(id(), p[b0]));
-    push(f1(id(), b0wp));
-    push(f1(id(), w[b1]));
-    push(f1(id(), p[b1]));
-    push(f1(id(), wp(b1)));
-    push(f1(id(), w[b2]));
-    push(f1(id(), p[b2]));
-    push(f1(id(), p[s2]));
-    push(f1(id(), w[s2]));
-    // Pairs.
-    push(f2(id(), s0wp, b0wp));
-    push(f2(id(), s0wp, w[b0]));
-    push(f2(id(), w[s0], b0wp));
-    push(f2(id(), s0wp, p[b0]));
-    push(f2(id(), p[s0], b0wp));
-    push(f2(id(), w[s0], w[b0]));
-    push(f2(id(), p[s0], p[b0]));
-    push(f2(id(), p[b0], p[b1]));
-    push(f2(id(), s1wp, s0wp));
-    push(f2(id(), p[s1], p[s0]));
-    push(f2(id(), w[s1], w[s0]));
-    push(f2(id(), p[s1], s0wp));
-    push(f2(id(), s1wp, p[s0]));
-    push(f2(id(), w[b0], w[b1]));
-    push(f2(id(), b0wp, p[b1]));
-    push(f2(id(), p[s1], p[b0]));
-    push(f2(id(), w[s1], p[b0]));
-    push(f2(id(), p[s1], w[b0]));
-    // Triples.
-    push(f3(id(), p[b0], p[b1], p[b2]));
-    push(f3(id(), p[s0], p[b0], p[b1]));
-    push(f3(id(), p[s1], p[s0], p[b0]));
-    push(f3(id(), p[s2], p[s1], p[s0]));
-    push(f3(id(), p[s0], p[s0l1], p[b0]));
-    push(f3(id(), p[s0], p[s0r1], p[b0]));
-    push(f3(id(), p[s0], p[b0], p[b0l1]));
-    push(f3(id(), p[s1], p[s1r1], p[s0]));
-    push(f3(id(), p[s1], p[s0], p[s0r1]));
-    push(f3(id(), p[s1], p[s0], p[s0l1]));
-    push(f3(id(), w[s0], p[b0], p[b1]));
-    push(f3(id(), p[s1], p[s0], p[b1]));
-    push(f3(id(), u[s1], u[s0], u[b0]));
-    // Distance.
-    push(f2(id(), w[s0], dist));
-    push(f2(id(), p[s0], dist));
-    push(f2(id(), w[b0], dist));
-    push(f2(id(), p[b0], dist));
-    push(f3(id(), w[s0], w[b0], dist));
-    push(f3(id(), p[s0], p[b0], dist));
-    push(f3(id(), p[s1], p[s0], dist2));
-    push(f3(id(), w[s1], w[s0], dist2));
-    // Valency.
-    push(f2(id(), w[s0], vr0));
-    push(f2(id(), p[s0], vr0));
-    push(f2(id(), w[s0], vl0));
-    push(f2(id(), p[s0], vl0));
-    push(f2(id(), w[b0], vlb));
-    push(f2(id(), p[b0], vlb));
-    push(f2(id(), p[s1], u64::from(st.nr[s1])));
-    // Children.
-    push(f1(id(), w[s0l1]));
-    push(f1(id(), p[s0l1]));
-    push(f1(id(), l(s0l1)));
-    push(f1(id(), w[s0r1]));
-    push(f1(id(), p[s0r1]));
-    push(f1(id(), l(s0r1)));
-    push(f1(id(), w[b0l1]));
-    push(f1(id(), p[b0l1]));
-    push(f1(id(), l(b0l1)));
-    push(f2(id(), p[s1r1], l(s1r1)));
-    push(f2(id(), p[s1l1], l(s1l1)));
-    push(f2(id(), p[s0l2], l(s0l2)));
-    push(f2(id(), p[s0r2], l(s0r2)));
-    push(f2(id(), p[b0l2], l(b0l2)));
-    push(f3(id(), p[s0], l(s0l1), l(s0l2)));
-    push(f3(id(), p[s0], l(s0r1), l(s0r2)));
-    push(f3(id(), p[b0], l(b0l1), l(b0l2)));
-    push(f2(id(), s0wp, l(s0r1)));
-    push(f2(id(), s0wp, l(s0l1)));
-    push(f2(id(), b0wp, l(b0l1)));
-    // Label sets.
-    push(f2(id(), p[s0], st.lset[s0]));
-    push(f2(id(), p[s0], st.rset[s0]));
-    push(f2(id(), p[b0], st.lset[b0]));
-    push(f2(id(), p[s1], st.rset[s1]));
-    push(f3(id(), p[s0], st.lset[s0], p[b0]));
-    // Lexical back-off.
-    push(f1(id(), a.suf[b0]));
-    push(f1(id(), a.shape[b0]));
-    push(f1(id(), a.suf[s0]));
-    push(f1(id(), a.shape[s0]));
-    push(f1(id(), a.suf[b1]));
-    push(f2(id(), a.suf[s0], a.suf[b0]));
-    // Global position.
     let k = st.stack.len().min(4) as u64;
     let rem = bucket(st.n - st.b.min(st.n));
-    push(f3(id(), k, p[s0], p[b0]));
-    push(f3(id(), rem, p[s0], p[b0]));
-    // Linear context of s0.
     let s0p1 = if s0 < st.n { s0 + 1 } else { none };
     let s0m1 = if s0 < st.n && s0 > 0 { s0 - 1 } else { none };
-    push(f3(id(), p[s0m1], p[s0], p[b0]));
-    push(f3(id(), p[s0], p[s0p1], p[b0]));
     let b0m1 = if b0 < none && b0 > 0 { b0 - 1 } else { none };
-    push(f3(id(), p[s0], p[b0m1], p[b0]));
+    // One array literal (evaluated in order, so `id()` numbers the templates as listed):
+    // no capacity check per feature.
+    let feats: [u64; MOVE_FEATURES] = [
+        // Unigrams.
+        f1(id(), w[s0]),
+        f1(id(), p[s0]),
+        f1(id(), s0wp),
+        f1(id(), w[s1]),
+        f1(id(), p[s1]),
+        f1(id(), s1wp),
+        f1(id(), w[b0]),
+        f1(id(), p[b0]),
+        f1(id(), b0wp),
+        f1(id(), w[b1]),
+        f1(id(), p[b1]),
+        f1(id(), wp(b1)),
+        f1(id(), w[b2]),
+        f1(id(), p[b2]),
+        f1(id(), p[s2]),
+        f1(id(), w[s2]),
+        // Pairs.
+        f2(id(), s0wp, b0wp),
+        f2(id(), s0wp, w[b0]),
+        f2(id(), w[s0], b0wp),
+        f2(id(), s0wp, p[b0]),
+        f2(id(), p[s0], b0wp),
+        f2(id(), w[s0], w[b0]),
+        f2(id(), p[s0], p[b0]),
+        f2(id(), p[b0], p[b1]),
+        f2(id(), s1wp, s0wp),
+        f2(id(), p[s1], p[s0]),
+        f2(id(), w[s1], w[s0]),
+        f2(id(), p[s1], s0wp),
+        f2(id(), s1wp, p[s0]),
+        f2(id(), w[b0], w[b1]),
+        f2(id(), b0wp, p[b1]),
+        f2(id(), p[s1], p[b0]),
+        f2(id(), w[s1], p[b0]),
+        f2(id(), p[s1], w[b0]),
+        // Triples.
+        f3(id(), p[b0], p[b1], p[b2]),
+        f3(id(), p[s0], p[b0], p[b1]),
+        f3(id(), p[s1], p[s0], p[b0]),
+        f3(id(), p[s2], p[s1], p[s0]),
+        f3(id(), p[s0], p[s0l1], p[b0]),
+        f3(id(), p[s0], p[s0r1], p[b0]),
+        f3(id(), p[s0], p[b0], p[b0l1]),
+        f3(id(), p[s1], p[s1r1], p[s0]),
+        f3(id(), p[s1], p[s0], p[s0r1]),
+        f3(id(), p[s1], p[s0], p[s0l1]),
+        f3(id(), w[s0], p[b0], p[b1]),
+        f3(id(), p[s1], p[s0], p[b1]),
+        f3(id(), u[s1], u[s0], u[b0]),
+        // Distance.
+        f2(id(), w[s0], dist),
+        f2(id(), p[s0], dist),
+        f2(id(), w[b0], dist),
+        f2(id(), p[b0], dist),
+        f3(id(), w[s0], w[b0], dist),
+        f3(id(), p[s0], p[b0], dist),
+        f3(id(), p[s1], p[s0], dist2),
+        f3(id(), w[s1], w[s0], dist2),
+        // Valency.
+        f2(id(), w[s0], vr0),
+        f2(id(), p[s0], vr0),
+        f2(id(), w[s0], vl0),
+        f2(id(), p[s0], vl0),
+        f2(id(), w[b0], vlb),
+        f2(id(), p[b0], vlb),
+        f2(id(), p[s1], u64::from(st.nr[s1])),
+        // Children.
+        f1(id(), w[s0l1]),
+        f1(id(), p[s0l1]),
+        f1(id(), l(s0l1)),
+        f1(id(), w[s0r1]),
+        f1(id(), p[s0r1]),
+        f1(id(), l(s0r1)),
+        f1(id(), w[b0l1]),
+        f1(id(), p[b0l1]),
+        f1(id(), l(b0l1)),
+        f2(id(), p[s1r1], l(s1r1)),
+        f2(id(), p[s1l1], l(s1l1)),
+        f2(id(), p[s0l2], l(s0l2)),
+        f2(id(), p[s0r2], l(s0r2)),
+        f2(id(), p[b0l2], l(b0l2)),
+        f3(id(), p[s0], l(s0l1), l(s0l2)),
+        f3(id(), p[s0], l(s0r1), l(s0r2)),
+        f3(id(), p[b0], l(b0l1), l(b0l2)),
+        f2(id(), s0wp, l(s0r1)),
+        f2(id(), s0wp, l(s0l1)),
+        f2(id(), b0wp, l(b0l1)),
+        // Label sets.
+        f2(id(), p[s0], st.lset[s0]),
+        f2(id(), p[s0], st.rset[s0]),
+        f2(id(), p[b0], st.lset[b0]),
+        f2(id(), p[s1], st.rset[s1]),
+        f3(id(), p[s0], st.lset[s0], p[b0]),
+        // Lexical back-off.
+        f1(id(), a.suf[b0]),
+        f1(id(), a.shape[b0]),
+        f1(id(), a.suf[s0]),
+        f1(id(), a.shape[s0]),
+        f1(id(), a.suf[b1]),
+        f2(id(), a.suf[s0], a.suf[b0]),
+        // Global position.
+        f3(id(), k, p[s0], p[b0]),
+        f3(id(), rem, p[s0], p[b0]),
+        // Linear context of s0.
+        f3(id(), p[s0m1], p[s0], p[b0]),
+        f3(id(), p[s0], p[s0p1], p[b0]),
+        f3(id(), p[s0], p[b0m1], p[b0]),
+    ];
+    out.extend_from_slice(&feats);
 }
 
 /// Labelling features for the arc `h -> d`.
