@@ -78,7 +78,11 @@ impl<'a> Parse<'a> {
                         .unwrap_or(lemma)
                         .to_lowercase()
                 };
-                crate::nlp::lemma::american(&l).into_owned()
+                match crate::nlp::lemma::american(&l) {
+                    // unchanged: keep the string we have rather than copy it
+                    std::borrow::Cow::Borrowed(us) if us == l => l,
+                    us => us.into_owned(),
+                }
             })
             .collect();
         let mut draft = repair::Draft {
