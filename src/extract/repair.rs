@@ -74,8 +74,7 @@ impl<'a> Draft<'a> {
     }
 
     fn base(&self, i: usize) -> &str {
-        let r = self.rels[i];
-        r.find(':').map_or(r, |at| &r[..at])
+        super::tree::base_rel(self.rels[i])
     }
 
     fn children(&self, h: usize) -> Vec<usize> {

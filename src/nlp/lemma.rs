@@ -925,7 +925,7 @@ const ISE_KEEP: &[&str] = &[
     "vise",
     "wise",
 ];
-/// British → American spellings, sorted by the British one (binary-searched).
+/// British → American spellings, sorted by the British one.
 const SPELLINGS: &[(&str, &str)] = &[
     ("aeroplane", "airplane"),
     ("aluminium", "aluminum"),
@@ -974,14 +974,16 @@ const SPELLINGS: &[(&str, &str)] = &[
 /// assert_eq!(american("advise"), "advise");
 /// ```
 pub fn american(lemma: &str) -> Cow<'_, str> {
-    if let Ok(at) = SPELLINGS.binary_search_by(|(uk, _)| (*uk).cmp(lemma)) {
-        return Cow::Borrowed(SPELLINGS[at].1);
+    static SPELLING_MAP: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let spellings = SPELLING_MAP.get_or_init(|| SPELLINGS.iter().copied().collect());
+    if let Some(us) = spellings.get(lemma) {
+        return Cow::Borrowed(us);
     }
     if let Some(rest) = lemma.strip_prefix("co-o") {
         return Cow::Owned(format!("coo{rest}"));
     }
     // every `-our` rewrite needs `our` in the word
-    if lemma.contains("our") {
+    if lemma.as_bytes().windows(3).any(|w| w == b"our") {
         for stem in OUR_STEMS {
             if let Some(rest) = lemma.strip_prefix(stem).and_then(|r| r.strip_prefix("our"))
                 && OUR_TAILS.contains(&rest)
@@ -1089,7 +1091,7 @@ mod tests {
     }
 
     #[test]
-    fn spellings_are_sorted_for_binary_search() {
+    fn spellings_are_sorted_and_unique() {
         assert!(SPELLINGS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
