@@ -74,8 +74,7 @@ impl<'a> Draft<'a> {
     }
 
     fn base(&self, i: usize) -> &str {
-        let r = self.rels[i];
-        r.split(':').next().unwrap_or(r)
+        super::tree::base_rel(self.rels[i])
     }
 
     fn children(&self, h: usize) -> Vec<usize> {
@@ -153,10 +152,17 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
 
 /// The verbs with two or more (active or passive) subjects, with those subjects in order.
 fn double_subjects(d: &Draft<'_>) -> Vec<Vec<usize>> {
-    (0..d.len())
-        .map(|v| d.children_base(v, "nsubj"))
-        .filter(|s| s.len() >= 2)
-        .collect()
+    // One pass over the tokens instead of one per verb: subjects grouped by head, each
+    // group in token order, the groups in the order of their verbs.
+    let mut by_head: Vec<Vec<usize>> = vec![Vec::new(); d.len()];
+    for c in 0..d.len() {
+        if let Some(h) = d.heads[c]
+            && d.base(c) == "nsubj"
+        {
+            by_head[h].push(c);
+        }
+    }
+    by_head.into_iter().filter(|s| s.len() >= 2).collect()
 }
 
 /// `Ruritania's Prime Minister Jane Doe warned …` with two subjects on `warned`: a subject
@@ -206,8 +212,16 @@ pub(crate) fn subordinator_subject(d: &mut Draft<'_>) {
 /// the verb right before `, Doe` (the subject): the title phrase is an apposition of the
 /// subject.
 pub(crate) fn fronted_apposition(d: &mut Draft<'_>, tokens: &[Token]) {
+    // This repair only relabels arcs `appos` and `punct`, so no token becomes a subject
+    // while it runs: the subjects found up front, rechecked as the loop goes, are all the
+    // candidates.
+    let subjects: Vec<usize> = (0..d.len()).filter(|&c| d.base(c) == "nsubj").collect();
     for v in 0..d.len() {
-        let Some(s) = d.children_base(v, "nsubj").into_iter().next() else {
+        let Some(s) = subjects
+            .iter()
+            .copied()
+            .find(|&c| d.heads[c] == Some(v) && d.base(c) == "nsubj")
+        else {
             continue;
         };
         for o in d.children(v) {

@@ -35,6 +35,15 @@ pub struct Parse<'a> {
     lower: Vec<String>,
 }
 
+/// The relation without its subtype (`nsubj:pass` → `nsubj`). A byte scan: relations
+/// are short and this runs for every child looked at.
+pub(crate) fn base_rel(rel: &str) -> &str {
+    match rel.bytes().position(|b| b == b':') {
+        Some(at) => &rel[..at],
+        None => rel,
+    }
+}
+
 impl<'a> Parse<'a> {
     /// Indexes (and repairs) the tree of one sentence of `doc`.
     pub fn new(doc: &'a AnnotatedArticle, sentence: &'a Sentence) -> Parse<'a> {
@@ -78,7 +87,11 @@ impl<'a> Parse<'a> {
                         .unwrap_or(lemma)
                         .to_lowercase()
                 };
-                crate::nlp::lemma::american(&l).into_owned()
+                match crate::nlp::lemma::american(&l) {
+                    // unchanged: keep the string we have rather than copy it
+                    std::borrow::Cow::Borrowed(us) if us == l => l,
+                    us => us.into_owned(),
+                }
             })
             .collect();
         let mut draft = repair::Draft {
@@ -156,8 +169,7 @@ impl<'a> Parse<'a> {
 
     /// The relation of token `i` without its subtype (`nsubj`).
     pub fn base(&self, i: usize) -> &'a str {
-        let r = self.rel(i);
-        r.split(':').next().unwrap_or(r)
+        base_rel(self.rel(i))
     }
 
     /// Lower-case, American-spelled lemma of token `i`.

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -341,26 +342,39 @@ pub fn known_verb_lemmas() -> impl Iterator<Item = &'static str> {
         .chain(NEWS_VERBS.iter().copied())
 }
 
-fn irregular(lower: &str, xpos: &str) -> Option<&'static str> {
-    if xpos == "VBD" || xpos == "VBN" {
+/// Past and participle forms → the first lemma of [`IRREGULAR_VERBS`] that has the form
+/// (either way round: a `VBD` may be a participle form and a `VBN` a past one).
+fn irregular_verbs() -> &'static FxHashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m = FxHashMap::default();
         for (lemma, past, part) in IRREGULAR_VERBS {
-            let forms = if xpos == "VBD" {
-                [past, part]
-            } else {
-                [part, past]
-            };
-            if forms.iter().any(|f| f.split('|').any(|x| x == lower)) {
-                return Some(lemma);
+            for form in past.split('|').chain(part.split('|')) {
+                m.entry(form).or_insert(*lemma);
             }
         }
+        m
+    })
+}
+
+/// Plural → singular of [`IRREGULAR_NOUNS`] (the first entry wins).
+fn irregular_nouns() -> &'static FxHashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for (plural, singular) in IRREGULAR_NOUNS {
+            m.entry(*plural).or_insert(*singular);
+        }
+        m
+    })
+}
+
+fn irregular(lower: &str, xpos: &str) -> Option<&'static str> {
+    match xpos {
+        "VBD" | "VBN" => irregular_verbs().get(lower).copied(),
+        "NNS" | "NNPS" => irregular_nouns().get(lower).copied(),
+        _ => None,
     }
-    if xpos == "NNS" || xpos == "NNPS" {
-        return IRREGULAR_NOUNS
-            .iter()
-            .find(|(pl, _)| *pl == lower)
-            .map(|(_, sg)| *sg);
-    }
-    None
 }
 
 /// Title-case adjectives that look like nationalities keep their case (`Bolivian`).
@@ -407,9 +421,68 @@ fn special(form: &str, xpos: &str) -> Option<String> {
 /// A trained lemmatizer.
 #[derive(Clone, Debug, Default)]
 pub struct Lemmatizer {
-    exact: FxHashMap<String, String>,
-    lower: FxHashMap<String, String>,
-    rules: FxHashMap<String, (u8, String)>,
+    exact: Table<String>,
+    lower: Table<String>,
+    rules: Table<(u8, String)>,
+}
+
+/// A map keyed by (word or suffix, XPOS), stored per tag so that a lookup needs no key
+/// string built for it. Its serialised keys are `word\tXPOS`.
+#[derive(Clone, Debug)]
+struct Table<V> {
+    by_xpos: FxHashMap<String, FxHashMap<String, V>>,
+}
+
+impl<V> Default for Table<V> {
+    fn default() -> Table<V> {
+        Table {
+            by_xpos: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V> Table<V> {
+    fn get(&self, word: &str, xpos: &str) -> Option<&V> {
+        self.by_xpos.get(xpos)?.get(word)
+    }
+
+    /// The words of one tag.
+    fn tag(&self, xpos: &str) -> Option<&FxHashMap<String, V>> {
+        self.by_xpos.get(xpos)
+    }
+
+    fn insert(&mut self, word: &str, xpos: &str, v: V) {
+        self.by_xpos
+            .entry(xpos.to_owned())
+            .or_default()
+            .insert(word.to_owned(), v);
+    }
+
+    /// Inserts under a serialised `word\tXPOS` key.
+    fn insert_key(&mut self, key: &str, v: V) -> Result<(), BundleError> {
+        let (word, xpos) = key
+            .rsplit_once('\t')
+            .ok_or_else(|| BundleError::Malformed(format!("lemmatizer key {key:?} has no tab")))?;
+        self.insert(word, xpos, v);
+        Ok(())
+    }
+
+    fn remove(&mut self, word: &str, xpos: &str) {
+        if let Some(m) = self.by_xpos.get_mut(xpos) {
+            m.remove(word);
+        }
+    }
+
+    /// Every entry under its serialised key, sorted by key.
+    fn entries(&self) -> Vec<(String, &V)> {
+        let mut out: Vec<(String, &V)> = self
+            .by_xpos
+            .iter()
+            .flat_map(|(xpos, m)| m.iter().map(move |(w, v)| (key(w, xpos), v)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
 }
 
 const MAX_SUFFIX: usize = 6;
@@ -499,7 +572,7 @@ impl Lemmatizer {
                     .or_default() += 1;
             }
         }
-        let mut rules = FxHashMap::default();
+        let mut rules = Table::default();
         for (k, counts) in &rule_counts {
             let total: u32 = counts.values().sum();
             let Some(((strip, append), n)) = most_frequent(counts) else {
@@ -507,35 +580,38 @@ impl Lemmatizer {
             };
             let is_default = k.starts_with('\t');
             if (is_default || total >= 2) && n * 2 > total && strip < 256 {
-                rules.insert(k.clone(), (strip as u8, append));
+                let (sfx, xpos) = k.rsplit_once('\t').expect("key has a tab");
+                rules.insert(sfx, xpos, (strip as u8, append));
             }
         }
         let mut lem = Lemmatizer {
-            exact: FxHashMap::default(),
-            lower: FxHashMap::default(),
+            exact: Table::default(),
+            lower: Table::default(),
             rules,
         };
         for (k, counts) in &lower {
             if let Some((l, _)) = most_frequent(counts) {
-                lem.lower.insert(k.clone(), l);
+                let (form, xpos) = k.rsplit_once('\t').expect("key has a tab");
+                lem.lower.insert(form, xpos, l);
             }
         }
         // Drop lower-case entries the rules already produce.
-        let keys: Vec<String> = lem.lower.keys().cloned().collect();
-        for k in keys {
-            let (form, xpos) = k.split_once('\t').expect("key has a tab");
-            let want = lem.lower[&k].clone();
+        for (k, want) in &lower {
+            let (form, xpos) = k.rsplit_once('\t').expect("key has a tab");
+            let Some(want) = most_frequent(want).map(|(l, _)| l) else {
+                continue;
+            };
             if special(form, xpos).unwrap_or_else(|| lem.by_rules(form, xpos)) == want {
-                lem.lower.remove(&k);
+                lem.lower.remove(form, xpos);
             }
         }
         for (k, counts) in &exact {
             if let Some((l, _)) = most_frequent(counts) {
-                let (form, xpos) = k.split_once('\t').expect("key has a tab");
+                let (form, xpos) = k.rsplit_once('\t').expect("key has a tab");
                 // Keep only entries the rest of the lemmatizer would get wrong.
                 let without = lem.lemmatize_inner(form, xpos, false);
                 if without != l {
-                    lem.exact.insert(k.clone(), l);
+                    lem.exact.insert(form, xpos, l);
                 }
             }
         }
@@ -543,12 +619,19 @@ impl Lemmatizer {
     }
 
     fn by_rules(&self, form: &str, xpos: &str) -> String {
+        self.by_rules_lower(form, &form.to_lowercase(), xpos)
+    }
+
+    /// [`Lemmatizer::by_rules`] given the lower-case form `lf` as well.
+    fn by_rules_lower(&self, form: &str, lf: &str, xpos: &str) -> String {
         let keep_case = is_proper(xpos) || (xpos.starts_with("JJ") && is_nationality(form));
-        let lf = form.to_lowercase();
-        let base = if keep_case { form } else { &lf };
-        if let Some(l) = irregular(&lf, xpos) {
+        let base = if keep_case { form } else { lf };
+        if let Some(l) = irregular(lf, xpos) {
             return l.to_owned();
         }
+        let Some(rules) = self.rules.tag(xpos) else {
+            return base.to_owned();
+        };
         // Suffixes of 0..=MAX_SUFFIX characters (never the whole word), longest first.
         let n_chars = lf.chars().count();
         let longest = MAX_SUFFIX.min(n_chars.saturating_sub(1));
@@ -557,13 +640,8 @@ impl Lemmatizer {
             .map(|(b, _)| b)
             .skip(n_chars - longest)
             .chain(std::iter::once(lf.len()));
-        let mut k = String::with_capacity(MAX_SUFFIX * 4 + xpos.len() + 1);
         for start in starts {
-            k.clear();
-            k.push_str(&lf[start..]);
-            k.push('\t');
-            k.push_str(xpos);
-            if let Some((strip, append)) = self.rules.get(&k)
+            if let Some((strip, append)) = rules.get(&lf[start..])
                 && let Some(l) = apply_script(base, *strip as usize, append)
             {
                 let inflected = lf.ends_with("ed") || lf.ends_with("ing");
@@ -582,37 +660,36 @@ impl Lemmatizer {
     }
 
     fn lemmatize_inner(&self, form: &str, xpos: &str, use_exact: bool) -> String {
-        if use_exact && let Some(l) = self.exact.get(&key(form, xpos)) {
+        if use_exact && let Some(l) = self.exact.get(form, xpos) {
             return l.clone();
         }
         if let Some(l) = special(form, xpos) {
             return l;
         }
+        let lf = form.to_lowercase();
         if !is_proper(xpos)
-            && let Some(l) = self.lower.get(&key(&form.to_lowercase(), xpos))
+            && let Some(l) = self.lower.get(&lf, xpos)
         {
             return l.clone();
         }
-        self.by_rules(form, xpos)
+        self.by_rules_lower(form, &lf, xpos)
     }
 
     /// Serialises the lemmatizer.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = ByteWriter::new();
         for map in [&self.exact, &self.lower] {
-            let mut entries: Vec<(&String, &String)> = map.iter().collect();
-            entries.sort();
+            let entries = map.entries();
             w.u32(entries.len() as u32);
             for (k, v) in entries {
-                w.str(k);
+                w.str(&k);
                 w.str(v);
             }
         }
-        let mut rules: Vec<(&String, &(u8, String))> = self.rules.iter().collect();
-        rules.sort();
+        let rules = self.rules.entries();
         w.u32(rules.len() as u32);
         for (k, (strip, append)) in rules {
-            w.str(k);
+            w.str(&k);
             w.u8(*strip);
             w.str(append);
         }
@@ -622,20 +699,20 @@ impl Lemmatizer {
     /// Reads a lemmatizer written by [`Lemmatizer::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Lemmatizer, BundleError> {
         let mut r = ByteReader::new(bytes);
-        let mut maps = [FxHashMap::default(), FxHashMap::default()];
+        let mut maps = [Table::default(), Table::default()];
         for map in &mut maps {
             let n = r.count(8)?;
             for _ in 0..n {
-                let k = r.str()?.to_owned();
-                map.insert(k, r.str()?.to_owned());
+                let k = r.str()?;
+                map.insert_key(k, r.str()?.to_owned())?;
             }
         }
         let n = r.count(9)?;
-        let mut rules = FxHashMap::default();
+        let mut rules = Table::default();
         for _ in 0..n {
-            let k = r.str()?.to_owned();
+            let k = r.str()?;
             let strip = r.u8()?;
-            rules.insert(k, (strip, r.str()?.to_owned()));
+            rules.insert_key(k, (strip, r.str()?.to_owned()))?;
         }
         let [exact, lower] = maps;
         Ok(Lemmatizer {
@@ -848,6 +925,7 @@ const ISE_KEEP: &[&str] = &[
     "vise",
     "wise",
 ];
+/// British → American spellings, sorted by the British one.
 const SPELLINGS: &[(&str, &str)] = &[
     ("aeroplane", "airplane"),
     ("aluminium", "aluminum"),
@@ -896,17 +974,22 @@ const SPELLINGS: &[(&str, &str)] = &[
 /// assert_eq!(american("advise"), "advise");
 /// ```
 pub fn american(lemma: &str) -> Cow<'_, str> {
-    if let Some((_, us)) = SPELLINGS.iter().find(|(uk, _)| *uk == lemma) {
+    static SPELLING_MAP: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let spellings = SPELLING_MAP.get_or_init(|| SPELLINGS.iter().copied().collect());
+    if let Some(us) = spellings.get(lemma) {
         return Cow::Borrowed(us);
     }
     if let Some(rest) = lemma.strip_prefix("co-o") {
         return Cow::Owned(format!("coo{rest}"));
     }
-    for stem in OUR_STEMS {
-        if let Some(rest) = lemma.strip_prefix(stem).and_then(|r| r.strip_prefix("our"))
-            && OUR_TAILS.contains(&rest)
-        {
-            return Cow::Owned(format!("{stem}or{rest}"));
+    // every `-our` rewrite needs `our` in the word
+    if lemma.as_bytes().windows(3).any(|w| w == b"our") {
+        for stem in OUR_STEMS {
+            if let Some(rest) = lemma.strip_prefix(stem).and_then(|r| r.strip_prefix("our"))
+                && OUR_TAILS.contains(&rest)
+            {
+                return Cow::Owned(format!("{stem}or{rest}"));
+            }
         }
     }
     for (uk, us) in [("isation", "ization"), ("ise", "ize"), ("yse", "yze")] {
@@ -1005,6 +1088,11 @@ mod tests {
             let _ = l.lemmatize(w, "VBD");
             let _ = l.lemmatize(w, "NNP");
         }
+    }
+
+    #[test]
+    fn spellings_are_sorted_and_unique() {
+        assert!(SPELLINGS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]

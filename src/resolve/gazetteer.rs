@@ -15,6 +15,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use super::EntityType;
 use crate::slug::fold_accent;
 
@@ -42,9 +44,9 @@ pub struct Entry {
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_name: HashMap<String, usize>,
-    by_demonym: HashMap<String, usize>,
-    short_forms: HashMap<&'static str, usize>,
+    by_name: FxHashMap<String, usize>,
+    by_demonym: FxHashMap<String, usize>,
+    short_forms: FxHashMap<&'static str, usize>,
 }
 
 /// Index of an [`Entry`] in the gazetteer.
@@ -56,6 +58,22 @@ pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.chars() {
+        // ASCII (the common case) needs no accent folding nor Unicode case mapping
+        if c.is_ascii() {
+            if c == '.' || c == '\'' {
+                continue;
+            }
+            if c.is_ascii_alphanumeric() || c == '&' {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                space = true;
+            }
+            continue;
+        }
         let c = fold_accent(c);
         if c == '.' || c == '\'' || c == '’' {
             continue;
@@ -86,9 +104,9 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let mut g = Gazetteer {
             entries: Vec::new(),
-            by_name: HashMap::new(),
-            by_demonym: HashMap::new(),
-            short_forms: HashMap::new(),
+            by_name: FxHashMap::default(),
+            by_demonym: FxHashMap::default(),
+            short_forms: FxHashMap::default(),
         };
         let rows: HashMap<&str, &CountryRow> = COUNTRY_ROWS.iter().map(|r| (r.0, r)).collect();
         let mut alpha2: Vec<keshvar::Alpha2> = keshvar::SUPPORTED_ALPHA2_LIST.to_vec();
@@ -724,6 +742,49 @@ pub const ROWS: &[Row] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`normalize`] without its ASCII shortcut.
+    fn normalize_by_chars(name: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in name.chars() {
+            let c = fold_accent(c);
+            if c == '.' || c == '\'' || c == '’' {
+                continue;
+            }
+            if c.is_alphanumeric() || c == '&' {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.extend(c.to_lowercase());
+            } else {
+                space = true;
+            }
+        }
+        match out.strip_prefix("the ") {
+            Some(rest) => rest.to_owned(),
+            None => out,
+        }
+    }
+
+    #[test]
+    fn normalize_shortcut_changes_nothing() {
+        for name in [
+            "The U.S.",
+            "  Côte d’Ivoire ",
+            "AT&T Inc.",
+            "São-Tomé",
+            "O'Neill",
+            "ÉTATS-UNIS",
+            "the the",
+            "İstanbul",
+            "Ⅻ Corps",
+            "",
+        ] {
+            assert_eq!(normalize(name), normalize_by_chars(name), "{name:?}");
+        }
+    }
 
     fn label(name: &str) -> Option<String> {
         let g = Gazetteer::get();

@@ -14,7 +14,11 @@
 //! - A **group** is a plural noun such as `officials` or `agencies` modified by a demonym
 //!   (`Russian`) or by a country or organisation name (`US`, `NATO`).
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::EntityType;
 use super::gazetteer::{EntryId, Gazetteer};
@@ -66,6 +70,35 @@ pub fn mentions(sentence: &Sentence) -> Vec<Mention> {
 }
 
 /// Titles stripped from the front of person names, lower-cased, without dots.
+/// A word list hashed on first use: the lists below are searched for every token.
+struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
+
+static TITLE_SET: WordSet = WordSet::new(TITLES);
+static FIRST_NAME_SET: WordSet = WordSet::new(FIRST_NAMES);
+static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES);
+static ORG_HEAD_SET: WordSet = WordSet::new(ORG_HEADS);
+static PLACE_HEAD_SET: WordSet = WordSet::new(PLACE_HEADS);
+static EVENT_HEAD_SET: WordSet = WordSet::new(EVENT_HEADS);
+static ORG_START_SET: WordSet = WordSet::new(ORG_STARTS);
+
 const TITLES: &[&str] = &[
     "mr",
     "mrs",
@@ -165,7 +198,7 @@ const TITLES: &[&str] = &[
 /// followed by a person-like name (`General Motors` is not a person).
 fn is_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&w.as_str()) && w != "st" && w != "saint"
+    TITLE_SET.contains(&w) && w != "st" && w != "saint"
 }
 
 /// Titles that make a name a person on their own (`Mr`, `Sir`, `President`).
@@ -908,7 +941,7 @@ const NOT_NAMES: &[&str] = &[
 /// Days and months that are not also names (`May`, `June` are).
 fn is_date_word(word: &str) -> bool {
     matches!(
-        lower(word).as_str(),
+        lower(word).as_ref(),
         "monday"
             | "tuesday"
             | "wednesday"
@@ -951,8 +984,15 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Lower-case form without trailing dots.
-fn lower(word: &str) -> String {
-    word.trim_end_matches('.').to_lowercase()
+/// The word without final dots, in lower case; borrowed when it already is (no copy for
+/// the common lower-case ASCII word).
+fn lower(word: &str) -> Cow<'_, str> {
+    let w = word.trim_end_matches('.');
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 fn capitalised(word: &str) -> bool {
@@ -962,14 +1002,19 @@ fn capitalised(word: &str) -> bool {
 /// True for acronyms: two to six capitals, digits or dots, at least two capitals
 /// (`EU`, `U.S.`, `G7`, `NATO`).
 pub fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    let caps = word.chars().filter(|c| c.is_uppercase()).count();
-    (2..=8).contains(&word.chars().count())
-        && caps >= 2
-        && caps == letters
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
+    // One pass, stopping at the first character an acronym cannot have (most words fail
+    // on their first or second letter).
+    let (mut chars, mut letters, mut caps) = (0, 0, 0);
+    for c in word.chars() {
+        chars += 1;
+        let upper = c.is_uppercase();
+        if chars > 8 || !(upper || c.is_ascii_digit() || matches!(c, '.' | '&' | '-')) {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+        caps += usize::from(upper);
+    }
+    chars >= 2 && caps >= 2 && caps == letters
 }
 
 /// True when most alphabetic words of the sentence are in capitals (a shouted headline),
@@ -1110,7 +1155,7 @@ fn names(sentence: &Sentence) -> Vec<Mention> {
             // A connector followed by a proper noun (`Bank of England`, `Bank of the West`),
             // unless the name before is a person's (`Ann Lee of the Courier`) or the name
             // after is an acronym.
-            if end + 1 < n && CONNECTORS.contains(&lower(&sentence.tokens[end].form).as_str()) {
+            if end + 1 < n && CONNECTORS.contains(&lower(&sentence.tokens[end].form).as_ref()) {
                 let mut k = end + 1;
                 if lower(&sentence.tokens[k].form) == "the" && k + 1 < n {
                     k += 1;
@@ -1241,14 +1286,14 @@ fn is_people_word(word: &str) -> bool {
 /// True for words that are never names (`Sunday`, `March`, `God`).
 pub fn is_not_name(text: &str) -> bool {
     text.split_whitespace()
-        .all(|w| NOT_NAMES.contains(&lower(w).as_str()))
+        .all(|w| NOT_NAME_SET.contains(&lower(w)))
 }
 
 /// True when every word is a title (`President`, `Prime Minister`).
 pub fn is_title_only(text: &str) -> bool {
     text.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
-        .all(|w| TITLES.contains(&lower(w).as_str()) || w.eq_ignore_ascii_case("elect"))
+        .all(|w| TITLE_SET.contains(&lower(w)) || w.eq_ignore_ascii_case("elect"))
 }
 
 fn forms_first<'a>(sentence: &'a Sentence, tokens: &Range<usize>) -> &'a str {
@@ -1260,7 +1305,7 @@ fn forms_first<'a>(sentence: &'a Sentence, tokens: &Range<usize>) -> &'a str {
 }
 
 fn is_first_name(word: &str) -> bool {
-    FIRST_NAMES.contains(&lower(word).as_str())
+    FIRST_NAME_SET.contains(&lower(word))
 }
 
 /// Types one name span and strips its title.
@@ -1291,10 +1336,13 @@ fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<Mention> {
     let tokens = run.start + start..run.end;
     let name_toks = &sentence.tokens[tokens.clone()];
     let text = join_forms(name_toks);
-    let words: Vec<String> = name_toks.iter().map(|t| lower(&t.form)).collect();
+    let words: Vec<String> = name_toks
+        .iter()
+        .map(|t| lower(&t.form).into_owned())
+        .collect();
     if words
         .iter()
-        .all(|w| NOT_NAMES.contains(&w.as_str()) || TITLES.contains(&w.as_str()))
+        .all(|w| NOT_NAME_SET.contains(w) || TITLE_SET.contains(w))
     {
         return None;
     }
@@ -1397,16 +1445,16 @@ fn name_type(
     if title.is_some_and(|t| t.split(' ').any(is_person_title)) {
         return EntityType::Person;
     }
-    if ORG_HEADS.contains(&last) {
+    if ORG_HEAD_SET.contains(last) {
         return EntityType::Organization;
     }
-    if EVENT_HEADS.contains(&last) && words.len() > 1 {
+    if EVENT_HEAD_SET.contains(last) && words.len() > 1 {
         return EntityType::Event;
     }
-    if PLACE_HEADS.contains(&last) && words.len() > 1 {
+    if PLACE_HEAD_SET.contains(last) && words.len() > 1 {
         return EntityType::Place;
     }
-    if words.len() > 1 && ORG_STARTS.contains(&first) {
+    if words.len() > 1 && ORG_START_SET.contains(first) {
         return EntityType::Organization;
     }
     let forms: Vec<&str> = tokens
@@ -1638,6 +1686,50 @@ fn groups(sentence: &Sentence, names: &[Mention]) -> Vec<Mention> {
 pub(crate) mod tests {
     use super::*;
     use crate::model::{SentenceKind, Span};
+
+    /// The three-pass definition the one-pass [`is_acronym`] replaced.
+    fn is_acronym_by_counts(word: &str) -> bool {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        (2..=8).contains(&word.chars().count())
+            && caps >= 2
+            && caps == letters
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&' || c == '-')
+    }
+
+    #[test]
+    fn is_acronym_agrees_with_the_counting_definition() {
+        for w in [
+            "",
+            "E",
+            "EU",
+            "U.S.",
+            "G7",
+            "NATO",
+            "AT&T",
+            "UK-EU",
+            "ABCDEFGH",
+            "ABCDEFGHI",
+            "Eu",
+            "eu",
+            "ÉU",
+            "ÉTATS",
+            "Ⅻ",
+            "ⅫⅫ",
+            "G",
+            "77",
+            "A1",
+            "A.B.",
+            "US$",
+            "BBC's",
+            "ⒶⒷ",
+            "ΑΒΓ",
+        ] {
+            assert_eq!(is_acronym(w), is_acronym_by_counts(w), "{w:?}");
+        }
+    }
 
     /// Builds a sentence from `form/UPOS/head/deprel` items (head 1-based, 0 = root).
     pub(crate) fn sent(index: usize, spec: &str) -> Sentence {
