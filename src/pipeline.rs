@@ -3,8 +3,10 @@
 //! Articles are pulled from the [`Corpus`] in chunks; each chunk's articles are annotated,
 //! extracted and resolved in parallel (rayon), then folded into the [`Resolver`] in input
 //! order. Only per-document summaries survive a chunk: the local entity tables go to the
-//! resolver, and the statements to a spool (an unnamed temporary file) that is read back
-//! once entities are resolved; never the article text. Everything that reaches the outputs
+//! resolver (which keeps each distinct summary once), and the statements to a spool (an
+//! unnamed temporary file); never the article text. Once entities are resolved the spool is
+//! read back one document group at a time, to build the graph's evidence, and again by
+//! [`Statements`] while `statements.jsonl` is written. Everything that reaches the outputs
 //! is sorted by content, so the bytes do not depend on the number of threads or on the
 //! order of the inputs.
 

@@ -315,7 +315,7 @@ mod tests {
     fn documents_come_back_by_slot_with_shared_sentences() {
         let one: Arc<str> = Arc::from("She may cooperate with the Ærø ferry.");
         let two: Arc<str> = Arc::from("Tom Vale said she would not.");
-        let docs = vec![
+        let docs = [
             vec![
                 pending(1, &one, "clauses"),
                 pending(1, &one, "events"),

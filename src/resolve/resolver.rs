@@ -109,8 +109,8 @@ impl Resolver {
         let mut surname_of: Vec<Option<String>> = vec![None; table.len()];
         let mut has_keys: Vec<bool> = vec![false; table.len()];
         let mut surnames: Vec<(u32, u32)> = Vec::new();
-        for n in 0..nodes {
-            let s = node_sum[n] as usize;
+        for (n, &s) in node_sum.iter().enumerate() {
+            let s = s as usize;
             if first_node[s] == u32::MAX {
                 first_node[s] = index(n);
                 let (ks, surname) = node_keys(&table[s]);
@@ -176,8 +176,8 @@ impl Resolver {
                 }
             }
         }
-        for n in 0..nodes {
-            let s = node_sum[n] as usize;
+        for (n, &s) in node_sum.iter().enumerate() {
+            let s = s as usize;
             if forced[s].is_some() {
                 surnames.push((index(n), index(s)));
             }
