@@ -562,3 +562,52 @@ impl UnionFind {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::FormCounts;
+    use super::*;
+
+    fn person(forms: &[&str]) -> LocalEntity {
+        let mut counts = FormCounts::default();
+        for f in forms {
+            counts.add((*f).to_owned(), 1);
+        }
+        LocalEntity {
+            kind: EntityType::Person,
+            forms: counts,
+            mentions: forms.len(),
+            ..LocalEntity::default()
+        }
+    }
+
+    fn doc(entities: Vec<LocalEntity>) -> DocEntities {
+        DocEntities {
+            refs: Vec::new(),
+            entities,
+        }
+    }
+
+    #[test]
+    fn equal_summaries_are_kept_once_and_still_count_per_document() {
+        let mut r = Resolver::new();
+        r.add("d3", doc(vec![person(&["Ivo Marsh"]), person(&["Marsh"])]));
+        r.add("d1", doc(vec![person(&["Ivo Marsh"])]));
+        r.add("d2", doc(vec![person(&["Ivo Marsh"]), person(&["Marsh"])]));
+        assert_eq!(r.summaries.len(), 2, "one copy of each distinct summary");
+        assert_eq!(r.locals.len(), 5);
+        let res = r.finish();
+        let ivo = EntityId("person.ivo-marsh".into());
+        for (d, locals) in [("d1", 1), ("d2", 2), ("d3", 2)] {
+            for l in 0..locals {
+                assert_eq!(res.entity_id(d, LocalId(l)), Some(&ivo), "{d} {l}");
+            }
+            assert_eq!(res.entity_id(d, LocalId(locals)), None);
+        }
+        assert_eq!(res.entity_id("d0", LocalId(0)), None);
+        let entities = res.into_entities();
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].documents, 3);
+        assert_eq!(entities[0].mentions, 5);
+    }
+}
