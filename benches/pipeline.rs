@@ -127,9 +127,13 @@ fn stages(c: &mut Criterion) {
     };
     group.bench_function("export (all formats)", |b| {
         b.iter(|| {
-            let written =
-                export::write_all(dir.path(), &build.graph, &build.statements, &export_options)
-                    .expect("export");
+            let written = export::write_all_from(
+                dir.path(),
+                &build.graph,
+                &build.statements,
+                &export_options,
+            )
+            .expect("export");
             assert!(written.len() >= 5);
         })
     });

@@ -3,8 +3,10 @@
 //! Articles are pulled from the [`Corpus`] in chunks; each chunk's articles are annotated,
 //! extracted and resolved in parallel (rayon), then folded into the [`Resolver`] in input
 //! order. Only per-document summaries survive a chunk: the local entity tables go to the
-//! resolver, and the statements to a spool (an unnamed temporary file) that is read back
-//! once entities are resolved; never the article text. Everything that reaches the outputs
+//! resolver (which keeps each distinct summary once), and the statements to a spool (an
+//! unnamed temporary file); never the article text. Once entities are resolved the spool is
+//! read back one document group at a time, to build the graph's evidence, and again by
+//! [`Statements`] while `statements.jsonl` is written. Everything that reaches the outputs
 //! is sorted by content, so the bytes do not depend on the number of threads or on the
 //! order of the inputs.
 
@@ -16,13 +18,14 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, CorpusError};
+use crate::export;
 use crate::extract::{self, Extractors};
 use crate::graph::{ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Statement};
 use crate::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
 };
 use crate::nlp::Nlp;
-use crate::resolve::{self, DocEntities, EntityId, LocalId, Resolver};
+use crate::resolve::{self, DocEntities, EntityId, EntityMap, LocalId, Resolver};
 
 /// Building failed.
 #[derive(Debug, thiserror::Error)]
@@ -71,8 +74,9 @@ pub struct Progress {
 pub struct Build {
     /// The graph, with isolated entities pruned.
     pub graph: KnowledgeGraph,
-    /// Every statement, sorted by (doc, sentence, span, extractor, actor, action, target).
-    pub statements: Vec<Statement>,
+    /// Every statement, sorted by (doc, sentence, span, extractor, actor, action, target),
+    /// read back from disk when written.
+    pub statements: Statements,
     /// Final counts.
     pub progress: Progress,
     /// Wall-clock seconds of the build (without writing outputs).
@@ -218,8 +222,8 @@ pub fn build(
 ) -> Result<Build, PipelineError> {
     let started = Instant::now();
     let mut resolver = Resolver::new();
-    // Each document's metadata and number of statements; the statements are on the spool.
-    let mut docs: Vec<(ArticleMeta, usize)> = Vec::new();
+    // Each document's metadata and where its statements are on the spool.
+    let mut docs: Vec<(ArticleMeta, spool::Slot)> = Vec::new();
     let mut spool = spool::Spool::new().map_err(PipelineError::Spool)?;
     let mut progress = Progress::default();
     let chunk_size = options.chunk_size.max(1);
@@ -243,124 +247,232 @@ pub fn build(
             progress.words += out.words;
             progress.sentences += out.sentences;
             resolver.add(&out.meta.id, out.entities);
-            spool
+            let slot = spool
                 .write_doc(&out.pending)
                 .map_err(PipelineError::Spool)?;
-            docs.push((out.meta, out.pending.len()));
+            docs.push((out.meta, slot));
         }
         on_progress(progress);
     }
 
     let resolution = resolver.finish();
-    let mut spool = spool.into_reader().map_err(PipelineError::Spool)?;
-    let mut statements = Vec::with_capacity(docs.iter().map(|(_, n)| n).sum());
-    let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
-    let mut metas = Vec::with_capacity(docs.len());
-    // Each document's pending statements are read back and become statements.
-    for (meta, _) in docs {
-        for p in spool.read_doc().map_err(PipelineError::Spool)? {
-            let entity = |local: LocalId, mention: Mention| {
-                let id = resolution
-                    .entity_id(&meta.id, local)
-                    .cloned()
-                    .ok_or_else(|| PipelineError::Unresolved {
-                        doc: meta.id.clone(),
-                        local: local.0,
-                    })?;
-                Ok::<_, PipelineError>(EntityRef {
-                    id,
-                    mention: mention.text,
-                })
-            };
-            let flags = [
-                p.actor.1.pronoun,
-                p.target.1.pronoun,
-                p.attributed_to.as_ref().is_some_and(|a| a.1.pronoun),
-            ];
-            if flags.iter().any(|&f| f) {
-                pronouns.push((statements.len(), flags));
-            }
-            statements.push(Statement {
-                doc: meta.id.clone(),
-                sentence: p.sentence,
-                span: p.span,
-                char_span: p.char_span,
-                text: p.text,
-                actor: entity(p.actor.0, p.actor.1)?,
-                action: p.action,
-                target: entity(p.target.0, p.target.1)?,
-                polarity: p.polarity,
-                modality: p.modality,
-                attributed_to: match p.attributed_to {
-                    Some((local, mention)) => Some(entity(local, mention)?),
-                    None => None,
-                },
-                confidence: p.confidence,
-                extractor: p.extractor.to_owned(),
-            });
-        }
-        metas.push(meta);
-    }
-    let entities = resolution.into_entities();
-    // A pronoun that coreference resolved is shown by the name it stands for.
-    let labels: rustc_hash::FxHashMap<&EntityId, &str> =
-        entities.iter().map(|e| (&e.id, e.label.as_str())).collect();
-    for (i, [actor, target, source]) in pronouns {
-        let s = &mut statements[i];
-        for (flag, side) in [
-            (actor, Some(&mut s.actor)),
-            (target, Some(&mut s.target)),
-            (source, s.attributed_to.as_mut()),
-        ] {
-            if let (true, Some(side)) = (flag, side)
-                && let Some(label) = labels.get(&side.id)
-            {
-                side.mention = (*label).to_owned();
-            }
-        }
-    }
-    // One sentence can yield the same statement twice (two extractors, two readings of
-    // one clause): keep the first in sort order, so an edge's weight counts sentences.
-    sort_statements(&mut statements);
-    statements.dedup_by(|later, first| same_fact(first, later));
-
+    let (entities, map) = resolution.into_parts();
     let mut graph = KnowledgeGraph::new();
     for entity in entities {
         graph.add_entity(entity);
     }
-    for meta in metas {
+    // Documents in id order; documents sharing an id stay in input order, as one group.
+    let mut order: Vec<u32> = (0..docs.len())
+        .map(|d| u32::try_from(d).expect("fewer than 2^32 documents"))
+        .collect();
+    order.sort_by(|&a, &b| docs[a as usize].0.id.cmp(&docs[b as usize].0.id));
+    let mut statements = Statements {
+        spool: spool.into_reader().map_err(PipelineError::Spool)?,
+        docs: Vec::with_capacity(docs.len()),
+        order,
+        map,
+        count: 0,
+    };
+    for (meta, slot) in docs {
+        statements.docs.push((meta.id.clone(), slot));
         graph.add_article(meta);
     }
-    for s in &statements {
-        graph.add_evidence(
-            &s.actor.id,
-            &s.action.label,
-            &s.action.lemma,
-            &s.target.id,
-            Evidence {
-                doc: s.doc.clone(),
-                sentence: s.sentence,
-                span: s.span,
-                char_span: s.char_span,
-                quote: Arc::clone(&s.text),
-                surface: s.action.surface.clone(),
-                polarity: s.polarity,
-                modality: s.modality,
-                attributed_to: s.attributed_to.as_ref().map(|a| a.id.clone()),
-                confidence: s.confidence,
-                extractor: s.extractor.clone(),
-            },
-        )?;
-    }
+    // The first pass over the spool: every statement becomes evidence (mentions unused).
+    let mut count = 0;
+    statements.walk(
+        |_| None,
+        |s| {
+            count += 1;
+            graph.add_evidence(
+                &s.actor.id,
+                &s.action.label,
+                &s.action.lemma,
+                &s.target.id,
+                Evidence {
+                    doc: s.doc.clone(),
+                    sentence: s.sentence,
+                    span: s.span,
+                    char_span: s.char_span,
+                    quote: Arc::clone(&s.text),
+                    surface: s.action.surface.clone(),
+                    polarity: s.polarity,
+                    modality: s.modality,
+                    attributed_to: s.attributed_to.as_ref().map(|a| a.id.clone()),
+                    confidence: s.confidence,
+                    extractor: s.extractor.clone(),
+                },
+            )?;
+            Ok::<_, PipelineError>(())
+        },
+    )?;
+    statements.count = count;
     graph.finish();
     graph.prune_isolated();
-    progress.statements = statements.len();
+    progress.statements = count;
     Ok(Build {
         graph,
         statements,
         progress,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// The statements of a build, kept on the spool and read back, document by document, each
+/// time they are needed: memory holds one document's statements at a time.
+pub struct Statements {
+    spool: spool::SpoolReader,
+    /// Each document's id and place on the spool, in input order.
+    docs: Vec<(String, spool::Slot)>,
+    /// Document numbers sorted by id (input order among equal ids).
+    order: Vec<u32>,
+    map: EntityMap,
+    count: usize,
+}
+
+impl std::fmt::Debug for Statements {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Statements")
+            .field("documents", &self.docs.len())
+            .field("statements", &self.count)
+            .finish()
+    }
+}
+
+impl Statements {
+    /// Number of statements.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// True when the build found no statement.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Calls `f` on every statement, sorted by (doc, sentence, span, extractor, actor,
+    /// action, target), one statement per fact and sentence. A pronoun that coreference
+    /// resolved is shown by the name `label` gives for its entity.
+    fn walk<'l, E: From<PipelineError>>(
+        &self,
+        label: impl Fn(&EntityId) -> Option<&'l str>,
+        mut f: impl FnMut(&Statement) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut statements: Vec<Statement> = Vec::new();
+        let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
+        let mut at = 0;
+        while at < self.order.len() {
+            // One group: the documents with this id.
+            let id = &self.docs[self.order[at] as usize].0;
+            statements.clear();
+            pronouns.clear();
+            while let Some(&d) = self.order.get(at) {
+                let (doc, slot) = &self.docs[d as usize];
+                if doc != id {
+                    break;
+                }
+                at += 1;
+                let pending = self.spool.read_doc(*slot).map_err(PipelineError::Spool)?;
+                for p in pending {
+                    let entity = |local: LocalId, mention: Mention| {
+                        let id = self.map.entity_id(doc, local).cloned().ok_or_else(|| {
+                            PipelineError::Unresolved {
+                                doc: doc.clone(),
+                                local: local.0,
+                            }
+                        })?;
+                        Ok::<_, PipelineError>(EntityRef {
+                            id,
+                            mention: mention.text,
+                        })
+                    };
+                    let flags = [
+                        p.actor.1.pronoun,
+                        p.target.1.pronoun,
+                        p.attributed_to.as_ref().is_some_and(|a| a.1.pronoun),
+                    ];
+                    if flags.iter().any(|&f| f) {
+                        pronouns.push((statements.len(), flags));
+                    }
+                    statements.push(Statement {
+                        doc: doc.clone(),
+                        sentence: p.sentence,
+                        span: p.span,
+                        char_span: p.char_span,
+                        text: p.text,
+                        actor: entity(p.actor.0, p.actor.1)?,
+                        action: p.action,
+                        target: entity(p.target.0, p.target.1)?,
+                        polarity: p.polarity,
+                        modality: p.modality,
+                        attributed_to: match p.attributed_to {
+                            Some((local, mention)) => Some(entity(local, mention)?),
+                            None => None,
+                        },
+                        confidence: p.confidence,
+                        extractor: p.extractor.to_owned(),
+                    });
+                }
+            }
+            // A pronoun that coreference resolved is shown by the name it stands for.
+            for &(i, [actor, target, source]) in &pronouns {
+                let s = &mut statements[i];
+                for (flag, side) in [
+                    (actor, Some(&mut s.actor)),
+                    (target, Some(&mut s.target)),
+                    (source, s.attributed_to.as_mut()),
+                ] {
+                    if let (true, Some(side)) = (flag, side)
+                        && let Some(label) = label(&side.id)
+                    {
+                        side.mention = label.to_owned();
+                    }
+                }
+            }
+            // One sentence can yield the same statement twice (two extractors, two readings
+            // of one clause): keep the first in sort order, so an edge's weight counts
+            // sentences.
+            sort_statements(&mut statements);
+            statements.dedup_by(|later, first| same_fact(first, later));
+            for s in &statements {
+                f(s)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl export::StatementSource for Statements {
+    /// Every statement names entities of the graph it was built with: nothing to check.
+    fn check(&self, _graph: &KnowledgeGraph) -> Result<(), export::ExportError> {
+        Ok(())
+    }
+
+    fn for_each(
+        &self,
+        graph: &KnowledgeGraph,
+        f: &mut dyn FnMut(&Statement) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        self.walk(
+            |id| graph.entity(id).map(|e| e.label.as_str()),
+            |s| f(s).map_err(WalkError::Io),
+        )
+        .map_err(|e| match e {
+            WalkError::Io(e) => e,
+            WalkError::Pipeline(e) => std::io::Error::other(e),
+        })
+    }
+}
+
+/// A failure while writing statements read back from the spool.
+enum WalkError {
+    Io(std::io::Error),
+    Pipeline(PipelineError),
+}
+
+impl From<PipelineError> for WalkError {
+    fn from(e: PipelineError) -> WalkError {
+        WalkError::Pipeline(e)
+    }
 }
 
 /// Sorts by [`statement_key`], ties kept in input order (as a stable sort would), without

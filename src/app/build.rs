@@ -118,7 +118,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         }
     }
     let written = pool
-        .install(|| export::write_all(&config.out, &build.graph, &build.statements, &config.export))
+        .install(|| {
+            export::write_all_from(&config.out, &build.graph, &build.statements, &config.export)
+        })
         .with_context(|| format!("writing outputs to {}", config.out.display()))?;
 
     let seconds = started.elapsed().as_secs_f64();

@@ -29,6 +29,7 @@ pub mod statements;
 mod xml;
 
 use rayon::prelude::*;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::graph::{KnowledgeGraph, Statement};
@@ -239,12 +240,51 @@ pub enum ExportError {
     },
 }
 
+/// Statements to write into `statements.jsonl`: a slice in memory, or a source that reads
+/// them back one at a time (the build's, so that they never are all in memory at once).
+pub trait StatementSource: Sync {
+    /// Fails on the first statement that names an entity `graph` does not have, so a file
+    /// is not started that [`StatementSource::for_each`] could not finish.
+    fn check(&self, graph: &KnowledgeGraph) -> Result<(), ExportError>;
+
+    /// Calls `f` on every statement, in the order they are written; stops at the first error.
+    fn for_each(
+        &self,
+        graph: &KnowledgeGraph,
+        f: &mut dyn FnMut(&Statement) -> io::Result<()>,
+    ) -> io::Result<()>;
+}
+
+impl StatementSource for [Statement] {
+    fn check(&self, graph: &KnowledgeGraph) -> Result<(), ExportError> {
+        statements::check(graph, self)
+    }
+
+    fn for_each(
+        &self,
+        _graph: &KnowledgeGraph,
+        f: &mut dyn FnMut(&Statement) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.iter().try_for_each(f)
+    }
+}
+
 /// Writes every chosen format into `dir` (created if missing), each file to a temporary
 /// file renamed into place. Returns the paths written, in [`Format::ALL`] order.
 pub fn write_all(
     dir: &Path,
     graph: &KnowledgeGraph,
     statements: &[Statement],
+    options: &ExportOptions,
+) -> Result<Vec<PathBuf>, ExportError> {
+    write_all_from(dir, graph, statements, options)
+}
+
+/// [`write_all`] with the statements from any [`StatementSource`].
+pub fn write_all_from(
+    dir: &Path,
+    graph: &KnowledgeGraph,
+    statements: &(impl StatementSource + ?Sized),
     options: &ExportOptions,
 ) -> Result<Vec<PathBuf>, ExportError> {
     std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
@@ -262,7 +302,7 @@ pub fn write_all(
         None
     };
     if selected.contains(&Format::Statements) {
-        statements::check(graph, statements)?;
+        statements.check(graph)?;
     }
     // One job per file, written in parallel: each is independent and atomic.
     let mut jobs: Vec<(PathBuf, FileJob<'_>)> = Vec::new();
@@ -291,7 +331,7 @@ pub fn write_all(
                 FileJob::JsonLd(writer) => writer.write(w, graph),
                 FileJob::Nodes => csv::write_nodes(w, graph),
                 FileJob::Edges => csv::write_edges(w, graph),
-                FileJob::Statements => statements::write_joined(w, graph, statements),
+                FileJob::Statements => statements::write_from(w, graph, statements),
             })
         })
         .collect();

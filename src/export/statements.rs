@@ -33,7 +33,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{ExportError, FORMAT_VERSION, clean_confidence};
+use super::{ExportError, FORMAT_VERSION, StatementSource, clean_confidence};
 use crate::graph::{EntityRef, KnowledgeGraph, Statement};
 
 /// One line of `statements.jsonl` (wire struct: field order is the key order).
@@ -165,6 +165,19 @@ pub fn write_joined(
         w.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// [`write_joined`] over the statements of any [`StatementSource`], one at a time.
+pub fn write_from(
+    w: &mut dyn Write,
+    graph: &KnowledgeGraph,
+    statements: &(impl StatementSource + ?Sized),
+) -> io::Result<()> {
+    statements.for_each(graph, &mut |s| {
+        let row = row(graph, s).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *w, &row)?;
+        w.write_all(b"\n")
+    })
 }
 
 /// Writes the rows, one JSON object per line.

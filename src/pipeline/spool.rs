@@ -1,17 +1,18 @@
 //! The spool: each document's pending statements, written to an unnamed temporary file
-//! while the corpus is read and read back, document by document and in the same order,
-//! once the resolver has clustered the entities.
+//! while the corpus is read and read back, document by document and in any order (each
+//! document's [`Slot`] says where it is), once the resolver has clustered the entities: once
+//! to build the graph, once more to write `statements.jsonl`.
 //!
-//! It keeps statements (sentence text, mentions, actions) out of memory during the long
-//! part of a build, so memory there grows with entities, not with statements. The file is
+//! It keeps statements (sentence text, mentions, actions) out of memory, so memory grows
+//! with entities and relations, not with statements. The file is
 //! private to the process and removed by the operating system when it is closed, even on a
 //! crash. The encoding is ours and never leaves the process: little-endian integers, strings
 //! as a length and UTF-8 bytes, and a flag that says a statement shares the previous one's
 //! sentence, so the sentence text is read back once per sentence.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
-use std::sync::Arc;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::sync::{Arc, Mutex};
 
 use super::{Mention, Pending};
 use crate::model::{Action, Modality, Polarity, Span};
@@ -20,8 +21,19 @@ use crate::resolve::LocalId;
 /// Writes documents' pending statements.
 pub(super) struct Spool {
     out: BufWriter<File>,
+    /// Bytes written so far: where the next document starts.
+    written: u64,
+    /// One document's encoding, reused.
+    buffer: Vec<u8>,
     /// Extractor ids seen, written as their index here.
     extractors: Vec<&'static str>,
+}
+
+/// Where one document's statements are in the spool.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Slot {
+    offset: u64,
+    len: u32,
 }
 
 impl Spool {
@@ -29,16 +41,19 @@ impl Spool {
     pub(super) fn new() -> io::Result<Spool> {
         Ok(Spool {
             out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            written: 0,
+            buffer: Vec::new(),
             extractors: Vec::new(),
         })
     }
 
-    /// Appends one document's pending statements.
-    pub(super) fn write_doc(&mut self, pending: &[Pending]) -> io::Result<()> {
-        put_usize(&mut self.out, pending.len())?;
+    /// Appends one document's pending statements; returns where they are.
+    pub(super) fn write_doc(&mut self, pending: &[Pending]) -> io::Result<Slot> {
+        self.buffer.clear();
+        let w = &mut self.buffer;
+        put_usize(w, pending.len())?;
         let mut previous: Option<&Arc<str>> = None;
         for p in pending {
-            let w = &mut self.out;
             put_usize(w, p.sentence)?;
             for n in [p.span.start, p.span.end, p.char_span.start, p.char_span.end] {
                 put_usize(w, n)?;
@@ -87,34 +102,50 @@ impl Spool {
                     self.extractors.len() - 1
                 }
             };
-            put_usize(&mut self.out, extractor)?;
+            put_usize(w, extractor)?;
         }
-        Ok(())
+        let len = u32::try_from(self.buffer.len())
+            .map_err(|_| io::Error::other("one document's statements exceed 4 GiB"))?;
+        self.out.write_all(&self.buffer)?;
+        let slot = Slot {
+            offset: self.written,
+            len,
+        };
+        self.written += u64::from(len);
+        Ok(slot)
     }
 
-    /// Ends writing; the reader starts at the first document.
+    /// Ends writing; documents can then be read back in any order.
     pub(super) fn into_reader(self) -> io::Result<SpoolReader> {
-        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
-        file.seek(SeekFrom::Start(0))?;
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
         Ok(SpoolReader {
-            input: BufReader::with_capacity(1 << 16, file),
+            file: Mutex::new(file),
             extractors: self.extractors,
         })
     }
 }
 
-/// Reads documents back in the order they were written.
+/// Reads documents back by their [`Slot`], from any thread.
 pub(super) struct SpoolReader {
-    input: BufReader<File>,
+    file: Mutex<File>,
     extractors: Vec<&'static str>,
 }
 
 impl SpoolReader {
-    /// The next document's pending statements.
-    pub(super) fn read_doc(&mut self) -> io::Result<Vec<Pending>> {
-        let r = &mut self.input;
+    /// The pending statements of the document at `slot`.
+    pub(super) fn read_doc(&self, slot: Slot) -> io::Result<Vec<Pending>> {
+        let mut bytes = vec![0u8; slot.len as usize];
+        {
+            let mut file = self
+                .file
+                .lock()
+                .map_err(|_| io::Error::other("statement spool: a reader panicked"))?;
+            file.seek(SeekFrom::Start(slot.offset))?;
+            file.read_exact(&mut bytes)?;
+        }
+        let r = &mut bytes.as_slice();
         let n = get_usize(r)?;
-        let mut out: Vec<Pending> = Vec::with_capacity(n);
+        let mut out: Vec<Pending> = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
             let sentence = get_usize(r)?;
             let span = Span::new(get_usize(r)?, get_usize(r)?);
@@ -169,6 +200,9 @@ impl SpoolReader {
                 confidence,
                 extractor,
             });
+        }
+        if !r.is_empty() {
+            return Err(corrupt("document length"));
         }
         Ok(out)
     }
@@ -278,10 +312,10 @@ mod tests {
     }
 
     #[test]
-    fn documents_come_back_in_order_with_shared_sentences() {
+    fn documents_come_back_by_slot_with_shared_sentences() {
         let one: Arc<str> = Arc::from("She may cooperate with the Ærø ferry.");
         let two: Arc<str> = Arc::from("Tom Vale said she would not.");
-        let docs = vec![
+        let docs = [
             vec![
                 pending(1, &one, "clauses"),
                 pending(1, &one, "events"),
@@ -291,12 +325,14 @@ mod tests {
             vec![pending(2, &two, "speech")],
         ];
         let mut spool = Spool::new().expect("temp file");
-        for d in &docs {
-            spool.write_doc(d).expect("write");
-        }
-        let mut reader = spool.into_reader().expect("rewind");
-        for d in &docs {
-            let back = reader.read_doc().expect("read");
+        let slots: Vec<Slot> = docs
+            .iter()
+            .map(|d| spool.write_doc(d).expect("write"))
+            .collect();
+        let reader = spool.into_reader().expect("rewind");
+        // Backwards, to show documents come back by slot, not in file order.
+        for (d, &slot) in docs.iter().zip(&slots).rev() {
+            let back = reader.read_doc(slot).expect("read");
             assert_eq!(back.len(), d.len());
             for (a, b) in d.iter().zip(&back) {
                 assert_eq!(a.sentence, b.sentence);
@@ -323,8 +359,12 @@ mod tests {
                 assert!(!Arc::ptr_eq(&back[1].text, &back[2].text));
             }
         }
+        let past = Slot {
+            offset: slots[2].offset + u64::from(slots[2].len),
+            len: 8,
+        };
         assert!(
-            reader.read_doc().is_err(),
+            reader.read_doc(past).is_err(),
             "nothing after the last document"
         );
     }

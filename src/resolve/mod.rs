@@ -55,7 +55,7 @@ pub mod mention;
 mod resolver;
 
 pub use mention::recognize;
-pub use resolver::{Resolution, Resolver};
+pub use resolver::{EntityMap, Resolution, Resolver};
 
 /// A stable entity id: `<type>.<slug>`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -173,7 +173,7 @@ pub struct TripleRefs {
 }
 
 /// Where a local entity came from, beyond its names: decides its cross-document key.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Origin {
     /// A name (or an ad-hoc name from an argument).
     #[default]
@@ -188,10 +188,10 @@ enum Origin {
     Thing(String),
 }
 
-/// Surface forms and their counts, sorted by form. Most entities have one or two forms, and
-/// the resolver keeps every document's entities until the end of a build, so a sorted
-/// vector (one small allocation) replaces a B-tree map (a node of about 370 bytes each).
-#[derive(Clone, Debug, Default)]
+/// Surface forms and their counts, sorted by form. Most entities have one or two forms, so a
+/// sorted vector (one small allocation) replaces a B-tree map (a node of about 370 bytes
+/// each).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 struct FormCounts(Vec<(String, usize)>);
 
 impl FormCounts {
@@ -231,8 +231,9 @@ impl IntoIterator for FormCounts {
     }
 }
 
-/// The summary of one document-local entity: names and counts, no text.
-#[derive(Clone, Debug)]
+/// The summary of one document-local entity: names and counts, no text. Equal summaries
+/// from different documents are kept once by the [`Resolver`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct LocalEntity {
     kind: EntityType,
     entry: Option<gazetteer::EntryId>,

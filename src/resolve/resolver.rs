@@ -10,8 +10,15 @@
 //!   word suffix of another name of the same entity; a surname alone waits for the end and
 //!   joins the one person of the corpus with that surname, if there is exactly one;
 //! - other names: every form, normalised.
+//!
+//! Memory grows with distinct entity summaries, not with documents: equal summaries (the same
+//! names, counts and roles in another article) are stored once, and a document keeps only
+//! the 4-byte index of each of its summaries; the clustering works on 4-byte node numbers.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use super::gazetteer::{Gazetteer, normalize};
 use super::mention::is_acronym;
@@ -21,7 +28,12 @@ use crate::slug::slugify;
 /// Folds documents into corpus-wide entities.
 #[derive(Debug, Default)]
 pub struct Resolver {
-    docs: Vec<(String, Vec<LocalEntity>)>,
+    /// Each distinct local-entity summary and its number.
+    summaries: FxHashMap<LocalEntity, u32>,
+    /// Each document, in the order added: its id and where its entities start in `locals`.
+    docs: Vec<(String, u32)>,
+    /// The summary number of every document's entities, document after document.
+    locals: Vec<u32>,
 }
 
 impl Resolver {
@@ -30,49 +42,103 @@ impl Resolver {
         Resolver::default()
     }
 
-    /// Adds one document's entities (only their summaries are kept).
+    /// Adds one document's entities (only their summaries are kept, each distinct one once).
     pub fn add(&mut self, doc: &str, entities: DocEntities) {
-        self.docs.push((doc.to_owned(), entities.entities));
+        self.docs.push((doc.to_owned(), index(self.locals.len())));
+        for e in entities.entities {
+            let next = index(self.summaries.len());
+            let n = *self.summaries.entry(e).or_insert(next);
+            self.locals.push(n);
+        }
     }
 
     /// Clusters everything added into entities with stable ids. The result does not depend
     /// on the order documents were added in.
-    pub fn finish(mut self) -> Resolution {
-        self.docs.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| summary(&a.1).cmp(&summary(&b.1)))
-        });
-        let nodes: Vec<(usize, usize)> = self
-            .docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, (_, es))| (0..es.len()).map(move |l| (d, l)))
+    pub fn finish(self) -> Resolution {
+        let Resolver {
+            summaries,
+            docs,
+            locals,
+        } = self;
+        let mut table: Vec<Option<LocalEntity>> = vec![None; summaries.len()];
+        for (e, n) in summaries {
+            table[n as usize] = Some(e);
+        }
+        let table: Vec<LocalEntity> = table
+            .into_iter()
+            .map(|e| e.expect("summary numbers are dense"))
             .collect();
-        let ent = |n: usize| -> &LocalEntity {
-            let (d, l) = nodes[n];
-            &self.docs[d].1[l]
-        };
-        let mut uf = UnionFind::new(nodes.len());
-        let mut keys: BTreeMap<String, usize> = BTreeMap::new();
-        let mut surnames: Vec<(usize, String)> = Vec::new();
-        for n in 0..nodes.len() {
-            let (ks, surname) = node_keys(ent(n));
-            for k in ks {
-                match keys.get(&k) {
-                    Some(&first) => uf.union(first, n),
-                    None => {
-                        keys.insert(k, n);
-                    }
-                }
-            }
-            if let Some(s) = surname {
-                surnames.push((n, s));
+        let range =
+            |d: usize| docs[d].1 as usize..docs.get(d + 1).map_or(locals.len(), |x| x.1 as usize);
+        // Documents sorted by id, then by content (a stable sort: equal ones keep their order).
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by(|&a, &b| {
+            docs[a]
+                .0
+                .cmp(&docs[b].0)
+                .then_with(|| summary_cmp(&locals[range(a)], &locals[range(b)], &table))
+        });
+        // Nodes: every document's entities, documents in sorted order.
+        let mut node_start: Vec<u32> = Vec::with_capacity(docs.len() + 1);
+        let mut node_sum: Vec<u32> = Vec::with_capacity(locals.len());
+        let mut node_doc: Vec<u32> = Vec::with_capacity(locals.len());
+        for (p, &d) in order.iter().enumerate() {
+            node_start.push(index(node_sum.len()));
+            for &s in &locals[range(d)] {
+                node_sum.push(s);
+                node_doc.push(index(p));
             }
         }
-        // Surnames alone: the one person of the corpus with that surname, if unique.
-        let mut by_surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        for n in 0..nodes.len() {
-            let e = ent(n);
+        node_start.push(index(node_sum.len()));
+        let sorted_ids: Vec<String> = {
+            let mut docs = docs;
+            order
+                .iter()
+                .map(|&d| std::mem::take(&mut docs[d].0))
+                .collect()
+        };
+        drop(locals);
+        let nodes = node_sum.len();
+        let ent = |n: usize| -> &LocalEntity { &table[node_sum[n] as usize] };
+
+        // Keys, computed once per summary. Nodes with one summary have the same keys, so a
+        // later one joins the first; a summary without keys stays a cluster of its own.
+        let mut uf = UnionFind::new(nodes);
+        let mut keys: BTreeMap<String, u32> = BTreeMap::new();
+        let mut first_node: Vec<u32> = vec![u32::MAX; table.len()];
+        let mut surname_of: Vec<Option<String>> = vec![None; table.len()];
+        let mut has_keys: Vec<bool> = vec![false; table.len()];
+        let mut surnames: Vec<(u32, u32)> = Vec::new();
+        for (n, &s) in node_sum.iter().enumerate() {
+            let s = s as usize;
+            if first_node[s] == u32::MAX {
+                first_node[s] = index(n);
+                let (ks, surname) = node_keys(&table[s]);
+                has_keys[s] = !ks.is_empty();
+                for k in ks {
+                    match keys.get(&k) {
+                        Some(&first) => uf.union(first as usize, n),
+                        None => {
+                            keys.insert(k, index(n));
+                        }
+                    }
+                }
+                surname_of[s] = surname;
+            } else if has_keys[s] {
+                uf.union(first_node[s] as usize, n);
+            }
+            if surname_of[s].is_some() {
+                surnames.push((index(n), index(s)));
+            }
+        }
+        // Surnames alone: the one person of the corpus with that surname, if unique. Every
+        // summary listed here has keys (a gazetteer entry or a full name), so all its nodes
+        // are one cluster and its first node stands for them.
+        let mut by_surname: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for (s, e) in table.iter().enumerate() {
+            if first_node[s] == u32::MAX {
+                continue;
+            }
             if e.kind != EntityType::Person
                 && e.entry
                     .is_none_or(|id| Gazetteer::get().entry(id).kind != EntityType::Person)
@@ -88,15 +154,14 @@ impl Resolver {
                     by_surname
                         .entry(words[k..].join(" "))
                         .or_default()
-                        .insert(n);
+                        .insert(first_node[s]);
                 }
             }
         }
         // Single words typed organisation or place that are the surname of a person of the
         // corpus are that person (`Blair` as an object is not a company).
-        let mut forced: BTreeSet<usize> = BTreeSet::new();
-        for n in 0..nodes.len() {
-            let e = ent(n);
+        let mut forced: Vec<Option<String>> = vec![None; table.len()];
+        for (s, e) in table.iter().enumerate() {
             if e.entry.is_none()
                 && e.origin == Origin::Name
                 && matches!(e.kind, EntityType::Organization | EntityType::Place)
@@ -107,46 +172,84 @@ impl Resolver {
                     && !e.forms.keys().any(|k| is_acronym(k))
                     && by_surname.contains_key(&f)
                 {
-                    surnames.push((n, f));
-                    forced.insert(n);
+                    forced[s] = Some(f);
                 }
             }
         }
-        for (n, s) in &surnames {
-            let own = uf.find(*n);
+        for (n, &s) in node_sum.iter().enumerate() {
+            let s = s as usize;
+            if forced[s].is_some() {
+                surnames.push((index(n), index(s)));
+            }
+        }
+        for &(n, s) in &surnames {
+            let n = n as usize;
+            let s = s as usize;
+            let name = surname_of[s]
+                .as_ref()
+                .or(forced[s].as_ref())
+                .expect("a listed node has a surname");
+            let own = uf.find(n);
             let roots: BTreeSet<usize> = by_surname
-                .get(s)
+                .get(name)
                 .into_iter()
                 .flatten()
-                .map(|&m| uf.find(m))
+                .map(|&m| uf.find(m as usize))
                 .filter(|&r| r != own)
                 .collect();
             if roots.len() == 1 {
                 let r = *roots.iter().next().expect("one");
-                uf.union(r, *n);
+                uf.union(r, n);
             } else {
-                let k = format!("surname:{s}");
+                let k = format!("surname:{name}");
                 match keys.get(&k) {
-                    Some(&first) => uf.union(first, *n),
+                    Some(&first) => uf.union(first as usize, n),
                     None => {
-                        keys.insert(k, *n);
+                        keys.insert(k, index(n));
                     }
                 }
             }
         }
-        // Clusters, in node order.
-        let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for n in 0..nodes.len() {
-            clusters.entry(uf.find(n)).or_default().push(n);
+        drop(keys);
+        drop(by_surname);
+        // Clusters, numbered in the order of their first node (the union–find root).
+        let mut cluster_of: Vec<u32> = vec![0; nodes];
+        let mut clusters = 0usize;
+        for n in 0..nodes {
+            let r = uf.find(n);
+            cluster_of[n] = if r == n {
+                clusters += 1;
+                index(clusters - 1)
+            } else {
+                cluster_of[r]
+            };
         }
-        let clusters: Vec<Vec<usize>> = clusters.into_values().collect();
-        let mut built: Vec<(Entity, String)> = clusters
-            .iter()
+        drop(uf);
+        // Members of each cluster, in node order.
+        let mut member_start: Vec<u32> = vec![0; clusters + 1];
+        for &c in &cluster_of {
+            member_start[c as usize + 1] += 1;
+        }
+        for c in 0..clusters {
+            member_start[c + 1] += member_start[c];
+        }
+        let mut members: Vec<u32> = vec![0; nodes];
+        {
+            let mut fill = member_start.clone();
+            for (n, &c) in cluster_of.iter().enumerate() {
+                members[fill[c as usize] as usize] = index(n);
+                fill[c as usize] += 1;
+            }
+        }
+        let cluster = |c: usize| &members[member_start[c] as usize..member_start[c + 1] as usize];
+        let mut built: Vec<(Entity, String)> = (0..clusters)
             .map(|c| {
-                let person = c.iter().any(|n| forced.contains(n));
+                let person = cluster(c)
+                    .iter()
+                    .any(|&n| forced[node_sum[n as usize] as usize].is_some());
                 build(
-                    c.iter().map(|&n| ent(n)),
-                    c.iter().map(|&n| nodes[n].0),
+                    cluster(c).iter().map(|&n| ent(n as usize)),
+                    cluster(c).iter().map(|&n| node_doc[n as usize] as usize),
                     person,
                 )
             })
@@ -166,40 +269,57 @@ impl Resolver {
                 built[i].0.id = EntityId(id);
             }
         }
-        let mut cluster_of = vec![0; nodes.len()];
-        for (c, members) in clusters.iter().enumerate() {
-            for &n in members {
-                cluster_of[n] = c;
-            }
-        }
         // part_of: the first member that has one, mapped to its cluster.
-        let node_index: BTreeMap<(usize, usize), usize> =
-            nodes.iter().enumerate().map(|(n, &k)| (k, n)).collect();
-        for (c, members) in clusters.iter().enumerate() {
-            let part = members.iter().find_map(|&n| {
+        for c in 0..clusters {
+            let part = cluster(c).iter().find_map(|&n| {
+                let n = n as usize;
                 let p = ent(n).part_of?;
-                let pn = node_index.get(&(nodes[n].0, p))?;
-                let pc = cluster_of[*pn];
+                let d = node_doc[n] as usize;
+                let (start, end) = (node_start[d] as usize, node_start[d + 1] as usize);
+                let pn = start + p;
+                if pn >= end {
+                    return None;
+                }
+                let pc = cluster_of[pn] as usize;
                 (pc != c).then(|| built[pc].0.id.clone())
             });
             built[c].0.part_of = part;
         }
-        let mut ids: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
-        for (d, (doc, es)) in self.docs.iter().enumerate() {
-            let v: Vec<EntityId> = (0..es.len())
-                .map(|l| built[cluster_of[node_index[&(d, l)]]].0.id.clone())
-                .collect();
-            ids.entry(doc.clone()).or_insert(v);
+        // Entities sorted by id; each node points at its entity's place in that order.
+        let mut by_position: Vec<usize> = (0..clusters).collect();
+        by_position.sort_by(|&a, &b| built[a].0.id.cmp(&built[b].0.id));
+        let mut position = vec![0u32; clusters];
+        for (i, &c) in by_position.iter().enumerate() {
+            position[c] = index(i);
         }
-        let mut entities: Vec<Entity> = built.into_iter().map(|(e, _)| e).collect();
-        entities.sort_by(|a, b| a.id.cmp(&b.id));
-        Resolution { entities, ids }
+        let node_entity: Vec<u32> = cluster_of.iter().map(|&c| position[c as usize]).collect();
+        let mut slots: Vec<Option<Entity>> = built.into_iter().map(|(e, _)| Some(e)).collect();
+        let entities: Vec<Entity> = by_position
+            .iter()
+            .map(|&c| slots[c].take().expect("each cluster once"))
+            .collect();
+        let ids = entities.iter().map(|e| e.id.clone()).collect();
+        Resolution {
+            entities,
+            map: EntityMap {
+                sorted_docs: sorted_ids,
+                node_start,
+                node_entity,
+                ids,
+            },
+        }
     }
 }
 
-/// A content summary of a document's entities, to order documents with the same id.
-fn summary(es: &[LocalEntity]) -> Vec<Vec<&String>> {
-    es.iter().map(|e| e.forms.keys().collect()).collect()
+/// A count or position as a `u32`: the resolver numbers nodes and summaries in 32 bits.
+fn index(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 2^32 document entities")
+}
+
+/// Orders two documents with the same id by content: their entities' sorted forms.
+fn summary_cmp(a: &[u32], b: &[u32], table: &[LocalEntity]) -> Ordering {
+    let forms = |s: &u32| table[*s as usize].forms.keys().collect::<Vec<&String>>();
+    a.iter().map(forms).cmp(b.iter().map(forms))
 }
 
 /// The keys of a local entity, and its surname when it is a surname-only person.
@@ -357,22 +477,60 @@ fn fullest(forms: &BTreeMap<String, usize>, kind: EntityType) -> String {
         .unwrap_or_default()
 }
 
-/// The corpus-wide entities.
+/// The corpus-wide entities, and which one each document-local entity became.
 #[derive(Debug)]
 pub struct Resolution {
     entities: Vec<Entity>,
-    ids: BTreeMap<String, Vec<EntityId>>,
+    map: EntityMap,
 }
 
 impl Resolution {
-    /// The entity a document-local id became.
+    /// The entity a document-local id became. With two documents of one id, the first in
+    /// content order answers for both.
     pub fn entity_id(&self, doc: &str, local: LocalId) -> Option<&EntityId> {
-        self.ids.get(doc)?.get(local.0 as usize)
+        self.map.entity_id(doc, local)
     }
 
     /// All entities, sorted by id.
     pub fn into_entities(self) -> Vec<Entity> {
         self.entities
+    }
+
+    /// All entities (sorted by id) and the map from document-local ids to their ids.
+    pub fn into_parts(self) -> (Vec<Entity>, EntityMap) {
+        (self.entities, self.map)
+    }
+}
+
+/// Which entity each document-local entity became: 4 bytes a document entity, plus the
+/// document ids and the entity ids.
+#[derive(Debug)]
+pub struct EntityMap {
+    /// Document ids, sorted (a stable sort by content for equal ids).
+    sorted_docs: Vec<String>,
+    /// Where each document's nodes start in `node_entity` (one more entry at the end).
+    node_start: Vec<u32>,
+    /// The entity of each node, as its index in `ids`.
+    node_entity: Vec<u32>,
+    /// Entity ids, sorted.
+    ids: Vec<EntityId>,
+}
+
+impl EntityMap {
+    /// The entity a document-local id became. With two documents of one id, the first in
+    /// content order answers for both.
+    pub fn entity_id(&self, doc: &str, local: LocalId) -> Option<&EntityId> {
+        let p = self.sorted_docs.partition_point(|d| d.as_str() < doc);
+        if self.sorted_docs.get(p).map(String::as_str) != Some(doc) {
+            return None;
+        }
+        let start = self.node_start[p] as usize;
+        let end = self.node_start[p + 1] as usize;
+        let n = start + local.0 as usize;
+        if n >= end {
+            return None;
+        }
+        self.ids.get(self.node_entity[n] as usize)
     }
 }
 
@@ -402,5 +560,54 @@ impl UnionFind {
             let (lo, hi) = if a < b { (a, b) } else { (b, a) };
             self.parent[hi] = lo;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::FormCounts;
+    use super::*;
+
+    fn person(forms: &[&str]) -> LocalEntity {
+        let mut counts = FormCounts::default();
+        for f in forms {
+            counts.add((*f).to_owned(), 1);
+        }
+        LocalEntity {
+            kind: EntityType::Person,
+            forms: counts,
+            mentions: forms.len(),
+            ..LocalEntity::default()
+        }
+    }
+
+    fn doc(entities: Vec<LocalEntity>) -> DocEntities {
+        DocEntities {
+            refs: Vec::new(),
+            entities,
+        }
+    }
+
+    #[test]
+    fn equal_summaries_are_kept_once_and_still_count_per_document() {
+        let mut r = Resolver::new();
+        r.add("d3", doc(vec![person(&["Ivo Marsh"]), person(&["Marsh"])]));
+        r.add("d1", doc(vec![person(&["Ivo Marsh"])]));
+        r.add("d2", doc(vec![person(&["Ivo Marsh"]), person(&["Marsh"])]));
+        assert_eq!(r.summaries.len(), 2, "one copy of each distinct summary");
+        assert_eq!(r.locals.len(), 5);
+        let res = r.finish();
+        let ivo = EntityId("person.ivo-marsh".into());
+        for (d, locals) in [("d1", 1), ("d2", 2), ("d3", 2)] {
+            for l in 0..locals {
+                assert_eq!(res.entity_id(d, LocalId(l)), Some(&ivo), "{d} {l}");
+            }
+            assert_eq!(res.entity_id(d, LocalId(locals)), None);
+        }
+        assert_eq!(res.entity_id("d0", LocalId(0)), None);
+        let entities = res.into_entities();
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].documents, 3);
+        assert_eq!(entities[0].mentions, 5);
     }
 }
