@@ -12,6 +12,7 @@
 //! Weights are averaged, pruned and quantised to `i16` when the model is saved.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 
 use super::model::{BundleError, ByteReader, ByteWriter, Rng, hash_bytes, hash_mix};
 use crate::model::Upos;
@@ -183,8 +184,9 @@ impl Probe {
 }
 
 /// Context of one word, precomputed once per sentence.
-struct Word {
-    lower: String,
+struct Word<'f> {
+    /// The form in lower case (borrowed when it already is).
+    lower: Cow<'f, str>,
     norm_hash: u64,
     cap: u8,
     /// Ambiguity class (see [`Lexicon::amb`]).
@@ -193,15 +195,29 @@ struct Word {
     suf3: u64,
 }
 
-fn norm(lower: &str) -> String {
+fn norm(lower: &str) -> Cow<'_, str> {
     if lower.chars().any(|c| c.is_ascii_digit()) {
-        lower
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '0' } else { c })
-            .take(12)
-            .collect()
+        Cow::Owned(
+            lower
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c })
+                .take(12)
+                .collect(),
+        )
     } else {
-        lower.to_owned()
+        Cow::Borrowed(lower)
+    }
+}
+
+/// `form` in lower case, without a copy when it is ASCII with no capital (most words).
+fn lower_case(form: &str) -> Cow<'_, str> {
+    if form
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(form)
+    } else {
+        Cow::Owned(form.to_lowercase())
     }
 }
 
@@ -331,16 +347,16 @@ struct Lexicon<'a> {
 }
 
 impl Lexicon<'_> {
-    fn words(&self, forms: &[&str]) -> Vec<Word> {
+    fn words<'f>(&self, forms: &[&'f str]) -> Vec<Word<'f>> {
         forms
             .iter()
             .map(|f| {
-                let lower = f.to_lowercase();
+                let lower = lower_case(f);
                 let norm = norm(&lower);
                 let norm_hash = hash_bytes(0, norm.as_bytes());
                 Word {
                     cap: cap_class(f),
-                    amb: self.ambig.get(&lower).copied().unwrap_or(2),
+                    amb: self.ambig.get(&*lower).copied().unwrap_or(2),
                     suf3: hash_bytes(0, suffix(&lower, 3).as_bytes()),
                     lower,
                     norm_hash,
@@ -402,7 +418,7 @@ impl Lexicon<'_> {
         out.push(hash_mix(F_CAPM1, get(-1).map_or(9, |w| u64::from(w.cap))));
         out.push(hash_mix(F_CAPP1, get(1).map_or(9, |w| u64::from(w.cap))));
         // Lexicon signal for inflected verbs.
-        if self.verbs.contains(&w.lower) {
+        if self.verbs.contains(&*w.lower) {
             out.push(hash_mix(F_VLEMMA, 0));
         }
         let mut seen = 0u8;
