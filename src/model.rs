@@ -180,6 +180,35 @@ impl fmt::Display for Upos {
     }
 }
 
+/// The one `'static` copy of a tag or relation name.
+///
+/// Tags and relations come from small closed sets (the model's tag and relation names, about
+/// a hundred), so each distinct name is allocated once for the life of the process and every
+/// [`Token`] shares it: no allocation per token. Names outside those sets (gold treebank
+/// tokens, test fixtures) are added once each.
+pub fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::OnceLock<std::sync::RwLock<std::collections::HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(Default::default);
+    let known = names
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get(name)
+        .copied();
+    if let Some(known) = known {
+        return known;
+    }
+    let mut names = names
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
 /// One token of a sentence, with its annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
@@ -189,14 +218,16 @@ pub struct Token {
     pub form: String,
     /// Universal part of speech.
     pub upos: Upos,
-    /// Penn Treebank tag (`NNP`, `VBD`, …).
-    pub xpos: String,
+    /// Penn Treebank tag (`NNP`, `VBD`, …), from the closed set of the model's tags (see
+    /// [`intern`]).
+    pub xpos: &'static str,
     /// Dictionary form, lower case except for proper nouns (`told` → `tell`).
     pub lemma: String,
     /// Index of the head token in the same sentence; `None` for the root.
     pub head: Option<usize>,
-    /// UD dependency relation, with subtype (`nsubj:pass`, `obl`, `compound:prt`).
-    pub deprel: String,
+    /// UD dependency relation, with subtype (`nsubj:pass`, `obl`, `compound:prt`), from the
+    /// closed set of the model's relations (see [`intern`]).
+    pub deprel: &'static str,
 }
 
 /// What role a sentence plays in the article.

@@ -180,10 +180,10 @@ mod contract {
                 span: Span::new(start, text.len()),
                 form: form.to_owned(),
                 upos,
-                xpos: xpos.to_owned(),
+                xpos,
                 lemma: form.to_lowercase(),
                 head,
-                deprel: RELS[r].to_owned(),
+                deprel: RELS[r],
             });
         }
         let span = Span::new(0, text.len());

@@ -85,7 +85,7 @@ fn small_parser() -> &'static Parser {
     })
 }
 
-fn assert_tree(out: &[(Option<usize>, String)], n: usize) {
+fn assert_tree(out: &[(Option<usize>, &str)], n: usize) {
     assert_eq!(out.len(), n);
     if n == 0 {
         return;
@@ -100,7 +100,7 @@ fn assert_tree(out: &[(Option<usize>, String)], n: usize) {
         if let Some(h) = h {
             assert!(*h < n && *h != i, "head in range and not self");
         } else {
-            assert_eq!(rel, "root");
+            assert_eq!(*rel, "root");
         }
         // Following heads from every word reaches the root within n steps: no cycles.
         let mut cur = i;

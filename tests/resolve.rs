@@ -29,10 +29,10 @@ fn sent(index: usize, kind: SentenceKind, spec: &str) -> Sentence {
             span,
             form,
             upos,
-            xpos: String::new(),
+            xpos: "",
             lemma,
             head: head.checked_sub(1),
-            deprel: parts[3].to_owned(),
+            deprel: actorgraph::model::intern(parts[3]),
         });
     }
     let span = Span::new(index * 1000, pos);

@@ -74,10 +74,10 @@ fn sentence_of(words: &[conllu::Word]) -> Option<Sentence> {
             span,
             form: w.form.clone(),
             upos,
-            xpos: w.xpos.clone(),
+            xpos: actorgraph::model::intern(&w.xpos),
             lemma: w.lemma.clone(),
             head: w.head.checked_sub(1),
-            deprel: w.deprel.clone(),
+            deprel: actorgraph::model::intern(&w.deprel),
         });
     }
     Some(Sentence {

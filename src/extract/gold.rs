@@ -28,10 +28,10 @@ pub fn article(id: &str, sentences: &[TreebankSentence]) -> AnnotatedArticle {
                 span,
                 form: w.form.clone(),
                 upos: Upos::parse(&w.upos).unwrap_or(Upos::X),
-                xpos: w.xpos.clone(),
+                xpos: crate::model::intern(&w.xpos),
                 lemma: w.lemma.clone(),
                 head: w.head.checked_sub(1),
-                deprel: w.deprel.clone(),
+                deprel: crate::model::intern(&w.deprel),
             });
         }
         let kind = if s.id.contains("headline") {

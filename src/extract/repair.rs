@@ -456,7 +456,7 @@ pub(crate) fn adjective_after_have(d: &mut Draft<'_>, tokens: &[Token]) {
             continue;
         };
         if d.upos[a] != Upos::Adj
-            || !matches!(tokens[a].xpos.as_str(), "JJ" | "VBN" | "VBD")
+            || !matches!(tokens[a].xpos, "JJ" | "VBN" | "VBD")
             || lexicon::hedge_adjective(&tokens[a].form.to_lowercase()).is_some()
         {
             continue;
@@ -574,7 +574,7 @@ pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
         let Some(x) = d.children_base(n, "acl").into_iter().find(|&x| {
             x > n
                 && d.upos[x] == Upos::Verb
-                && matches!(tokens[x].xpos.as_str(), "VBD" | "VBN")
+                && matches!(tokens[x].xpos, "VBD" | "VBN")
                 && !d
                     .children(x)
                     .iter()
@@ -622,9 +622,9 @@ mod tests {
                         "CCONJ" => Upos::Cconj,
                         _ => Upos::Punct,
                     },
-                    xpos: f[3].to_owned(),
+                    xpos: crate::model::intern(f[3]),
                     head: head.checked_sub(1),
-                    deprel: f[5].to_owned(),
+                    deprel: crate::model::intern(f[5]),
                 }
             })
             .collect()
@@ -633,7 +633,7 @@ mod tests {
     fn repaired(toks: &[Token]) -> (Vec<Option<usize>>, Vec<String>, Vec<String>) {
         let mut d = Draft {
             heads: toks.iter().map(|t| t.head).collect(),
-            rels: toks.iter().map(|t| t.deprel.as_str()).collect(),
+            rels: toks.iter().map(|t| t.deprel).collect(),
             upos: toks.iter().map(|t| t.upos).collect(),
             lemmas: toks.iter().map(|t| t.lemma.to_lowercase()).collect(),
             lower: toks.iter().map(|t| t.form.to_lowercase()).collect(),

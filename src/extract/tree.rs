@@ -96,7 +96,7 @@ impl<'a> Parse<'a> {
             .collect();
         let mut draft = repair::Draft {
             heads,
-            rels: sentence.tokens.iter().map(|t| t.deprel.as_str()).collect(),
+            rels: sentence.tokens.iter().map(|t| t.deprel).collect(),
             upos: sentence.tokens.iter().map(|t| t.upos).collect(),
             lemmas,
             lower,

@@ -174,7 +174,7 @@ impl Nlp {
                 .map(|i| {
                     (
                         if i == 0 { None } else { Some(0) },
-                        if i == 0 { "root" } else { "dep" }.to_owned(),
+                        if i == 0 { "root" } else { "dep" },
                     )
                 })
                 .collect();
@@ -189,7 +189,7 @@ impl Nlp {
                 span: *span,
                 form: (*form).to_owned(),
                 upos: *u,
-                xpos: (*x).to_owned(),
+                xpos: x,
                 lemma: self.lemmatizer.lemmatize(plain, x),
                 head,
                 deprel,
@@ -232,7 +232,7 @@ pub fn plain_quotes(form: &str) -> Cow<'_, str> {
 
 /// Makes sure a parse is a tree with exactly one root and heads in range: extra roots and
 /// out-of-range heads attach to the first root; cycles are broken at the first root.
-fn fix_tree(parse: &mut [(Option<usize>, String)]) {
+fn fix_tree(parse: &mut [(Option<usize>, &'static str)]) {
     let n = parse.len();
     if n == 0 {
         return;
@@ -245,8 +245,8 @@ fn fix_tree(parse: &mut [(Option<usize>, String)]) {
         }
         if h.is_none_or(|h| h >= n || h == i) {
             *h = Some(root);
-            if rel == "root" {
-                *rel = "dep".to_owned();
+            if *rel == "root" {
+                *rel = "dep";
             }
         }
     }
@@ -271,12 +271,12 @@ mod tests {
 
     #[test]
     fn fix_tree_makes_one_root_and_no_cycles() {
-        let mut p: Vec<(Option<usize>, String)> = vec![
-            (Some(1), "a".into()),
-            (Some(0), "b".into()),
-            (None, "root".into()),
-            (None, "root".into()),
-            (Some(9), "c".into()),
+        let mut p: Vec<(Option<usize>, &str)> = vec![
+            (Some(1), "a"),
+            (Some(0), "b"),
+            (None, "root"),
+            (None, "root"),
+            (Some(9), "c"),
         ];
         fix_tree(&mut p);
         assert_eq!(p.iter().filter(|(h, _)| h.is_none()).count(), 1);

@@ -53,7 +53,7 @@ use crate::model::Upos;
 #[derive(Debug, Clone)]
 pub struct Parser {
     /// Relation names; index [`ROOT_LABEL`] is `root`.
-    labels: Vec<String>,
+    labels: Vec<&'static str>,
     /// Known (frequent) normalised word hashes; other words map to [`UNK`].
     vocab: HashMap<u64, (), IdBuild>,
     /// Structural model: one row of [`N_MOVES`] weights per feature.
@@ -64,10 +64,10 @@ pub struct Parser {
     punct: usize,
 }
 
-fn punct_index(labels: &[String]) -> usize {
+fn punct_index(labels: &[&str]) -> usize {
     labels
         .iter()
-        .position(|l| l == "punct")
+        .position(|&l| l == "punct")
         .unwrap_or(usize::MAX)
 }
 
@@ -1056,15 +1056,12 @@ impl Parser {
             .collect();
         names.sort();
         names.dedup();
-        let mut labels = vec!["root".to_owned()];
-        labels.extend(names);
+        let mut labels: Vec<&'static str> = vec!["root"];
+        labels.extend(names.iter().map(|n| crate::model::intern(n)));
         // Labels are stored in a byte; a treebank with more relations keeps the first 255.
         labels.truncate(255);
-        let label_index: HashMap<&str, usize> = labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (l.as_str(), i))
-            .collect();
+        let label_index: HashMap<&str, usize> =
+            labels.iter().enumerate().map(|(i, &l)| (l, i)).collect();
         // Vocabulary.
         let mut counts: HashMap<u64, u32, IdBuild> = HashMap::default();
         let mut buf = String::new();
@@ -1195,7 +1192,7 @@ impl Parser {
         forms: &[&str],
         upos: &[Upos],
         xpos: &[&str],
-    ) -> Vec<(Option<usize>, String)> {
+    ) -> Vec<(Option<usize>, &'static str)> {
         let n = forms.len();
         if n == 0 {
             return Vec::new();
@@ -1238,13 +1235,7 @@ impl Parser {
                 } else {
                     usize::from(st.labels[i])
                 };
-                (
-                    head,
-                    self.labels
-                        .get(label)
-                        .cloned()
-                        .unwrap_or_else(|| "dep".to_owned()),
-                )
+                (head, self.labels.get(label).copied().unwrap_or("dep"))
             })
             .collect()
     }
@@ -1366,7 +1357,7 @@ impl Parser {
             let len = r.u32()? as usize;
             let s = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| ParserModelError::Malformed("label is not UTF-8".into()))?;
-            labels.push(s.to_owned());
+            labels.push(crate::model::intern(s));
         }
         let nv = r.u32()? as usize;
         if nv.saturating_mul(8) > bytes.len() {
@@ -1446,9 +1437,9 @@ mod tests {
             &[Propn, Verb, Propn, Punct],
             &["PROPN", "VERB", "PROPN", "PUNCT"],
         );
-        assert_eq!(out[1], (None, "root".to_owned()));
-        assert_eq!(out[0], (Some(1), "nsubj".to_owned()));
-        assert_eq!(out[2], (Some(1), "obj".to_owned()));
+        assert_eq!(out[1], (None, "root"));
+        assert_eq!(out[0], (Some(1), "nsubj"));
+        assert_eq!(out[2], (Some(1), "obj"));
     }
 
     /// Dense reference: the sum of the 16-bit rows of the features present.

@@ -40,7 +40,7 @@ pub struct TaggerTrainOptions {
 /// A trained tagger.
 #[derive(Clone, Debug)]
 pub struct Tagger {
-    classes: Vec<(Upos, String)>,
+    classes: Vec<(Upos, &'static str)>,
     index: FxHashMap<u64, (u32, u16)>,
     cells: Vec<(u8, f32)>,
     /// Open-addressing view of `index` for tagging.
@@ -685,7 +685,10 @@ impl Tagger {
             index.insert(k, (start as u32, (cells.len() - start) as u16));
         }
         let tagger = Tagger {
-            classes: class_set,
+            classes: class_set
+                .into_iter()
+                .map(|(u, x)| (u, crate::model::intern(&x)))
+                .collect(),
             probe: Probe::default(),
             index,
             cells,
@@ -698,7 +701,7 @@ impl Tagger {
     }
 
     /// Tags a sentence; returns one class per form.
-    pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, &str)> {
+    pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, &'static str)> {
         let lex = Lexicon {
             tagdict: &self.tagdict,
             ambig: &self.ambig,
@@ -723,7 +726,7 @@ impl Tagger {
             p2 = p1;
             p1 = u64::from(guess);
             let (u, x) = &self.classes[guess as usize];
-            out.push((*u, x.as_str()));
+            out.push((*u, *x));
         }
         out
     }
@@ -815,7 +818,7 @@ impl Tagger {
             let u = *Upos::ALL
                 .get(r.u8()? as usize)
                 .ok_or_else(|| BundleError::Malformed("bad UPOS".into()))?;
-            classes.push((u, r.str()?.to_owned()));
+            classes.push((u, crate::model::intern(r.str()?)));
         }
         if classes.is_empty() {
             return Err(BundleError::Malformed("tagger without classes".into()));

@@ -557,7 +557,7 @@ impl Builder<'_> {
             return;
         };
         let head = name_head(s, &o.mention.tokens);
-        let rel = head.map(|h| s.tokens[h].deprel.clone()).unwrap_or_default();
+        let rel = head.map(|h| s.tokens[h].deprel).unwrap_or_default();
         let subject = rel.starts_with("nsubj");
         let modifier = rel.starts_with("compound") || rel == "amod";
         let e = self.find(e);

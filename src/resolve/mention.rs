@@ -1089,7 +1089,7 @@ fn linked_to_propn(sentence: &Sentence, i: usize) -> bool {
     if let Some(h) = t.head
         && near(h)
         && h.abs_diff(i) <= 3
-        && rel(&t.deprel)
+        && rel(t.deprel)
     {
         return true;
     }
@@ -1752,10 +1752,10 @@ pub(crate) mod tests {
                 span,
                 form,
                 upos,
-                xpos: String::new(),
+                xpos: "",
                 lemma,
                 head: head.checked_sub(1),
-                deprel,
+                deprel: crate::model::intern(&deprel),
             });
         }
         Sentence {
