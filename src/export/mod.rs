@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::graph::{KnowledgeGraph, Statement};
+use crate::graph::{KnowledgeGraph, Relation, Statement};
 
 /// The version of every output format (GraphML keys, GEXF attributes, JSON-LD vocabulary,
 /// CSV columns, `statements.jsonl` fields). Raised when a field changes meaning or
@@ -405,15 +405,27 @@ pub(crate) fn clean_confidence(value: f64) -> f64 {
 /// A JSON array of strings on one line, `["a", "b"]`: the list encoding of GraphML, GEXF
 /// (`liststring`, as Gephi writes it) and CSV cells.
 pub(crate) fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::from("[");
+    let mut out: Vec<u8> = Vec::with_capacity(64);
+    out.push(b'[');
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            out.extend_from_slice(b", ");
         }
-        out.push_str(&serde_json::to_string(item).expect("a string always serializes"));
+        serde_json::to_writer(&mut out, item).expect("a string always serializes");
     }
-    out.push(']');
-    out
+    out.push(b']');
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// The article ids behind a relation, sorted and each once: [`Relation::documents`] as a
+/// sorted `Vec` (no tree; evidence is usually sorted by document already).
+pub(crate) fn documents(r: &Relation) -> Vec<&str> {
+    let mut docs: Vec<&str> = r.evidence.iter().map(|e| e.doc.as_str()).collect();
+    if !docs.is_sorted() {
+        docs.sort_unstable();
+    }
+    docs.dedup();
+    docs
 }
 
 /// An id made safe for XML `NMTOKEN`s: ASCII letters, digits, `.`, `-`, `_` and letters
@@ -442,6 +454,37 @@ mod tests {
     fn json_list_quotes_and_escapes() {
         assert_eq!(json_list(["a", "b \"c\""]), r#"["a", "b \"c\""]"#);
         assert_eq!(json_list(Vec::<&str>::new()), "[]");
+    }
+
+    #[test]
+    fn documents_match_the_relation_s_set() {
+        use crate::graph::{Evidence, RelationId};
+        use crate::model::{Modality, Polarity, Span};
+        use crate::resolve::EntityId;
+        let evidence = |doc: &str| Evidence {
+            doc: doc.to_owned(),
+            sentence: 0,
+            span: Span { start: 0, end: 1 },
+            char_span: Span { start: 0, end: 1 },
+            quote: "x".into(),
+            surface: "met".to_owned(),
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+            attributed_to: None,
+            confidence: 0.5,
+            extractor: "test".to_owned(),
+        };
+        let r = Relation {
+            id: RelationId("a--meet--b".to_owned()),
+            actor: EntityId("a".to_owned()),
+            action: "meet".to_owned(),
+            lemma: "meet".to_owned(),
+            target: EntityId("b".to_owned()),
+            evidence: ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
+        };
+        let set: Vec<&str> = r.documents().into_iter().collect();
+        assert_eq!(documents(&r), set);
+        assert_eq!(documents(&r), ["d1", "d2", "d3"]);
     }
 
     #[test]

@@ -191,7 +191,7 @@ fn entity_node(e: &Entity, links: BTreeMap<String, Vec<IdRef>>) -> EntityNode<'_
 
 fn statement_node(r: &Relation) -> StatementNode<'_> {
     let iri = relation_iri(r.id.as_str());
-    let documents = r.documents();
+    let documents = crate::export::documents(r);
     StatementNode {
         identifier: r.id.as_str(),
         subject: entity_iri(r.actor.as_str()),
