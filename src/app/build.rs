@@ -138,6 +138,11 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         outputs: written.iter().map(|p| p.display().to_string()).collect(),
     };
     summary.print(config.json, config.quiet)?;
+    // The process ends right after: let the OS take back the graph, the statements and the
+    // model at once rather than freeing millions of small allocations one by one.
+    std::mem::forget(build);
+    std::mem::forget(nlp);
+    std::mem::forget(extractors);
     Ok(Outcome::Success)
 }
 

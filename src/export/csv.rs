@@ -63,6 +63,8 @@ const EDGE_HEADER: [&str; 14] = [
 /// assert_eq!(out, b"Id,Label,Type,Country,Wikidata,Aliases,Roles,PartOf,Mentions,Documents\n");
 /// ```
 pub fn write_nodes(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    let w = &mut buffered;
     row(w, NODE_HEADER.iter().copied())?;
     for e in graph.entities() {
         let aliases = json_list(e.aliases.iter().map(String::as_str));
@@ -85,7 +87,7 @@ pub fn write_nodes(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> 
             ],
         )?;
     }
-    Ok(())
+    buffered.flush()
 }
 
 /// Writes `edges.csv`.
@@ -97,9 +99,11 @@ pub fn write_nodes(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> 
 /// assert!(out.starts_with(b"Source,Target,Type,Id,Label,Weight,"));
 /// ```
 pub fn write_edges(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    let w = &mut buffered;
     row(w, EDGE_HEADER.iter().copied())?;
     for r in graph.relations() {
-        let docs = r.documents();
+        let docs = crate::export::documents(r);
         let weight = format!("{}.0", r.weight());
         let confidence = format_confidence(r.confidence());
         let evidence = r.weight().to_string();
@@ -125,10 +129,10 @@ pub fn write_edges(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> 
             ],
         )?;
     }
-    Ok(())
+    buffered.flush()
 }
 
-fn row<'a>(w: &mut dyn Write, fields: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+fn row<'a>(w: &mut impl Write, fields: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             w.write_all(b",")?;
@@ -138,7 +142,7 @@ fn row<'a>(w: &mut dyn Write, fields: impl IntoIterator<Item = &'a str>) -> io::
     w.write_all(b"\n")
 }
 
-fn field_to(w: &mut dyn Write, field: &str) -> io::Result<()> {
+fn field_to(w: &mut impl Write, field: &str) -> io::Result<()> {
     let quote =
         field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
     if quote {

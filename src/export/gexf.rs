@@ -101,7 +101,10 @@ pub fn size(mentions: usize) -> String {
 /// assert!(text.contains(r#"<attribute id="aliases" title="aliases" type="liststring"/>"#));
 /// ```
 pub fn write(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
-    let mut x = Writer::new_with_indent(w, b' ', 2);
+    // A buffer of our own: quick-xml's many small writes are inlined into it rather than
+    // each a call through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    let mut x = Writer::new_with_indent(&mut buffered, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     x.create_element("gexf")
         .with_attributes([
@@ -136,7 +139,8 @@ pub fn write(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
                 })?;
             Ok(())
         })?;
-    x.get_mut().write_all(b"\n")
+    x.get_mut().write_all(b"\n")?;
+    buffered.flush()
 }
 
 fn attributes<W: Write>(x: &mut Writer<W>, class: &str, list: &[(&str, &str)]) -> io::Result<()> {
@@ -195,7 +199,7 @@ fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
 }
 
 fn edge<W: Write>(x: &mut Writer<W>, r: &Relation) -> io::Result<()> {
-    let documents = r.documents();
+    let documents = crate::export::documents(r);
     let action = xml::attr(&r.action);
     x.create_element("edge")
         .with_attributes([

@@ -93,7 +93,10 @@ const KEYS: [(&str, &str, &str, &str); 21] = [
 /// assert!(text.ends_with("</graphml>\n"));
 /// ```
 pub fn write(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
-    let mut x = Writer::new_with_indent(w, b' ', 2);
+    // A buffer of our own: quick-xml's many small writes are inlined into it rather than
+    // each a call through `dyn Write`.
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+    let mut x = Writer::new_with_indent(&mut buffered, b' ', 2);
     x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     x.create_element("graphml")
         .with_attributes([
@@ -127,7 +130,8 @@ pub fn write(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
                 })?;
             Ok(())
         })?;
-    x.get_mut().write_all(b"\n")
+    x.get_mut().write_all(b"\n")?;
+    buffered.flush()
 }
 
 fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
@@ -156,7 +160,7 @@ fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
 }
 
 fn edge<W: Write>(x: &mut Writer<W>, r: &Relation) -> io::Result<()> {
-    let documents = r.documents();
+    let documents = crate::export::documents(r);
     x.create_element("edge")
         .with_attributes([
             ("id", xml_id(r.id.as_str()).as_str()),

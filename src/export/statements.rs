@@ -173,11 +173,13 @@ pub fn write_from(
     graph: &KnowledgeGraph,
     statements: &(impl StatementSource + ?Sized),
 ) -> io::Result<()> {
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
     statements.for_each(graph, &mut |s| {
         let row = row(graph, s).map_err(io::Error::other)?;
-        serde_json::to_writer(&mut *w, &row)?;
-        w.write_all(b"\n")
-    })
+        serde_json::to_writer(&mut buffered, &row)?;
+        buffered.write_all(b"\n")
+    })?;
+    buffered.flush()
 }
 
 /// Writes the rows, one JSON object per line.

@@ -74,6 +74,11 @@ pub const REL_NAMESPACE: &str = "https://actorgraph.example/ns/rel/";
 /// ```
 pub fn iri_segment(id: &str) -> String {
     let dots_only = !id.is_empty() && id.bytes().all(|b| b == b'.');
+    let plain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.');
+    if !dots_only && id.bytes().all(plain) {
+        // The usual case (our ids are slugs): nothing to escape.
+        return id.to_owned();
+    }
     let mut out = String::with_capacity(id.len());
     for b in id.bytes() {
         let keep = b.is_ascii_alphanumeric()

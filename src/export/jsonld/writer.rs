@@ -60,6 +60,14 @@ impl JsonLdWriter {
 
     /// Writes `graph`.
     pub fn write(&self, w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
+        // A buffer of our own: serde_json's many small writes are inlined into it rather
+        // than each a call through `dyn Write`.
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
+        self.write_to(&mut buffered, graph)?;
+        buffered.flush()
+    }
+
+    fn write_to(&self, w: &mut impl Write, graph: &KnowledgeGraph) -> io::Result<()> {
         let entities = graph.entities();
         let relations = graph.relations();
         let articles: Vec<&ArticleMeta> = graph.articles().collect();
@@ -102,16 +110,17 @@ impl JsonLdWriter {
         for relation in relations {
             w.write_all(b",\n")?;
             node(w, &statement_node(relation))?;
+            let iri = relation_iri(relation.id.as_str());
             for (i, evidence) in relation.evidence.iter().enumerate() {
                 w.write_all(b",\n")?;
-                node(w, &evidence_node(relation, i, evidence))?;
+                node(w, &evidence_node(&iri, i, evidence))?;
             }
         }
         w.write_all(b"\n]\n}\n")
     }
 }
 
-fn node<T: serde::Serialize>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+fn node<T: serde::Serialize>(w: &mut impl Write, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *w, value).map_err(io::Error::from)
 }
 
@@ -182,7 +191,7 @@ fn entity_node(e: &Entity, links: BTreeMap<String, Vec<IdRef>>) -> EntityNode<'_
 
 fn statement_node(r: &Relation) -> StatementNode<'_> {
     let iri = relation_iri(r.id.as_str());
-    let documents = r.documents();
+    let documents = crate::export::documents(r);
     StatementNode {
         identifier: r.id.as_str(),
         subject: entity_iri(r.actor.as_str()),
@@ -204,9 +213,10 @@ fn statement_node(r: &Relation) -> StatementNode<'_> {
     }
 }
 
-fn evidence_node<'a>(r: &Relation, i: usize, e: &'a Evidence) -> EvidenceNode<'a> {
+/// The node of a relation's evidence `i`; `relation_iri` is the relation's [`relation_iri`].
+fn evidence_node<'a>(relation_iri: &str, i: usize, e: &'a Evidence) -> EvidenceNode<'a> {
     EvidenceNode {
-        id: format!("{}/evidence/{i}", relation_iri(r.id.as_str())),
+        id: format!("{relation_iri}/evidence/{i}"),
         types: ["Evidence"],
         derived_from: article_iri(&e.doc),
         sentence: e.sentence,
