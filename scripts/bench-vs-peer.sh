@@ -5,6 +5,7 @@
 # Usage: scripts/bench-vs-peer.sh [CORPUS.jsonl|DIR]...
 #   default corpus: ../shared/corpus/bbc-news-2225.jsonl
 # Env: PEER_VENV (default .peer-venv), PEER_PROCS (default: number of cores),
+#      PEER_CONFIGS (default "full textacy-only"; the ratio uses the faster one run),
 #      SKIP_PEER=1 to measure actorgraph alone.
 #
 # For each corpus it prints one row per tool: words, seconds (wall clock, end to end, all
@@ -66,7 +67,7 @@ for corpus in "${corpora[@]}"; do
   printf '%-28s %-26s %10s %9s %10s %10s\n' "$name" actorgraph "$words" "$secs" "$ag_wps" "$((kb/1024))"
   best=0
   if [ "${SKIP_PEER:-0}" != 1 ]; then
-    for cfg in "full" "textacy-only"; do
+    for cfg in ${PEER_CONFIGS:-full textacy-only}; do
       args=(--n-process "$procs")
       [ "$cfg" = textacy-only ] && args+=(--exclude ner,lemmatizer)
       read -r psecs pkb < <(measure "$venv/bin/python" ../shared/peer/peer_triples.py "$corpus" -o "$work/peer.jsonl" "${args[@]}")
