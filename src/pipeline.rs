@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, CorpusError};
 use crate::export;
 use crate::extract::{self, Extractors};
-use crate::graph::{ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Statement};
+use crate::graph::{ArticleMeta, EntityRef, GraphError, KnowledgeGraph, Statement};
 use crate::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
 };
@@ -288,19 +288,7 @@ pub fn build(
                 &s.action.label,
                 &s.action.lemma,
                 &s.target.id,
-                Evidence {
-                    doc: s.doc.clone(),
-                    sentence: s.sentence,
-                    span: s.span,
-                    char_span: s.char_span,
-                    quote: Arc::clone(&s.text),
-                    surface: s.action.surface.clone(),
-                    polarity: s.polarity,
-                    modality: s.modality,
-                    attributed_to: s.attributed_to.as_ref().map(|a| a.id.clone()),
-                    confidence: s.confidence,
-                    extractor: s.extractor.clone(),
-                },
+                s.evidence(),
             )?;
             Ok::<_, PipelineError>(())
         },

@@ -403,3 +403,23 @@ pub struct Statement {
     /// Extractor id.
     pub extractor: String,
 }
+
+impl Statement {
+    /// This statement as one piece of its relation's evidence (the sentence text is shared,
+    /// not copied).
+    pub fn evidence(&self) -> Evidence {
+        Evidence {
+            doc: self.doc.clone(),
+            sentence: self.sentence,
+            span: self.span,
+            char_span: self.char_span,
+            quote: Arc::clone(&self.text),
+            surface: self.action.surface.clone(),
+            polarity: self.polarity,
+            modality: self.modality,
+            attributed_to: self.attributed_to.as_ref().map(|a| a.id.clone()),
+            confidence: self.confidence,
+            extractor: self.extractor.clone(),
+        }
+    }
+}

@@ -58,23 +58,8 @@ pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.chars() {
-        // ASCII (the common case) needs no accent folding nor Unicode case mapping
-        if c.is_ascii() {
-            if c == '.' || c == '\'' {
-                continue;
-            }
-            if c.is_ascii_alphanumeric() || c == '&' {
-                if space && !out.is_empty() {
-                    out.push(' ');
-                }
-                space = false;
-                out.push(c.to_ascii_lowercase());
-            } else {
-                space = true;
-            }
-            continue;
-        }
-        let c = fold_accent(c);
+        // ASCII (the common case) needs no accent folding nor Unicode case mapping.
+        let c = if c.is_ascii() { c } else { fold_accent(c) };
         if c == '.' || c == '\'' || c == '’' {
             continue;
         }
@@ -83,7 +68,11 @@ pub fn normalize(name: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use actorgraph::graph::{ArticleMeta, EntityRef, Evidence, KnowledgeGraph, Statement};
+use actorgraph::graph::{ArticleMeta, EntityRef, KnowledgeGraph, Statement};
 use actorgraph::model::{Action, Modality, Polarity, Span};
 use actorgraph::resolve::{Entity, EntityId, EntityType};
 
@@ -230,19 +230,7 @@ pub fn graph_in_order(reverse: bool) -> KnowledgeGraph {
         g.add_article(a);
     }
     for s in stmts {
-        let evidence = Evidence {
-            doc: s.doc.clone(),
-            sentence: s.sentence,
-            span: s.span,
-            char_span: s.char_span,
-            quote: s.text.clone(),
-            surface: s.action.surface.clone(),
-            polarity: s.polarity,
-            modality: s.modality,
-            attributed_to: s.attributed_to.as_ref().map(|a| a.id.clone()),
-            confidence: s.confidence,
-            extractor: s.extractor.clone(),
-        };
+        let evidence = s.evidence();
         g.add_evidence(
             &s.actor.id,
             &s.action.label,
