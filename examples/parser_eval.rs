@@ -7,6 +7,13 @@
 //! ```
 //!
 //! `DIR` defaults to `../shared/treebanks` (relative to the crate root).
+//!
+//! With `--jackknife CACHE` the parser trains like `actorgraph model train --with-dev` does:
+//! on EWT train + dev with jack-knifed predicted tags (computed once and cached in `CACHE`,
+//! a CoNLL-U file; delete it when the tagger changes), and is then scored through the whole
+//! pipeline with the built-in model's tagger (`nlp::evaluate`), so a parser change can be
+//! tried in minutes without retraining the taggers. `--bundle FILE` writes a full model
+//! bundle with the new parser.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -14,6 +21,7 @@ use std::time::Instant;
 use actorgraph::model::Upos;
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
+use actorgraph::nlp::{Nlp, evaluate as nlp_eval, train as nlp_train};
 
 fn to_train(s: &TreebankSentence) -> TrainSentence {
     TrainSentence {
@@ -121,6 +129,153 @@ fn evaluate(
     );
 }
 
+/// Writes tagged training sentences as CoNLL-U (predicted tags in the UPOS/XPOS columns).
+fn write_cache(path: &Path, data: &[TrainSentence]) -> anyhow::Result<()> {
+    let mut text = String::new();
+    for s in data {
+        for i in 0..s.forms.len() {
+            text.push_str(&format!(
+                "{}\t{}\t_\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                i + 1,
+                s.forms[i],
+                s.upos[i],
+                s.xpos[i],
+                s.heads[i],
+                s.deprels[i]
+            ));
+        }
+        text.push('\n');
+    }
+    std::fs::write(path, text)?;
+    Ok(())
+}
+
+/// Settings of a `--jackknife` trial.
+struct Trial {
+    cache: PathBuf,
+    epochs: usize,
+    seed: u64,
+    repeat: usize,
+    bundle: Option<String>,
+    clusters: Option<String>,
+    dump: Option<PathBuf>,
+}
+
+/// Trains on jack-knifed tags and scores through the whole pipeline.
+fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
+    let Trial {
+        cache,
+        epochs,
+        seed,
+        repeat,
+        bundle,
+        clusters,
+        dump,
+    } = trial;
+    let cache = cache.as_path();
+    let clusters = match clusters {
+        Some(path) => actorgraph::nlp::clusters::WordClusters::from_bytes(&std::fs::read(path)?)?,
+        None => Default::default(),
+    };
+    let ewt = |split: &str| {
+        conllu::read_file(&dir.join(format!("ud-english-ewt/en_ewt-ud-{split}.conllu")))
+    };
+    let tagger_clusters = std::env::args().any(|a| a == "--tagger-clusters");
+    let mut new_tagger = None;
+    let data: Vec<TrainSentence> = if cache.exists() && !tagger_clusters {
+        conllu::read_file(cache)?.iter().map(to_train).collect()
+    } else {
+        let mut sents = ewt("train")?;
+        sents.extend(ewt("dev")?);
+        let opts = nlp_train::TrainOptions {
+            seed: 1,
+            tagger_epochs: 0,
+            parser_epochs: 0,
+            folds: 4,
+            prune: 0.3,
+            no_parser: false,
+            clusters: clusters.clone(),
+            tagger_clusters,
+        };
+        let start = Instant::now();
+        let mut report = nlp_train::TrainReport::default();
+        let (tagger, data) = nlp_train::tagger_and_parser_data(&sents, &opts, &mut report);
+        println!(
+            "jack-knifed {} sentences in {:.1} s (UPOS {:.2})",
+            data.len(),
+            start.elapsed().as_secs_f64(),
+            report.jackknife_upos
+        );
+        write_cache(cache, &data)?;
+        if tagger_clusters {
+            new_tagger = Some(tagger);
+        }
+        data
+    };
+    let start = Instant::now();
+    let parser = Parser::train(
+        &data,
+        &ParserTrainOptions {
+            epochs,
+            seed,
+            clusters,
+        },
+    );
+    let bytes = parser.to_bytes();
+    println!(
+        "trained on {} sentences in {:.1} s, {} bytes",
+        data.len(),
+        start.elapsed().as_secs_f64(),
+        bytes.len()
+    );
+    let parser = Parser::from_bytes(&bytes)?;
+    let base = Nlp::load_default()?;
+    let tagger = new_tagger.unwrap_or_else(|| base.tagger().clone());
+    let nlp = Nlp::from_parts(tagger, base.lemmatizer().clone(), parser);
+    if let Some(path) = bundle {
+        std::fs::write(&path, nlp.to_bytes())?;
+    }
+    let clock = || std::time::Duration::from_secs_f64(cpu_secs());
+    let test = ewt("test")?;
+    let pud = conllu::read_file(&dir.join("ud-english-pud/en_pud-ud-test.conllu"))?;
+    for (name, sents) in [("EWT test", &test), ("PUD", &pud)] {
+        if let Some(dir) = &dump {
+            let mut text = String::new();
+            for s in sents.iter() {
+                let nlp_eval::Annotation {
+                    upos: up, parse, ..
+                } = nlp_eval::annotate_gold(&nlp, s);
+                for (i, w) in s.words.iter().enumerate() {
+                    text.push_str(&format!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                        i + 1,
+                        w.form,
+                        w.upos,
+                        up[i],
+                        w.head,
+                        parse[i].0.map_or(0, |h| h + 1),
+                        w.deprel,
+                        parse[i].1
+                    ));
+                }
+                text.push('\n');
+            }
+            std::fs::write(dir.join(format!("{}.tsv", name.replace(' ', "_"))), text)?;
+        }
+        let s = nlp_eval::evaluate_with_clock(&nlp, sents, 0, repeat, &clock);
+        let parse = s.tag_parse_time.saturating_sub(s.tag_time).as_secs_f64();
+        println!(
+            "{name:10} UPOS {:.2}  UAS {:.2}  LAS {:.2}  tag+parse {:.0} tok/s  parse {:.0} tok/s",
+            s.upos,
+            s.uas,
+            s.las,
+            s.tokens_per_second,
+            s.tokens as f64 / parse.max(1e-9)
+        );
+    }
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let get = |flag: &str| {
@@ -139,6 +294,21 @@ fn main() -> anyhow::Result<()> {
     });
     let epochs: usize = get("--epochs").map(|e| e.parse()).transpose()?.unwrap_or(0);
     let seed: u64 = get("--seed").map(|e| e.parse()).transpose()?.unwrap_or(1);
+    if let Some(cache) = get("--jackknife") {
+        let repeat: usize = get("--repeat").map(|e| e.parse()).transpose()?.unwrap_or(1);
+        return jackknife_trial(
+            &dir,
+            Trial {
+                cache: PathBuf::from(cache),
+                epochs,
+                seed,
+                repeat,
+                bundle: get("--bundle"),
+                clusters: get("--clusters"),
+                dump: get("--dump").map(PathBuf::from),
+            },
+        );
+    }
     let ewt = |split: &str| {
         conllu::read_file(&dir.join(format!("ud-english-ewt/en_ewt-ud-{split}.conllu")))
     };
@@ -161,7 +331,14 @@ fn main() -> anyhow::Result<()> {
             train.extend(dev.iter().map(to_train));
         }
         let start = Instant::now();
-        let p = Parser::train(&train, &ParserTrainOptions { epochs, seed });
+        let p = Parser::train(
+            &train,
+            &ParserTrainOptions {
+                epochs,
+                seed,
+                ..Default::default()
+            },
+        );
         println!(
             "trained on {} sentences in {:.1} s",
             train.len(),

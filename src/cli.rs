@@ -146,6 +146,32 @@ pub enum ModelCommand {
     Train(TrainArgs),
     /// Evaluate on a CoNLL-U file (gold tokenization).
     Evaluate(EvaluateArgs),
+    /// Learn word classes from unlabelled text, for `model train --clusters`.
+    Clusters(ClustersArgs),
+}
+
+/// `actorgraph model clusters`.
+#[derive(Debug, Args)]
+pub struct ClustersArgs {
+    /// Corpus inputs, as for `build` (folders, `.txt`/`.md`, JSONL, `-` for stdin).
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Also learn from the word forms of this treebank folder's `*-train.conllu` and
+    /// `*-dev.conllu`.
+    #[arg(long)]
+    pub treebank: Option<PathBuf>,
+    /// Where to write the word classes.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Classes of the coarse clustering.
+    #[arg(long, default_value_t = 32)]
+    pub coarse: usize,
+    /// Classes of the fine clustering.
+    #[arg(long, default_value_t = 256)]
+    pub fine: usize,
+    /// Words seen fewer times get no class.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: u32,
 }
 
 /// `actorgraph model train`.
@@ -178,6 +204,9 @@ pub struct TrainArgs {
     /// Train only the tagger and lemmatizer (the parser is left untrained), for quick trials.
     #[arg(long)]
     pub no_parser: bool,
+    /// Word classes for the parser, written by `model clusters`.
+    #[arg(long)]
+    pub clusters: Option<PathBuf>,
 }
 
 /// `actorgraph model evaluate`.

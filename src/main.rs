@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: the pipeline allocates many small strings
+/// and vectors from two threads, where glibc's malloc and free took about a tenth of the
+/// CPU time; with mimalloc a BBC build takes 16–26% less CPU (see ARCHITECTURE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match app::run(args) {

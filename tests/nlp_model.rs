@@ -34,6 +34,8 @@ fn options(epochs: usize) -> TrainOptions {
         folds: 2,
         prune: 0.0,
         no_parser: false,
+        clusters: Default::default(),
+        tagger_clusters: false,
     }
 }
 

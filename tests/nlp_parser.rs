@@ -79,9 +79,23 @@ fn small_parser() -> &'static Parser {
     P.get_or_init(|| match treebanks() {
         Some(dir) => {
             let train = read(&dir, "train");
-            Parser::train(&train[..300], &ParserTrainOptions { epochs: 3, seed: 7 })
+            Parser::train(
+                &train[..300],
+                &ParserTrainOptions {
+                    epochs: 3,
+                    seed: 7,
+                    ..Default::default()
+                },
+            )
         }
-        None => Parser::train(&toy_data(), &ParserTrainOptions { epochs: 5, seed: 7 }),
+        None => Parser::train(
+            &toy_data(),
+            &ParserTrainOptions {
+                epochs: 5,
+                seed: 7,
+                ..Default::default()
+            },
+        ),
     })
 }
 
@@ -166,7 +180,11 @@ fn training_is_deterministic() {
         Some(dir) => read(&dir, "train").into_iter().take(100).collect(),
         None => toy_data(),
     };
-    let options = ParserTrainOptions { epochs: 2, seed: 3 };
+    let options = ParserTrainOptions {
+        epochs: 2,
+        seed: 3,
+        ..Default::default()
+    };
     let a = Parser::train(&data, &options).to_bytes();
     let b = Parser::train(&data, &options).to_bytes();
     assert_eq!(a, b);

@@ -23,5 +23,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Extract(args) => extract::run(args),
         Command::Model(ModelCommand::Train(args)) => model::train(args),
         Command::Model(ModelCommand::Evaluate(args)) => model::evaluate(args),
+        Command::Model(ModelCommand::Clusters(args)) => model::clusters(args),
     }
 }

@@ -8,11 +8,13 @@ use std::time::Instant;
 use anyhow::Context;
 
 use super::Outcome;
-use crate::cli::{EvaluateArgs, TrainArgs};
-use actorgraph::nlp::Nlp;
+use crate::cli::{ClustersArgs, EvaluateArgs, TrainArgs};
+use actorgraph::corpus::{self, CorpusOptions};
+use actorgraph::nlp::clusters::{ClusterOptions, WordClusters};
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::evaluate;
 use actorgraph::nlp::train::{self, TrainOptions};
+use actorgraph::nlp::{Nlp, plain_quotes, segment};
 
 fn files_ending(dir: &Path, suffix: &str) -> anyhow::Result<Vec<PathBuf>> {
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -91,6 +93,16 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         folds: args.folds,
         prune: args.prune,
         no_parser: args.no_parser,
+        clusters: match &args.clusters {
+            Some(path) => {
+                let bytes =
+                    std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+                WordClusters::from_bytes(&bytes)
+                    .with_context(|| format!("reading word classes from {}", path.display()))?
+            }
+            None => WordClusters::empty(),
+        },
+        tagger_clusters: args.clusters.is_some(),
     };
     let (nlp, report) = train::train(&sents, &opts);
     for (stage, time) in &report.stages {
@@ -107,6 +119,61 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         std::io::stdout().lock(),
         "wrote {} ({:.1} MB) in {:.1?}",
         args.out.display(),
+        bytes.len() as f64 / 1e6,
+        start.elapsed()
+    )?;
+    Ok(Outcome::Success)
+}
+
+/// Runs `actorgraph model clusters`.
+pub fn clusters(args: ClustersArgs) -> anyhow::Result<Outcome> {
+    let start = Instant::now();
+    let mut corpus = corpus::open(
+        &args.inputs,
+        CorpusOptions {
+            strict: false,
+            max_article_bytes: u64::MAX,
+        },
+    )?;
+    let mut sents: Vec<Vec<String>> = Vec::new();
+    while let Some(article) = corpus.next()? {
+        let text = &article.text;
+        for s in segment::split(text) {
+            sents.push(
+                s.tokens
+                    .iter()
+                    .map(|t| plain_quotes(&text[t.range()]).into_owned())
+                    .collect(),
+            );
+        }
+    }
+    if let Some(dir) = &args.treebank {
+        let mut paths = files_ending(dir, "-train.conllu")?;
+        paths.extend(files_ending(dir, "-dev.conllu")?);
+        for s in read_all(&paths)? {
+            sents.push(s.words.into_iter().map(|w| w.form).collect());
+        }
+    }
+    let tokens: usize = sents.iter().map(Vec::len).sum();
+    eprintln!(
+        "read {} sentences, {tokens} tokens in {:.1?}",
+        sents.len(),
+        start.elapsed()
+    );
+    let opts = ClusterOptions {
+        coarse: args.coarse,
+        fine: args.fine,
+        min_count: args.min_count,
+        ..ClusterOptions::default()
+    };
+    let clusters = WordClusters::train(&sents, &opts);
+    let bytes = clusters.to_bytes();
+    write_atomically(&args.out, &bytes)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "wrote {} ({} words, {:.1} MB) in {:.1?}",
+        args.out.display(),
+        clusters.len(),
         bytes.len() as f64 / 1e6,
         start.elapsed()
     )?;

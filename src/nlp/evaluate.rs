@@ -1,6 +1,7 @@
 //! Evaluation on a treebank with gold tokenization: UPOS, XPOS, lemma accuracy, UAS and
 //! LAS over all tokens (punctuation included), and tag + parse speed.
 
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 use super::Nlp;
@@ -34,6 +35,40 @@ pub struct Scores {
     pub errors: Vec<(&'static str, String, usize)>,
 }
 
+/// Predicted tags and parse of one sentence.
+#[derive(Clone, Debug)]
+pub struct Annotation<'a> {
+    /// The forms as the models saw them (typographic quotes made plain).
+    pub forms: Vec<Cow<'a, str>>,
+    /// UPOS of each word.
+    pub upos: Vec<Upos>,
+    /// PTB tag of each word.
+    pub xpos: Vec<&'static str>,
+    /// Head (`None` for the root) and relation of each word.
+    pub parse: Vec<(Option<usize>, &'static str)>,
+}
+
+/// Tags and parses a treebank sentence's gold tokens, as [`evaluate`] scores them (quotes
+/// made plain, as in a build).
+pub fn annotate_gold<'a>(nlp: &Nlp, s: &'a TreebankSentence) -> Annotation<'a> {
+    let plain: Vec<Cow<'a, str>> = s
+        .words
+        .iter()
+        .map(|w| super::plain_quotes(&w.form))
+        .collect();
+    let forms: Vec<&str> = plain.iter().map(|f| f.as_ref()).collect();
+    let tags = nlp.tagger().tag(&forms);
+    let upos: Vec<Upos> = tags.iter().map(|(u, _)| *u).collect();
+    let xpos: Vec<&'static str> = tags.iter().map(|(_, x)| *x).collect();
+    let parse = nlp.parser().parse(&forms, &upos, &xpos);
+    Annotation {
+        forms: plain,
+        upos,
+        xpos,
+        parse,
+    }
+}
+
 /// Tags, lemmatises and parses every sentence with gold tokens and scores the result.
 /// `top_errors` most frequent errors of each kind are listed (0: none). Speed is measured
 /// in wall time; see [`evaluate_with_clock`].
@@ -58,21 +93,17 @@ pub fn evaluate_with_clock(
     let (mut upos, mut xpos, mut lemma, mut uas, mut las, mut n) =
         (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     for s in sents {
-        let plain: Vec<_> = s
-            .words
-            .iter()
-            .map(|w| super::plain_quotes(&w.form))
-            .collect();
-        let forms: Vec<&str> = plain.iter().map(|f| f.as_ref()).collect();
-        let tags = nlp.tagger().tag(&forms);
-        let up: Vec<Upos> = tags.iter().map(|(u, _)| *u).collect();
-        let xp: Vec<&str> = tags.iter().map(|(_, x)| *x).collect();
-        let parse = nlp.parser().parse(&forms, &up, &xp);
+        let Annotation {
+            forms,
+            upos: up,
+            xpos: xp,
+            parse,
+        } = annotate_gold(nlp, s);
         for (i, w) in s.words.iter().enumerate() {
             n += 1;
             upos += usize::from(up[i].as_str() == w.upos);
             xpos += usize::from(xp[i] == w.xpos);
-            let l = nlp.lemmatizer().lemmatize(forms[i], xp[i]);
+            let l = nlp.lemmatizer().lemmatize(&forms[i], xp[i]);
             lemma += usize::from(l == w.lemma);
             if top_errors > 0 {
                 if up[i].as_str() != w.upos {

@@ -9,6 +9,7 @@
 //! Training ([`train`]) and evaluation ([`evaluate`]) read treebanks; everything else here is
 //! pure.
 
+pub mod clusters;
 pub mod conllu;
 pub mod evaluate;
 pub mod lemma;
@@ -74,14 +75,20 @@ impl Nlp {
     /// Reads a model bundle.
     pub fn from_bytes(bytes: &[u8]) -> Result<Nlp, NlpError> {
         let sections = model::read_bundle(bytes)?;
-        let (t, l, p) = (
-            model::section(&sections, b"TAGR")?,
+        // `TAGW` holds the tagger with its weights in lookup layout; bundles before it have
+        // `TAGR`, whose lookup table is built on loading.
+        let tagger_section = model::section(&sections, b"TAGW")
+            .map(|t| (t, false))
+            .or_else(|_| model::section(&sections, b"TAGR").map(|t| (t, true)))?;
+        let (l, p) = (
             model::section(&sections, b"LEMM")?,
             model::section(&sections, b"PARS")?,
         );
-        // The components' lookup tables are built on load; build them side by side.
         let (tagger, (lemmatizer, parser)) = rayon::join(
-            || Tagger::from_bytes(t),
+            || match tagger_section {
+                (t, false) => Tagger::from_bytes(t),
+                (t, true) => Tagger::from_legacy_bytes(t),
+            },
             || (Lemmatizer::from_bytes(l), Parser::from_bytes(p)),
         );
         let (tagger, lemmatizer) = (tagger?, lemmatizer?);
@@ -107,7 +114,7 @@ impl Nlp {
         let t = self.tagger.to_bytes();
         let l = self.lemmatizer.to_bytes();
         let p = self.parser.to_bytes();
-        model::write_bundle(&[(*b"TAGR", &t), (*b"LEMM", &l), (*b"PARS", &p)])
+        model::write_bundle(&[(*b"TAGW", &t), (*b"LEMM", &l), (*b"PARS", &p)])
     }
 
     /// The tagger, to change it (e.g. prune it).

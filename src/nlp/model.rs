@@ -10,8 +10,10 @@
 //! section* { tag [u8; 4], length u64 LE, payload [u8; length] }
 //! ```
 //!
-//! Sections are `TAGR` (tagger), `LEMM` (lemmatizer) and `PARS` (parser), each written by
+//! Sections are `TAGW` (tagger), `LEMM` (lemmatizer) and `PARS` (parser), each written by
 //! its component's `to_bytes`. Unknown sections are skipped, so later versions can add some.
+//! Bundles written before the tagger's weights were stored in lookup layout have `TAGR`
+//! instead of `TAGW` (read by `Tagger::from_legacy_bytes`).
 //! All integers are little-endian; strings are a `u32` byte length followed by UTF-8.
 
 /// First four bytes of every bundle.

@@ -47,6 +47,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::clusters::WordClusters;
 use crate::model::Upos;
 
 /// A trained dependency parser.
@@ -58,6 +59,8 @@ pub struct Parser {
     vocab: HashMap<u64, (), IdBuild>,
     /// Structural model: one row of [`N_MOVES`] weights per feature.
     moves: Table,
+    /// Word classes (may be empty).
+    clusters: WordClusters,
     /// Labelling model: one row of `labels.len()` weights per feature.
     labeller: Table,
     /// Index of `punct` in `labels` (`usize::MAX` when absent): punctuation always gets it.
@@ -117,12 +120,14 @@ fn attach_commas_to_governor(forms: &[String], deprels: &[String], gh: &mut [u32
 }
 
 /// Training settings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ParserTrainOptions {
     /// Passes over the data; 0 picks the default.
     pub epochs: usize,
     /// Seed for shuffling and exploration.
     pub seed: u64,
+    /// Word classes learnt from unlabelled text (empty: no class features).
+    pub clusters: WordClusters,
 }
 
 /// One training sentence with gold (or jack-knifed) tags and a gold tree.
@@ -168,7 +173,9 @@ const PRUNE_LABELS: f32 = 1.0;
 /// Pruning applies only when training on at least this many tokens.
 const PRUNE_MIN_TOKENS: usize = 50_000;
 
-const MAGIC: &[u8; 8] = b"AGPARS01";
+const MAGIC: &[u8; 8] = b"AGPARS02";
+/// The previous format: no word classes.
+const MAGIC_V1: &[u8; 8] = b"AGPARS01";
 
 /// Hash value of the unknown word.
 const UNK: u64 = 0x5555_0001;
@@ -182,7 +189,7 @@ const ROOT_ATTR: u64 = 0x5555_0003;
 
 /// A hasher that passes through `u64` keys that are already well mixed.
 #[derive(Default, Clone, Copy)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -198,7 +205,7 @@ impl Hasher for IdHasher {
     }
 }
 
-type IdBuild = BuildHasherDefault<IdHasher>;
+pub(crate) type IdBuild = BuildHasherDefault<IdHasher>;
 
 #[inline]
 fn mix(h: u64, v: u64) -> u64 {
@@ -214,7 +221,7 @@ fn finish(mut k: u64) -> u64 {
 }
 
 /// Stable hash of a string (FNV-1a then mixed).
-fn hash_str(s: &str) -> u64 {
+pub(crate) fn hash_str(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s.as_bytes() {
         h ^= u64::from(b);
@@ -511,9 +518,15 @@ struct Attrs {
     suf: Vec<u64>,
     shape: Vec<u64>,
     pre: Vec<u64>,
+    /// Coarse and fine word class.
+    c: Vec<u64>,
+    f: Vec<u64>,
+    /// Whether the parser has word classes (else `c` and `f` are all unknown and the
+    /// class features are left out).
+    has_classes: bool,
 }
 
-fn normalise(form: &str, buf: &mut String) {
+pub(crate) fn normalise(form: &str, buf: &mut String) {
     buf.clear();
     for c in form.chars() {
         if c.is_ascii_digit() {
@@ -554,6 +567,7 @@ impl Attrs {
     fn fill(
         &mut self,
         vocab: &HashMap<u64, (), IdBuild>,
+        clusters: &WordClusters,
         forms: &[&str],
         upos: &[Upos],
         xpos: &[&str],
@@ -565,14 +579,22 @@ impl Attrs {
             &mut self.suf,
             &mut self.shape,
             &mut self.pre,
+            &mut self.c,
+            &mut self.f,
         ] {
             v.clear();
         }
+        self.has_classes = !clusters.is_empty();
         let mut buf = String::new();
         for (i, form) in forms.iter().enumerate() {
             normalise(form, &mut buf);
             let wh = hash_str(&buf);
             self.w.push(if vocab.contains_key(&wh) { wh } else { UNK });
+            let (c, f) = clusters.get_hash(wh).map_or((UNK, UNK), |(c, f)| {
+                (0x400 + u64::from(c), 0x800 + u64::from(f))
+            });
+            self.c.push(c);
+            self.f.push(f);
             let suf_start = buf.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             self.suf.push(hash_str(&buf[suf_start..]));
             let pre_end = buf.char_indices().nth(2).map_or(buf.len(), |(b, _)| b);
@@ -589,6 +611,8 @@ impl Attrs {
             &mut self.suf,
             &mut self.shape,
             &mut self.pre,
+            &mut self.c,
+            &mut self.f,
         ] {
             v.push(ROOT_ATTR);
             v.push(NONE_ATTR);
@@ -787,6 +811,8 @@ fn bucket(d: usize) -> u64 {
 
 /// Number of structural features, [`move_features`]'s output.
 const MOVE_FEATURES: usize = 98;
+/// Number of word-class features [`move_features`] adds when the parser has word classes.
+const CLASS_FEATURES: usize = 14;
 
 /// Structural features of a configuration.
 #[inline(never)]
@@ -795,6 +821,7 @@ fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let (b0, b1, b2) = (st.buf(0), st.buf(1), st.buf(2));
     let (w, p, u) = (&a.w, &a.p, &a.u);
+    let (c, fc) = (&a.c, &a.f);
     let s0l1 = st.lc1[s0] as usize;
     let s0l2 = st.lc2[s0] as usize;
     let s0r1 = st.rc1[s0] as usize;
@@ -943,6 +970,25 @@ fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
         f3(id(), p[s0], p[b0m1], p[b0]),
     ];
     out.extend_from_slice(&feats);
+    if a.has_classes {
+        let class_feats: [u64; CLASS_FEATURES] = [
+            f1(id(), c[s0]),
+            f1(id(), fc[s0]),
+            f1(id(), c[b0]),
+            f1(id(), fc[b0]),
+            f1(id(), fc[s1]),
+            f1(id(), fc[b1]),
+            f2(id(), fc[s0], fc[b0]),
+            f2(id(), c[s0], c[b0]),
+            f2(id(), fc[s0], p[b0]),
+            f2(id(), p[s0], fc[b0]),
+            f2(id(), fc[s1], fc[s0]),
+            f3(id(), c[s1], c[s0], c[b0]),
+            f3(id(), c[s0], c[b0], dist),
+            f3(id(), p[s0], c[s0r1], fc[b0]),
+        ];
+        out.extend_from_slice(&class_feats);
+    }
 }
 
 /// Labelling features for the arc `h -> d`.
@@ -999,6 +1045,12 @@ fn label_features(st: &State, a: &Attrs, h: usize, d: usize, out: &mut Vec<u64>)
     out.push(f3(id(), p[d], w[dl1], p[h]));
     out.push(f3(id(), p[h], p[hl1], p[d]));
     out.push(f2(id(), a.pre[d], p[h]));
+    if a.has_classes {
+        out.push(f2(id(), a.f[d], dir));
+        out.push(f3(id(), a.f[d], a.f[h], dir));
+        out.push(f3(id(), a.c[d], p[h], dir));
+        out.push(f3(id(), p[d], a.f[h], dir));
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1105,7 +1157,7 @@ impl Parser {
                 }
                 let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
                 let xpos: Vec<&str> = s.xpos.iter().map(String::as_str).collect();
-                attrs.fill(&vocab, &forms, &s.upos, &xpos);
+                attrs.fill(&vocab, &options.clusters, &forms, &s.upos, &xpos);
                 gh.clear();
                 gh.extend(
                     s.heads
@@ -1176,6 +1228,7 @@ impl Parser {
             labels,
             vocab,
             moves: moves.average(time, if prune { PRUNE_MOVES } else { 1e-6 }),
+            clusters: options.clusters.clone(),
             labeller: labeller.average(time, if prune { PRUNE_LABELS } else { 1e-6 }),
         }
     }
@@ -1202,7 +1255,7 @@ impl Parser {
         let mut feats = Vec::with_capacity(128);
         let mut lfeats = Vec::with_capacity(64);
         let mut scores = vec![0f32; self.labels.len().max(N_MOVES)];
-        attrs.fill(&self.vocab, forms, upos, xpos);
+        attrs.fill(&self.vocab, &self.clusters, forms, upos, xpos);
         st.reset(n);
         while !st.terminal() {
             let legal = st.legal();
@@ -1279,19 +1332,93 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Writes a table: nc, rows, scale, then per row its key and `nc` quantised i16 weights.
+/// Writes a table in its lookup layout, the arrays [`Table::score`] reads, so that loading
+/// is a copy: nc, slot count, scale, the slots, then (labels layout) the cells.
 fn write_table(t: &Table, out: &mut Vec<u8>) {
     put_u32(out, t.nc as u32);
-    put_u32(out, t.keys.len() as u32);
-    put_u32(out, t.scale.to_bits());
-    for (r, &k) in t.keys.iter().enumerate() {
-        put_u64(out, k);
-        for q in &t.q[r * t.nc..(r + 1) * t.nc] {
-            out.extend_from_slice(&q.to_le_bytes());
+    put_u32(out, (t.mask + 1) as u32);
+    if t.nc == N_MOVES {
+        put_u32(out, t.diff_scale.to_bits());
+        out.reserve(4 * t.moves.len());
+        for &slot in &t.moves {
+            put_u32(out, slot);
+        }
+    } else {
+        put_u32(out, t.scale.to_bits());
+        out.reserve(8 * t.slots.len() + 4 * t.cells.len());
+        for slot in &t.slots {
+            put_u32(out, slot[0]);
+            put_u32(out, slot[1]);
+        }
+        put_u32(out, t.cells.len() as u32);
+        for &cell in &t.cells {
+            put_u32(out, cell);
         }
     }
 }
 
+/// `n` little-endian `u32`s.
+fn read_u32s(r: &mut Reader<'_>, n: usize) -> Result<Vec<u32>, ParserModelError> {
+    let bytes = r.take(
+        n.checked_mul(4)
+            .ok_or_else(|| ParserModelError::Malformed("bad table size".into()))?,
+    )?;
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect())
+}
+
+/// Reads a table written by [`write_table`], checking that every lookup stays in bounds.
+fn read_lookup_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
+    let bad = |what: &str| ParserModelError::Malformed(format!("bad table: {what}"));
+    let nc = r.u32()? as usize;
+    let cap = r.u32()? as usize;
+    let scale = r.f32()?;
+    if nc == 0 || nc > 255 || !cap.is_power_of_two() || cap < 16 || !scale.is_finite() {
+        return Err(bad("size"));
+    }
+    let mut t = Table {
+        nc,
+        keys: Vec::new(),
+        q: Vec::new(),
+        scale: 1.0,
+        mask: cap - 1,
+        moves: Vec::new(),
+        diff_scale: 0.0,
+        slots: Vec::new(),
+        cells: Vec::new(),
+    };
+    if nc == N_MOVES {
+        t.diff_scale = scale;
+        t.moves = read_u32s(r, cap)?;
+        if !t.moves.contains(&0) {
+            return Err(bad("no empty slot"));
+        }
+    } else {
+        t.scale = scale;
+        let flat = read_u32s(r, 2 * cap)?;
+        t.slots = flat.chunks_exact(2).map(|s| [s[0], s[1]]).collect();
+        let n = r.u32()? as usize;
+        if n >= MAX_CELLS {
+            return Err(bad("too many weights"));
+        }
+        t.cells = read_u32s(r, n)?;
+        let rows_fit = t.slots.iter().filter(|s| s[0] != 0).all(|s| {
+            let (start, len) = ((s[1] >> 8) as usize, (s[1] & 0xff) as usize);
+            start + len <= n
+        });
+        if !rows_fit || !t.slots.iter().any(|s| s[0] == 0) {
+            return Err(bad("slots"));
+        }
+        if t.cells.iter().any(|&c| (c & 0xff) as usize >= nc) {
+            return Err(bad("class out of range"));
+        }
+    }
+    Ok(t)
+}
+
+/// Reads a table of the first format (keys and quantised rows) and builds its lookup layout.
 fn read_table(r: &mut Reader<'_>) -> Result<Table, ParserModelError> {
     let nc = r.u32()? as usize;
     let rows = r.u32()? as usize;
@@ -1339,13 +1466,18 @@ impl Parser {
         }
         write_table(&self.moves, &mut out);
         write_table(&self.labeller, &mut out);
+        let clusters = self.clusters.to_bytes();
+        put_u32(&mut out, clusters.len() as u32);
+        out.extend_from_slice(&clusters);
         out
     }
 
     /// Reads a parser written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ParserModelError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(MAGIC.len())? != MAGIC {
+        let magic = r.take(MAGIC.len())?;
+        let v1 = magic == MAGIC_V1;
+        if magic != MAGIC && !v1 {
             return Err(ParserModelError::Malformed("bad magic".into()));
         }
         let nl = r.u32()? as usize;
@@ -1368,17 +1500,28 @@ impl Parser {
         for _ in 0..nv {
             vocab.insert(r.u64()?, ());
         }
-        let moves = read_table(&mut r)?;
-        let labeller = read_table(&mut r)?;
+        let (moves, labeller) = if v1 {
+            (read_table(&mut r)?, read_table(&mut r)?)
+        } else {
+            (read_lookup_table(&mut r)?, read_lookup_table(&mut r)?)
+        };
         if moves.nc != N_MOVES || labeller.nc != labels.len() {
             return Err(ParserModelError::Malformed(
                 "table shape does not match".into(),
             ));
         }
+        let clusters = if v1 {
+            WordClusters::empty()
+        } else {
+            let len = r.u32()? as usize;
+            WordClusters::from_bytes(r.take(len)?)
+                .map_err(|e| ParserModelError::Malformed(e.to_string()))?
+        };
         if r.pos != bytes.len() {
             return Err(ParserModelError::Malformed("trailing bytes".into()));
         }
         Ok(Parser {
+            clusters,
             punct: punct_index(&labels),
             labels,
             vocab,
@@ -1430,6 +1573,7 @@ mod tests {
             &ParserTrainOptions {
                 epochs: 10,
                 seed: 1,
+                ..Default::default()
             },
         );
         let out = p.parse(
@@ -1440,6 +1584,114 @@ mod tests {
         assert_eq!(out[1], (None, "root"));
         assert_eq!(out[0], (Some(1), "nsubj"));
         assert_eq!(out[2], (Some(1), "obj"));
+    }
+
+    /// The first format: labels, vocabulary, then each table as sorted keys and rows.
+    fn to_first_format(p: &Parser) -> Vec<u8> {
+        let mut out = MAGIC_V1.to_vec();
+        put_u32(&mut out, p.labels.len() as u32);
+        for l in &p.labels {
+            put_u32(&mut out, l.len() as u32);
+            out.extend_from_slice(l.as_bytes());
+        }
+        let mut vocab: Vec<u64> = p.vocab.keys().copied().collect();
+        vocab.sort_unstable();
+        put_u32(&mut out, vocab.len() as u32);
+        for v in vocab {
+            put_u64(&mut out, v);
+        }
+        for t in [&p.moves, &p.labeller] {
+            put_u32(&mut out, t.nc as u32);
+            put_u32(&mut out, t.keys.len() as u32);
+            put_u32(&mut out, t.scale.to_bits());
+            for (r, &k) in t.keys.iter().enumerate() {
+                put_u64(&mut out, k);
+                for q in &t.q[r * t.nc..(r + 1) * t.nc] {
+                    out.extend_from_slice(&q.to_le_bytes());
+                }
+            }
+        }
+        out
+    }
+
+    fn toy_parser(clusters: WordClusters) -> (Parser, Vec<TrainSentence>) {
+        use Upos::*;
+        let mut data = Vec::new();
+        for (a, b) in [("Ann", "Bob"), ("Bob", "Cy"), ("Cy", "Ann"), ("Dee", "Bob")] {
+            data.push(sent(
+                &[a, "sees", b, "."],
+                &[Propn, Verb, Propn, Punct],
+                &[2, 0, 2, 2],
+                &["nsubj", "root", "obj", "punct"],
+            ));
+            data.push(sent(
+                &["the", "dog", "of", a, "barks"],
+                &[Det, Noun, Adp, Propn, Verb],
+                &[2, 5, 4, 2, 0],
+                &["det", "nsubj", "case", "nmod", "root"],
+            ));
+        }
+        let options = ParserTrainOptions {
+            epochs: 8,
+            seed: 2,
+            clusters,
+        };
+        (Parser::train(&data, &options), data)
+    }
+
+    fn parses(p: &Parser, data: &[TrainSentence]) -> Vec<Vec<(Option<usize>, &'static str)>> {
+        data.iter()
+            .map(|s| {
+                let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
+                let xpos: Vec<&str> = s.xpos.iter().map(String::as_str).collect();
+                p.parse(&forms, &s.upos, &xpos)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_back_its_own_and_the_first_format() {
+        let (p, data) = toy_parser(WordClusters::empty());
+        let want = parses(&p, &data);
+        let bytes = p.to_bytes();
+        let back = Parser::from_bytes(&bytes).expect("current format");
+        assert_eq!(parses(&back, &data), want);
+        assert_eq!(back.to_bytes(), bytes, "byte-identical after a round trip");
+        let first = Parser::from_bytes(&to_first_format(&p)).expect("first format");
+        assert_eq!(parses(&first, &data), want);
+        assert_eq!(first.to_bytes(), bytes);
+        // Every cut is an error, never a panic or an endless probe.
+        for cut in (0..bytes.len()).step_by(7) {
+            assert!(Parser::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn keeps_its_word_classes() {
+        let sents: Vec<Vec<&str>> = ["Ann", "Bob", "Cy", "Dee"]
+            .iter()
+            .flat_map(|n| {
+                [
+                    vec![*n, "sees", "the", "dog"],
+                    vec!["the", "dog", "sees", *n],
+                ]
+            })
+            .collect();
+        let clusters = WordClusters::train(
+            &sents,
+            &crate::nlp::clusters::ClusterOptions {
+                coarse: 2,
+                fine: 4,
+                iterations: 5,
+                min_count: 1,
+            },
+        );
+        assert!(!clusters.is_empty());
+        let (p, data) = toy_parser(clusters);
+        let back = Parser::from_bytes(&p.to_bytes()).expect("round trip");
+        assert_eq!(back.clusters.len(), p.clusters.len());
+        assert_eq!(parses(&back, &data), parses(&p, &data));
+        assert_eq!(parses(&p, &data)[0][0], (Some(1), "nsubj"));
     }
 
     /// Dense reference: the sum of the 16-bit rows of the features present.

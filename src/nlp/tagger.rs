@@ -14,6 +14,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
+use super::clusters::WordClusters;
 use super::model::{BundleError, ByteReader, ByteWriter, Rng, hash_bytes, hash_mix};
 use crate::model::Upos;
 
@@ -27,7 +28,7 @@ pub struct TagSentence {
 }
 
 /// Tagger training settings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct TaggerTrainOptions {
     /// Passes over the data.
     pub epochs: usize,
@@ -35,19 +36,21 @@ pub struct TaggerTrainOptions {
     pub seed: u64,
     /// Weights whose absolute averaged value is below this are dropped when saving.
     pub prune: f32,
+    /// Word classes from unlabelled text (empty: no class features).
+    pub clusters: WordClusters,
 }
 
 /// A trained tagger.
 #[derive(Clone, Debug)]
 pub struct Tagger {
     classes: Vec<(Upos, &'static str)>,
-    index: FxHashMap<u64, (u32, u16)>,
-    cells: Vec<(u8, f32)>,
-    /// Open-addressing view of `index` for tagging.
+    /// The weights, in their lookup layout (also how they are saved).
     probe: Probe,
     tagdict: FxHashMap<String, u8>,
     ambig: FxHashMap<String, u64>,
     verbs: FxHashSet<String>,
+    /// Word classes (may be empty).
+    clusters: WordClusters,
 }
 
 // Feature template ids (hash seeds).
@@ -83,6 +86,11 @@ const F_P1W0: u64 = 33;
 const F_P1SUF: u64 = 34;
 const F_P1AMBP1: u64 = 35;
 const F_FORM: u64 = 36;
+const F_CL0: u64 = 40;
+const F_CLF0: u64 = 41;
+const F_CLFM1: u64 = 42;
+const F_CLFP1: u64 = 43;
+const F_CLF0P1: u64 = 44;
 
 /// Open-addressing lookup from a feature to its weights, for tagging. A slot is 16
 /// bytes: the key's high 32 bits (never 0; 0 marks an empty slot), the feature's first
@@ -144,6 +152,46 @@ impl Probe {
         }
     }
 
+    /// Reads the layout [`Tagger::to_bytes`] writes, checking that every lookup stays in
+    /// bounds and every class is below `classes`.
+    fn read(r: &mut ByteReader<'_>, classes: usize) -> Result<Probe, BundleError> {
+        let bad = |what: &str| BundleError::Malformed(format!("tagger weights: {what}"));
+        let scale = r.f32()?;
+        let cap = r.count(16)?;
+        if !cap.is_power_of_two() || cap < 16 || !scale.is_finite() {
+            return Err(bad("bad table size"));
+        }
+        let mut slots = Vec::with_capacity(cap);
+        for chunk in r.take(16 * cap)?.chunks_exact(16) {
+            let x =
+                |i: usize| u32::from_le_bytes([chunk[i], chunk[i + 1], chunk[i + 2], chunk[i + 3]]);
+            slots.push([x(0), x(4), x(8), x(12)]);
+        }
+        let n = r.count(4)?;
+        if n >= MAX_CELLS {
+            return Err(bad("too many weights"));
+        }
+        let extra: Vec<u32> = r
+            .take(4 * n)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let class_ok = |c: &u32| ((c & 0xff) as usize) < classes;
+        let slots_ok = slots.iter().filter(|s| s[0] != 0).all(|s| {
+            let (start, len) = ((s[3] >> 8) as usize, (s[3] & 0xff) as usize);
+            start + len <= n && s[1..3].iter().all(class_ok)
+        });
+        if !slots_ok || !extra.iter().all(class_ok) || !slots.iter().any(|s| s[0] == 0) {
+            return Err(bad("slots out of bounds"));
+        }
+        Ok(Probe {
+            mask: cap - 1,
+            slots,
+            extra,
+            scale,
+        })
+    }
+
     /// Adds the weights of every feature in `feats` to `scores`. All first probes are
     /// loaded before any is compared, so their cache misses overlap.
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
@@ -193,6 +241,8 @@ struct Word<'f> {
     amb: u64,
     /// Hash of the last three characters.
     suf3: u64,
+    /// Coarse and fine word class, or 0.
+    class: (u64, u64),
 }
 
 fn norm(lower: &str) -> Cow<'_, str> {
@@ -344,6 +394,7 @@ struct Lexicon<'a> {
     tagdict: &'a FxHashMap<String, u8>,
     ambig: &'a FxHashMap<String, u64>,
     verbs: &'a FxHashSet<String>,
+    clusters: &'a WordClusters,
 }
 
 impl Lexicon<'_> {
@@ -358,6 +409,10 @@ impl Lexicon<'_> {
                     cap: cap_class(f),
                     amb: self.ambig.get(&*lower).copied().unwrap_or(2),
                     suf3: hash_bytes(0, suffix(&lower, 3).as_bytes()),
+                    class: self
+                        .clusters
+                        .get(f)
+                        .map_or((0, 0), |(c, f)| (u64::from(c) + 1, u64::from(f) + 1)),
                     lower,
                     norm_hash,
                 }
@@ -417,6 +472,14 @@ impl Lexicon<'_> {
         out.push(hash_mix(F_AMBM1, Self::amb(get(-1))));
         out.push(hash_mix(F_CAPM1, get(-1).map_or(9, |w| u64::from(w.cap))));
         out.push(hash_mix(F_CAPP1, get(1).map_or(9, |w| u64::from(w.cap))));
+        if !self.clusters.is_empty() {
+            let fine = |w: Option<&Word>| w.map_or(0xffff, |w| w.class.1);
+            out.push(hash_mix(F_CL0, w.class.0));
+            out.push(hash_mix(F_CLF0, w.class.1));
+            out.push(hash_mix(F_CLFM1, fine(get(-1))));
+            out.push(hash_mix(F_CLFP1, fine(get(1))));
+            out.push(hash_mix(hash_mix(F_CLF0P1, w.class.1), fine(get(1))));
+        }
         // Lexicon signal for inflected verbs.
         if self.verbs.contains(&*w.lower) {
             out.push(hash_mix(F_VLEMMA, 0));
@@ -600,6 +663,7 @@ impl Tagger {
             tagdict: &tagdict,
             ambig: &ambig,
             verbs: &verbs,
+            clusters: &opts.clusters,
         };
         // Precompute static features and gold classes.
         let mut data: Vec<Prepared> = Vec::with_capacity(sents.len());
@@ -689,12 +753,11 @@ impl Tagger {
                 .into_iter()
                 .map(|(u, x)| (u, crate::model::intern(&x)))
                 .collect(),
-            probe: Probe::default(),
-            index,
-            cells,
+            probe: Probe::new(&index, &cells),
             tagdict,
             ambig,
             verbs,
+            clusters: opts.clusters.clone(),
         };
         // Quantise now, so the in-memory model equals the saved one.
         Tagger::from_bytes(&tagger.to_bytes()).expect("a freshly written tagger reads back")
@@ -706,6 +769,7 @@ impl Tagger {
             tagdict: &self.tagdict,
             ambig: &self.ambig,
             verbs: &self.verbs,
+            clusters: &self.clusters,
         };
         let words = lex.words(forms);
         let mut scores = vec![0.0f32; self.classes.len()];
@@ -731,32 +795,37 @@ impl Tagger {
         out
     }
 
-    /// Drops weights whose absolute value is below `threshold` (features left with no
-    /// weight are removed).
+    /// Zeroes weights whose absolute value is below `threshold` (a zero weight adds
+    /// nothing, so tagging is as if they were dropped).
     pub fn prune(&mut self, threshold: f32) {
-        let mut keys: Vec<(u64, (u32, u16))> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
-        keys.sort_unstable();
-        let mut index = FxHashMap::default();
-        let mut cells = Vec::new();
-        for (k, (start, len)) in keys {
-            let begin = cells.len();
-            cells.extend(
-                self.cells[start as usize..start as usize + len as usize]
-                    .iter()
-                    .filter(|(_, w)| w.abs() >= threshold),
-            );
-            if cells.len() > begin {
-                index.insert(k, (begin as u32, (cells.len() - begin) as u16));
+        let limit = threshold / self.probe.scale;
+        let small = |c: &u32| (((*c as i32) >> 8).unsigned_abs() as f32) < limit;
+        for slot in &mut self.probe.slots {
+            if slot[0] != 0 {
+                for c in &mut slot[1..3] {
+                    if small(c) {
+                        *c &= 0xff;
+                    }
+                }
             }
         }
-        self.probe = Probe::new(&index, &cells);
-        self.index = index;
-        self.cells = cells;
+        for c in &mut self.probe.extra {
+            if small(c) {
+                *c &= 0xff;
+            }
+        }
     }
 
-    /// Number of stored weights.
+    /// Number of non-zero weights.
     pub fn weight_count(&self) -> usize {
-        self.cells.len()
+        let nonzero = |c: &u32| (*c >> 8) != 0;
+        let inline: usize = self
+            .probe
+            .slots
+            .iter()
+            .map(|s| s[1..3].iter().filter(|c| nonzero(c)).count())
+            .sum();
+        inline + self.probe.extra.iter().filter(|c| nonzero(c)).count()
     }
 
     /// Serialises the tagger (weights quantised to `i16`).
@@ -787,30 +856,37 @@ impl Tagger {
         for v in verbs {
             w.str(v);
         }
-        let max = self
-            .cells
-            .iter()
-            .map(|(_, x)| x.abs())
-            .fold(0.0f32, f32::max)
-            .max(1e-6);
-        let scale = max / 32767.0;
-        w.f32(scale);
-        let mut keys: Vec<(&u64, &(u32, u16))> = self.index.iter().collect();
-        keys.sort();
-        w.u32(keys.len() as u32);
-        for (k, (start, len)) in keys {
-            w.u64(*k);
-            w.u8(*len as u8);
-            for &(c, x) in &self.cells[*start as usize..*start as usize + *len as usize] {
-                w.u8(c);
-                w.i16((x / scale).round() as i16);
+        // The weights in their lookup layout, so loading is a copy.
+        let p = &self.probe;
+        w.f32(p.scale);
+        w.u32(p.slots.len() as u32);
+        for slot in &p.slots {
+            for &x in slot {
+                w.u32(x);
             }
+        }
+        w.u32(p.extra.len() as u32);
+        for &x in &p.extra {
+            w.u32(x);
+        }
+        if !self.clusters.is_empty() {
+            w.bytes(&self.clusters.to_bytes());
         }
         w.buf
     }
 
     /// Reads a tagger written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, BundleError> {
+        Tagger::read(bytes, false)
+    }
+
+    /// Reads a tagger of the first format (bundle section `TAGR`), whose weights are
+    /// saved as a sorted list of features; the lookup table is built on loading.
+    pub fn from_legacy_bytes(bytes: &[u8]) -> Result<Tagger, BundleError> {
+        Tagger::read(bytes, true)
+    }
+
+    fn read(bytes: &[u8], legacy: bool) -> Result<Tagger, BundleError> {
         let mut r = ByteReader::new(bytes);
         let n = r.count(5)?;
         let mut classes = Vec::with_capacity(n);
@@ -847,34 +923,52 @@ impl Tagger {
         for _ in 0..m {
             verbs.insert(r.str()?.to_owned());
         }
-        let scale = r.f32()?;
-        let m = r.count(9)?;
-        let mut index = FxHashMap::default();
-        index.reserve(m);
-        let mut cells = Vec::with_capacity(m * 2);
-        for _ in 0..m {
-            let k = r.u64()?;
-            let len = r.u8()?;
-            let start = cells.len();
-            for _ in 0..len {
-                let c = check(r.u8()?)?;
-                cells.push((c, f32::from(r.i16()?) * scale));
-            }
-            index.insert(k, (start as u32, u16::from(len)));
-        }
-        if cells.len() >= MAX_CELLS {
-            return Err(BundleError::Malformed("tagger has too many weights".into()));
-        }
+        let probe = if legacy {
+            read_legacy_weights(&mut r, n)?
+        } else {
+            Probe::read(&mut r, n)?
+        };
+        // Word classes came later: a tagger without them ends here.
+        let clusters = if r.is_empty() {
+            WordClusters::empty()
+        } else {
+            WordClusters::from_bytes(r.bytes()?)?
+        };
         Ok(Tagger {
+            clusters,
             classes,
-            probe: Probe::new(&index, &cells),
-            index,
-            cells,
+            probe,
             tagdict,
             ambig,
             verbs,
         })
     }
+}
+
+/// Weights of the first format: scale, then per feature its key and quantised cells.
+fn read_legacy_weights(r: &mut ByteReader<'_>, classes: usize) -> Result<Probe, BundleError> {
+    let scale = r.f32()?;
+    let m = r.count(9)?;
+    let mut index = FxHashMap::default();
+    index.reserve(m);
+    let mut cells = Vec::with_capacity(m * 2);
+    for _ in 0..m {
+        let k = r.u64()?;
+        let len = r.u8()?;
+        let start = cells.len();
+        for _ in 0..len {
+            let c = r.u8()?;
+            if usize::from(c) >= classes {
+                return Err(BundleError::Malformed("bad tag class".into()));
+            }
+            cells.push((c, f32::from(r.i16()?) * scale));
+        }
+        index.insert(k, (start as u32, u16::from(len)));
+    }
+    if cells.len() >= MAX_CELLS {
+        return Err(BundleError::Malformed("tagger has too many weights".into()));
+    }
+    Ok(Probe::new(&index, &cells))
 }
 
 #[cfg(test)]
@@ -910,6 +1004,7 @@ mod tests {
                 epochs: 5,
                 seed: 1,
                 prune: 0.0,
+                ..Default::default()
             },
         );
         let tags = t.tag(&["the", "cat", "runs", "."]);
@@ -918,6 +1013,41 @@ mod tests {
         let again = Tagger::from_bytes(&t.to_bytes()).expect("round trip");
         assert_eq!(again.tag(&["the", "cat", "runs", "."]), tags);
         assert!(t.tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn reads_the_first_format() {
+        // One class and one feature (the bias) with one weight, as the first format
+        // wrote it; then the same tagger in the current format.
+        let mut w = ByteWriter::new();
+        w.u32(2);
+        for (u, x) in [(Upos::Noun, "NN"), (Upos::Verb, "VB")] {
+            w.u8(u.index() as u8);
+            w.str(x);
+        }
+        w.u32(0); // tag dictionary
+        w.u32(0); // ambiguity classes
+        w.u32(0); // verbs
+        w.f32(1.0 / 32767.0);
+        w.u32(1);
+        w.u64(hash_mix(F_BIAS, 0));
+        w.u8(1);
+        w.u8(1);
+        w.i16(32767);
+        let legacy = Tagger::from_legacy_bytes(&w.buf).expect("first format");
+        assert_eq!(legacy.tag(&["walk"]), vec![(Upos::Verb, "VB")]);
+        assert_eq!(legacy.weight_count(), 1);
+        let bytes = legacy.to_bytes();
+        let current = Tagger::from_bytes(&bytes).expect("current format");
+        assert_eq!(current.tag(&["walk"]), vec![(Upos::Verb, "VB")]);
+        assert_eq!(current.to_bytes(), bytes);
+        assert!(
+            Tagger::from_bytes(&w.buf).is_err(),
+            "formats are told apart"
+        );
+        for cut in 0..bytes.len() {
+            assert!(Tagger::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::Nlp;
+use super::clusters::WordClusters;
 use super::conllu::TreebankSentence;
 use super::lemma::Lemmatizer;
 use super::parser::{Parser, ParserTrainOptions, TrainSentence};
@@ -32,6 +33,10 @@ pub struct TrainOptions {
     pub prune: f32,
     /// Skip parser training (an untrained parser is stored), for quick tagger trials.
     pub no_parser: bool,
+    /// Word classes from unlabelled text, for the parser (empty: none).
+    pub clusters: WordClusters,
+    /// Whether the tagger uses the word classes too.
+    pub tagger_clusters: bool,
 }
 
 /// Default tagger epochs.
@@ -58,9 +63,14 @@ pub fn tag_sentence(s: &TreebankSentence) -> TagSentence {
     }
 }
 
-/// Trains tagger, lemmatizer and parser.
-pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainReport) {
-    let mut report = TrainReport::default();
+/// Trains the tagger on every sentence, and the jack-knife fold taggers that tag the
+/// parser's training data (stages 1 and 2 of [`train`]): the tagger and the parser's
+/// training sentences. Separate so that parser trials can reuse the tagged data.
+pub fn tagger_and_parser_data(
+    sents: &[TreebankSentence],
+    opts: &TrainOptions,
+    report: &mut TrainReport,
+) -> (Tagger, Vec<TrainSentence>) {
     let tag_data: Vec<TagSentence> = sents.iter().map(tag_sentence).collect();
     let tag_opts = TaggerTrainOptions {
         epochs: if opts.tagger_epochs == 0 {
@@ -70,6 +80,11 @@ pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainRepo
         },
         seed: opts.seed,
         prune: opts.prune,
+        clusters: if opts.tagger_clusters {
+            opts.clusters.clone()
+        } else {
+            WordClusters::empty()
+        },
     };
 
     // Stage 1: tagger on everything, plus the jack-knife folds, in parallel.
@@ -137,6 +152,14 @@ pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainRepo
         .stages
         .push(("jack-knife tagging".to_owned(), t.elapsed()));
 
+    (tagger, parser_data)
+}
+
+/// Trains tagger, lemmatizer and parser.
+pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainReport) {
+    let mut report = TrainReport::default();
+    let (tagger, parser_data) = tagger_and_parser_data(sents, opts, &mut report);
+
     // Stage 3: lemmatizer.
     let t = Instant::now();
     let lemmatizer = Lemmatizer::train(sents.iter().flat_map(|s| {
@@ -153,6 +176,7 @@ pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainRepo
         &ParserTrainOptions {
             epochs: opts.parser_epochs,
             seed: opts.seed,
+            clusters: opts.clusters.clone(),
         },
     );
     report.stages.push(("parser".to_owned(), t.elapsed()));

@@ -1,0 +1,20 @@
+//! Rewrites a model bundle in the current format (same weights, current layout), so an
+//! older bundle loads faster without retraining.
+//!
+//! `cargo run --release --example upgrade_model -- IN.agm OUT.agm`
+
+use actorgraph::nlp::Nlp;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [input, output] = args.as_slice() else {
+        return Err("usage: upgrade_model IN.agm OUT.agm".into());
+    };
+    let nlp = Nlp::from_bytes(&std::fs::read(input)?)?;
+    let bytes = nlp.to_bytes();
+    let tmp = format!("{output}.tmp");
+    std::fs::write(&tmp, &bytes)?;
+    std::fs::rename(&tmp, output)?;
+    println!("wrote {output} ({} bytes)", bytes.len());
+    Ok(())
+}
