@@ -108,20 +108,25 @@ impl JsonLdWriter {
             w.write_all(b",\n")?;
             node(w, &article_node(article))?;
         }
-        let mut links: BTreeMap<&str, BTreeMap<String, Vec<IdRef>>> = BTreeMap::new();
-        for r in &relations {
-            links
-                .entry(r.actor.as_str())
-                .or_default()
-                .entry(format!("rel:{}", predicate(r)))
-                .or_default()
-                .push(IdRef {
-                    id: entity_iri(r.target.as_str()),
-                });
-        }
+        // Each entity's direct links, built one entity at a time (not one map for the whole
+        // graph): relations by actor, in id order for each actor, walked beside the
+        // entities, which are in id order too.
+        let mut by_actor: Vec<&Relation> = relations.clone();
+        by_actor.sort_by(|a, b| a.actor.cmp(&b.actor));
+        let mut next = by_actor.iter().peekable();
         for entity in entities {
             w.write_all(b",\n")?;
-            let links = links.remove(entity.id.as_str()).unwrap_or_default();
+            let mut links: BTreeMap<String, Vec<IdRef>> = BTreeMap::new();
+            while let Some(r) = next.next_if(|r| r.actor <= entity.id) {
+                if r.actor == entity.id {
+                    links
+                        .entry(format!("rel:{}", predicate(r)))
+                        .or_default()
+                        .push(IdRef {
+                            id: entity_iri(r.target.as_str()),
+                        });
+                }
+            }
             node(w, &entity_node(entity, links))?;
         }
         for relation in relations {
