@@ -481,14 +481,14 @@ mod tests {
             confidence: 0.5,
             extractor: "test".to_owned(),
         };
-        let r = Relation {
-            id: RelationId("a--meet--b".to_owned()),
-            actor: EntityId("a".to_owned()),
-            action: "meet".to_owned(),
-            lemma: "meet".to_owned(),
-            target: EntityId("b".to_owned()),
-            evidence: ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
-        };
+        let r = Relation::new(
+            RelationId("a--meet--b".to_owned()),
+            EntityId("a".to_owned()),
+            "meet".to_owned(),
+            "meet".to_owned(),
+            EntityId("b".to_owned()),
+            ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
+        );
         let set: Vec<&str> = r.documents().into_iter().collect();
         assert_eq!(documents(&r), set);
         assert_eq!(documents(&r), ["d1", "d2", "d3"]);
