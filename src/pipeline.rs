@@ -5,8 +5,11 @@
 //! order. Only per-document summaries survive a chunk: the local entity tables go to the
 //! resolver (which keeps each distinct summary once), and the statements to a spool (an
 //! unnamed temporary file); never the article text. Once entities are resolved the spool is
-//! read back one document group at a time, to build the graph's evidence, and again by
-//! [`Statements`] while `statements.jsonl` is written. Everything that reaches the outputs
+//! read back one document group at a time, to build the graph, and again by
+//! [`Statements`] while `statements.jsonl` is written. Building the graph counts each
+//! statement in its relation's [`Tally`](crate::graph::Tally) and writes its evidence to a
+//! second temporary file, read back relation by relation while `graph.jsonld` is written:
+//! memory holds no statement text after a document group is done. Everything that reaches the outputs
 //! is sorted by content, so the bytes do not depend on the number of threads or on the
 //! order of the inputs.
 
@@ -22,7 +25,9 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, CorpusError};
 use crate::export;
 use crate::extract::{self, Extractors};
-use crate::graph::{ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Relation, Statement};
+use crate::graph::{
+    ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Relation, Statement,
+};
 use crate::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
 };

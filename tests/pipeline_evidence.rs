@@ -46,8 +46,13 @@ fn spooled_evidence_writes_the_bytes_of_evidence_in_memory() {
 
     let tmp = tempfile::tempdir().expect("tempdir");
     let built = tmp.path().join("built");
-    export::write_all_from(&built, &build.graph, &build.statements, &options(&Format::ALL))
-        .expect("write the build");
+    export::write_all_from(
+        &built,
+        &build.graph,
+        &build.statements,
+        &options(&Format::ALL),
+    )
+    .expect("write the build");
 
     // Read back, the graph holds its evidence: every graph file must come out the same.
     let read = jsonld::read_graph(&built.join("graph.jsonld")).expect("read back");
@@ -63,7 +68,10 @@ fn spooled_evidence_writes_the_bytes_of_evidence_in_memory() {
         let name = path.file_name().expect("file name");
         let a = fs::read(built.join(name)).expect("built file");
         let b = fs::read(&path).expect("rewritten file");
-        assert!(a == b, "{name:?} differs between spooled and in-memory evidence");
+        assert!(
+            a == b,
+            "{name:?} differs between spooled and in-memory evidence"
+        );
     }
     let left: Vec<_> = fs::read_dir(&built)
         .expect("list")

@@ -1,7 +1,8 @@
 //! Stage 5: the knowledge graph.
 //!
 //! A [`KnowledgeGraph`] holds one node per [`Entity`] and one edge per
-//! (actor, action, target): a [`Relation`], weighted by its [`Evidence`].
+//! (actor, action, target): a [`Relation`], weighted by its [`Evidence`], which it holds
+//! or which its builder keeps (then the relation holds only its [`Tally`]).
 //! Identity is ours: [`EntityId`] and [`RelationId`]. petgraph's `NodeIndex` never leaves
 //! this module; [`KnowledgeGraph::entities`] and [`KnowledgeGraph::relations`] give
 //! everything in id order.
@@ -635,5 +636,105 @@ impl Statement {
             confidence: self.confidence,
             extractor: self.extractor.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Action;
+
+    fn statement(doc: &str, sentence: usize, negative: bool, confidence: f32) -> Statement {
+        let entity = |id: &str| EntityRef {
+            id: EntityId(id.to_owned()),
+            mention: id.to_owned(),
+        };
+        Statement {
+            doc: doc.to_owned(),
+            sentence,
+            span: Span::new(10 * sentence, 10 * sentence + 9),
+            char_span: Span::new(10 * sentence, 10 * sentence + 9),
+            text: Arc::from("Ada met Bo."),
+            actor: entity("person.ada"),
+            action: Action {
+                label: "meet".into(),
+                lemma: "meet".into(),
+                surface: "met".into(),
+            },
+            target: entity("person.bo"),
+            polarity: if negative {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            },
+            modality: if negative {
+                Modality::Denied
+            } else {
+                Modality::Asserted
+            },
+            attributed_to: negative.then(|| entity("person.cy")),
+            confidence,
+            extractor: "clauses".into(),
+        }
+    }
+
+    fn graph() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        for id in ["person.ada", "person.bo", "person.cy"] {
+            g.add_entity(Entity {
+                id: EntityId(id.into()),
+                label: id.into(),
+                kind: crate::resolve::EntityType::Person,
+                country: false,
+                wikidata: None,
+                aliases: BTreeSet::new(),
+                part_of: None,
+                roles: BTreeSet::new(),
+                mentions: 1,
+                documents: 1,
+            });
+        }
+        g
+    }
+
+    #[test]
+    fn counted_evidence_tallies_like_evidence_held() {
+        let statements = [
+            statement("d1", 0, false, 0.9),
+            statement("d1", 2, true, 0.55),
+            statement("d2", 1, true, 0.7),
+            statement("d3", 4, true, 0.123),
+        ];
+        let mut held = graph();
+        // Added in any order: `finish` sorts and tallies.
+        for s in statements.iter().rev() {
+            let (a, l, t) = (&s.actor.id, &s.action, &s.target.id);
+            held.add_evidence(a, &l.label, &l.lemma, t, s.evidence())
+                .expect("entities known");
+        }
+        held.finish();
+        let mut counted = graph();
+        for (key, s) in statements.iter().enumerate() {
+            let doc: Arc<str> = Arc::from(s.doc.as_str());
+            counted
+                .count_evidence(s, &doc, key as u64)
+                .expect("entities known");
+        }
+        counted.finish();
+        let (h, c) = (held.relations()[0], counted.relations()[0]);
+        assert_eq!(h.tally, c.tally);
+        assert!(c.evidence.is_empty());
+        assert_eq!(c.evidence_keys, [0, 1, 2, 3]);
+        assert_eq!((c.weight(), c.polarity()), (4, Polarity::Negative));
+        assert_eq!(c.modality(), Modality::Denied);
+        assert_eq!(
+            c.documents().into_iter().collect::<Vec<_>>(),
+            ["d1", "d2", "d3"]
+        );
+        assert_eq!(c.confidence(), h.confidence());
+        assert_eq!(h.tally, Tally::of(&h.evidence));
+        // The source named only in counted evidence keeps its entity.
+        assert_eq!(counted.prune_isolated(), 0);
+        assert!(counted.entity(&EntityId("person.cy".into())).is_some());
     }
 }
