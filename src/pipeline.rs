@@ -5,13 +5,18 @@
 //! order. Only per-document summaries survive a chunk: the local entity tables go to the
 //! resolver (which keeps each distinct summary once), and the statements to a spool (an
 //! unnamed temporary file); never the article text. Once entities are resolved the spool is
-//! read back one document group at a time, to build the graph's evidence, and again by
-//! [`Statements`] while `statements.jsonl` is written. Everything that reaches the outputs
+//! read back one document group at a time, to build the graph, and again by
+//! [`Statements`] while `statements.jsonl` is written. Building the graph counts each
+//! statement in its relation's [`Tally`](crate::graph::Tally) and writes its evidence to a
+//! second temporary file, read back relation by relation while `graph.jsonld` is written:
+//! memory holds no statement text after a document group is done. Everything that reaches the outputs
 //! is sorted by content, so the bytes do not depend on the number of threads or on the
 //! order of the inputs.
 
+mod evidence;
 mod spool;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -20,7 +25,9 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, CorpusError};
 use crate::export;
 use crate::extract::{self, Extractors};
-use crate::graph::{ArticleMeta, EntityRef, GraphError, KnowledgeGraph, Statement};
+use crate::graph::{
+    ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Relation, Statement,
+};
 use crate::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
 };
@@ -39,6 +46,16 @@ pub enum PipelineError {
     /// The temporary file that holds statements during the build failed.
     #[error("temporary statement file")]
     Spool(#[source] std::io::Error),
+    /// The temporary file that holds the relations' evidence, from the build until
+    /// `graph.jsonld` is written, failed.
+    #[error("temporary evidence file (unnamed, in {dir})")]
+    Evidence {
+        /// The folder of temporary files it is in.
+        dir: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// The resolver lost an entity it had handed out (a bug).
     #[error("document {doc}: local entity {local} has no corpus entity")]
     Unresolved {
@@ -268,6 +285,7 @@ pub fn build(
     order.sort_by(|&a, &b| docs[a as usize].0.id.cmp(&docs[b as usize].0.id));
     let mut statements = Statements {
         spool: spool.into_reader().map_err(PipelineError::Spool)?,
+        evidence: None,
         docs: Vec::with_capacity(docs.len()),
         order,
         map,
@@ -277,22 +295,42 @@ pub fn build(
         statements.docs.push((meta.id.clone(), slot));
         graph.add_article(meta);
     }
-    // The first pass over the spool: every statement becomes evidence (mentions unused).
+    // The first pass over the spool: every statement is counted in its relation's tally
+    // and its evidence goes to the evidence spool (mentions unused). A group is one
+    // article id, and groups come in id order: so each relation's statements, taken in
+    // (sentence, span, extractor, surface) order within the group (ties in walk order),
+    // arrive in evidence order, as `KnowledgeGraph::finish` would sort them.
+    let mut spooled = evidence::EvidenceSpool::new().map_err(evidence_error)?;
     let mut count = 0;
+    let mut by_evidence: Vec<usize> = Vec::new();
     statements.walk(
         |_| None,
-        |s| {
-            count += 1;
-            graph.add_evidence(
-                &s.actor.id,
-                &s.action.label,
-                &s.action.lemma,
-                &s.target.id,
-                s.evidence(),
-            )?;
-            Ok::<_, PipelineError>(())
+        |group| {
+            count += group.len();
+            let Some(first) = group.first() else {
+                return Ok::<_, PipelineError>(());
+            };
+            let doc: Arc<str> = Arc::from(first.doc.as_str());
+            by_evidence.clear();
+            by_evidence.extend(0..group.len());
+            by_evidence.sort_by(|&a, &b| {
+                let (a, b) = (&group[a], &group[b]);
+                (a.sentence, a.span, &a.extractor, &a.action.surface).cmp(&(
+                    b.sentence,
+                    b.span,
+                    &b.extractor,
+                    &b.action.surface,
+                ))
+            });
+            for &i in &by_evidence {
+                let s = &group[i];
+                let key = spooled.write(s).map_err(evidence_error)?;
+                graph.count_evidence(s, &doc, key)?;
+            }
+            Ok(())
         },
     )?;
+    statements.evidence = Some(spooled.into_reader().map_err(evidence_error)?);
     statements.count = count;
     graph.finish();
     graph.prune_isolated();
@@ -305,10 +343,22 @@ pub fn build(
     })
 }
 
+/// A failure of the evidence spool, naming where it is.
+fn evidence_error(source: std::io::Error) -> PipelineError {
+    PipelineError::Evidence {
+        dir: std::env::temp_dir(),
+        source,
+    }
+}
+
 /// The statements of a build, kept on the spool and read back, document by document, each
-/// time they are needed: memory holds one document's statements at a time.
+/// time they are needed: memory holds one document's statements at a time. They also hold
+/// the evidence of the build's relations (which the graph counts but does not keep), read
+/// back relation by relation by [`export::StatementSource::with_evidence`].
 pub struct Statements {
     spool: spool::SpoolReader,
+    /// Every statement's evidence, by the keys in [`Relation::evidence_keys`].
+    evidence: Option<evidence::EvidenceReader>,
     /// Each document's id and place on the spool, in input order.
     docs: Vec<(String, spool::Slot)>,
     /// Document numbers sorted by id (input order among equal ids).
@@ -337,13 +387,14 @@ impl Statements {
         self.count == 0
     }
 
-    /// Calls `f` on every statement, sorted by (doc, sentence, span, extractor, actor,
-    /// action, target), one statement per fact and sentence. A pronoun that coreference
-    /// resolved is shown by the name `label` gives for its entity.
+    /// Calls `f` on the statements of each article id in turn, ids in order, each group
+    /// sorted by (doc, sentence, span, extractor, actor, action, target), one statement per
+    /// fact and sentence. A pronoun that coreference resolved is shown by the name `label`
+    /// gives for its entity.
     fn walk<'l, E: From<PipelineError>>(
         &self,
         label: impl Fn(&EntityId) -> Option<&'l str>,
-        mut f: impl FnMut(&Statement) -> Result<(), E>,
+        mut f: impl FnMut(&[Statement]) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut statements: Vec<Statement> = Vec::new();
         let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
@@ -421,9 +472,7 @@ impl Statements {
             // sentences.
             sort_statements(&mut statements);
             statements.dedup_by(|later, first| same_fact(first, later));
-            for s in &statements {
-                f(s)?;
-            }
+            f(&statements)?;
         }
         Ok(())
     }
@@ -442,12 +491,35 @@ impl export::StatementSource for Statements {
     ) -> std::io::Result<()> {
         self.walk(
             |id| graph.entity(id).map(|e| e.label.as_str()),
-            |s| f(s).map_err(WalkError::Io),
+            |group| group.iter().try_for_each(|s| f(s).map_err(WalkError::Io)),
         )
         .map_err(|e| match e {
             WalkError::Io(e) => e,
             WalkError::Pipeline(e) => std::io::Error::other(e),
         })
+    }
+
+    /// The relation's own evidence when it holds it; else its statements' records read
+    /// back from the evidence spool by [`Relation::evidence_keys`].
+    fn with_evidence(
+        &self,
+        relation: &Relation,
+        f: &mut dyn FnMut(&[Evidence]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        if relation.evidence_keys.is_empty() {
+            return f(&relation.evidence);
+        }
+        let reader = self.evidence.as_ref().ok_or_else(|| {
+            std::io::Error::other(format!(
+                "relation {}: its evidence was kept by another build",
+                relation.id
+            ))
+        })?;
+        let mut evidence = Vec::with_capacity(relation.evidence_keys.len());
+        reader
+            .read(&relation.evidence_keys, &mut evidence)
+            .map_err(|e| std::io::Error::other(evidence_error(e)))?;
+        f(&evidence)
     }
 }
 

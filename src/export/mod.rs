@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::graph::{KnowledgeGraph, Relation, Statement};
+use crate::graph::{Evidence, KnowledgeGraph, Relation, Statement};
 
 /// The version of every output format (GraphML keys, GEXF attributes, JSON-LD vocabulary,
 /// CSV columns, `statements.jsonl` fields). Raised when a field changes meaning or
@@ -255,6 +255,18 @@ pub trait StatementSource: Sync {
         graph: &KnowledgeGraph,
         f: &mut dyn FnMut(&Statement) -> io::Result<()>,
     ) -> io::Result<()>;
+
+    /// Calls `f` once with the evidence of `relation`, in evidence order (the JSON-LD
+    /// writer's evidence nodes). The default gives [`Relation::evidence`]; a source whose
+    /// build kept the evidence out of the graph (its relations have
+    /// [`Relation::evidence_keys`]) reads it back.
+    fn with_evidence(
+        &self,
+        relation: &Relation,
+        f: &mut dyn FnMut(&[Evidence]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        f(&relation.evidence)
+    }
 }
 
 impl StatementSource for [Statement] {
@@ -338,7 +350,7 @@ pub fn write_all_from(
             let result = atomic::write(path, |w| match job {
                 FileJob::GraphMl => graphml::write(w, graph),
                 FileJob::Gexf => gexf::write(w, graph),
-                FileJob::JsonLd(writer) => writer.write(w, graph),
+                FileJob::JsonLd(writer) => writer.write_with(w, graph, statements),
                 FileJob::Nodes => csv::write_nodes(w, graph),
                 FileJob::Edges => csv::write_edges(w, graph),
                 FileJob::Statements => statements::write_from(w, graph, statements),
@@ -418,14 +430,9 @@ pub(crate) fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String 
 }
 
 /// The article ids behind a relation, sorted and each once: [`Relation::documents`] as a
-/// sorted `Vec` (no tree; evidence is usually sorted by document already).
+/// sorted `Vec` (no tree: the relation's tally keeps them sorted).
 pub(crate) fn documents(r: &Relation) -> Vec<&str> {
-    let mut docs: Vec<&str> = r.evidence.iter().map(|e| e.doc.as_str()).collect();
-    if !docs.is_sorted() {
-        docs.sort_unstable();
-    }
-    docs.dedup();
-    docs
+    r.tally.documents().iter().map(|d| &**d).collect()
 }
 
 /// An id made safe for XML `NMTOKEN`s: ASCII letters, digits, `.`, `-`, `_` and letters
@@ -474,14 +481,14 @@ mod tests {
             confidence: 0.5,
             extractor: "test".to_owned(),
         };
-        let r = Relation {
-            id: RelationId("a--meet--b".to_owned()),
-            actor: EntityId("a".to_owned()),
-            action: "meet".to_owned(),
-            lemma: "meet".to_owned(),
-            target: EntityId("b".to_owned()),
-            evidence: ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
-        };
+        let r = Relation::new(
+            RelationId("a--meet--b".to_owned()),
+            EntityId("a".to_owned()),
+            "meet".to_owned(),
+            "meet".to_owned(),
+            EntityId("b".to_owned()),
+            ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
+        );
         let set: Vec<&str> = r.documents().into_iter().collect();
         assert_eq!(documents(&r), set);
         assert_eq!(documents(&r), ["d1", "d2", "d3"]);

@@ -1,7 +1,8 @@
 //! Stage 5: the knowledge graph.
 //!
 //! A [`KnowledgeGraph`] holds one node per [`Entity`] and one edge per
-//! (actor, action, target): a [`Relation`], weighted by its [`Evidence`].
+//! (actor, action, target): a [`Relation`], weighted by its [`Evidence`], which it holds
+//! or which its builder keeps (then the relation holds only its [`Tally`]).
 //! Identity is ours: [`EntityId`] and [`RelationId`]. petgraph's `NodeIndex` never leaves
 //! this module; [`KnowledgeGraph::entities`] and [`KnowledgeGraph::relations`] give
 //! everything in id order.
@@ -84,8 +85,113 @@ pub struct Evidence {
     pub extractor: String,
 }
 
-/// One edge: every statement with the same actor, action label and target.
+/// A relation's evidence in numbers: everything the graph-level outputs (GraphML, GEXF,
+/// CSV, the JSON-LD relation node) read of it, so that they do not need the evidence itself.
+///
+/// It grows with the documents behind the relation, not with the text of its statements:
+/// a build keeps the tallies in memory and the evidence on disk (see
+/// [`KnowledgeGraph::count_evidence`]).
 #[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    /// Statements counted.
+    statements: usize,
+    /// Of which negative.
+    negative: usize,
+    /// Statements by modality, in [`Modality`] order (asserted, alleged, possible, denied).
+    modalities: [usize; 4],
+    /// `Π(1 − cᵢ)` over the statements' confidences, multiplied in evidence order.
+    miss: f64,
+    /// The article ids behind the relation, sorted, each once.
+    documents: Vec<Arc<str>>,
+}
+
+impl Default for Tally {
+    fn default() -> Tally {
+        Tally {
+            statements: 0,
+            negative: 0,
+            modalities: [0; 4],
+            miss: 1.0,
+            documents: Vec::new(),
+        }
+    }
+}
+
+impl Tally {
+    /// The tally of `evidence`, taken in the order given.
+    pub fn of(evidence: &[Evidence]) -> Tally {
+        let mut tally = Tally::default();
+        for e in evidence {
+            tally.count(&e.doc, e.polarity, e.modality, e.confidence, None);
+        }
+        tally
+    }
+
+    /// Counts one statement. `shared` is `doc` as a shared string, when the caller has one
+    /// (so that the relations of one article share its id).
+    fn count(
+        &mut self,
+        doc: &str,
+        polarity: Polarity,
+        modality: Modality,
+        confidence: f32,
+        shared: Option<&Arc<str>>,
+    ) {
+        self.statements += 1;
+        if polarity == Polarity::Negative {
+            self.negative += 1;
+        }
+        self.modalities[modality_index(modality)] += 1;
+        self.miss *= 1.0 - f64::from(confidence);
+        // Evidence usually comes sorted by document: the new one is last or already there.
+        if self.documents.last().is_some_and(|d| **d == *doc) {
+            return;
+        }
+        if let Err(at) = self.documents.binary_search_by(|d| (**d).cmp(doc)) {
+            let doc = shared.map_or_else(|| Arc::from(doc), Arc::clone);
+            if self.documents.len() < 8 {
+                self.documents.reserve_exact(1);
+            }
+            self.documents.insert(at, doc);
+        }
+    }
+
+    /// Number of statements counted.
+    pub fn statements(&self) -> usize {
+        self.statements
+    }
+
+    /// The article ids behind the relation, sorted, each once.
+    pub fn documents(&self) -> &[Arc<str>] {
+        &self.documents
+    }
+}
+
+fn modality_index(m: Modality) -> usize {
+    match m {
+        Modality::Asserted => 0,
+        Modality::Alleged => 1,
+        Modality::Possible => 2,
+        Modality::Denied => 3,
+    }
+}
+
+const MODALITIES: [Modality; 4] = [
+    Modality::Asserted,
+    Modality::Alleged,
+    Modality::Possible,
+    Modality::Denied,
+];
+
+/// One edge: every statement with the same actor, action label and target.
+///
+/// Its evidence is either held here, in [`Relation::evidence`] (graphs read back from a
+/// file, graphs built with [`KnowledgeGraph::add_evidence`]), or kept elsewhere by whoever
+/// built the graph (the build pipeline keeps it on disk), which then leaves
+/// [`Relation::evidence`] empty and gives one key per statement in
+/// [`Relation::evidence_keys`]. Either way [`Relation::tally`] counts it, and every method
+/// here reads the tally.
+#[derive(Clone, Debug)]
 pub struct Relation {
     /// Stable id.
     pub id: RelationId,
@@ -97,29 +203,73 @@ pub struct Relation {
     pub lemma: String,
     /// Target entity.
     pub target: EntityId,
-    /// Evidence, sorted by (doc, sentence, span).
+    /// Evidence held in memory, sorted by (doc, sentence, span, extractor, surface); empty
+    /// when it is kept elsewhere (see [`Relation::evidence_keys`]).
     pub evidence: Vec<Evidence>,
+    /// When the evidence is kept outside the graph: the key of each statement, in evidence
+    /// order, as given to [`KnowledgeGraph::count_evidence`] (what a key means is up to the
+    /// one who keeps the evidence). Empty when [`Relation::evidence`] holds it.
+    pub evidence_keys: Vec<u64>,
+    /// The evidence in numbers. [`KnowledgeGraph::add_relation`] and
+    /// [`KnowledgeGraph::finish`] recompute it from [`Relation::evidence`] when that is not
+    /// empty; [`Relation::new`] computes it.
+    pub tally: Tally,
+}
+
+impl PartialEq for Relation {
+    /// Same id, ends, action and lemma, and the same evidence: compared statement by
+    /// statement when both hold it, else by key and tally.
+    fn eq(&self, other: &Relation) -> bool {
+        let same_evidence = if self.evidence.is_empty() && other.evidence.is_empty() {
+            self.evidence_keys == other.evidence_keys && self.tally == other.tally
+        } else {
+            self.evidence == other.evidence
+        };
+        self.id == other.id
+            && self.actor == other.actor
+            && self.action == other.action
+            && self.lemma == other.lemma
+            && self.target == other.target
+            && same_evidence
+    }
 }
 
 impl Relation {
+    /// A relation holding `evidence` (sorted by (doc, sentence, span, extractor, surface),
+    /// as [`KnowledgeGraph::finish`] sorts it), with its tally.
+    pub fn new(
+        id: RelationId,
+        actor: EntityId,
+        action: String,
+        lemma: String,
+        target: EntityId,
+        evidence: Vec<Evidence>,
+    ) -> Relation {
+        Relation {
+            tally: Tally::of(&evidence),
+            id,
+            actor,
+            action,
+            lemma,
+            target,
+            evidence,
+            evidence_keys: Vec::new(),
+        }
+    }
+
     /// Number of statements behind the edge.
     pub fn weight(&self) -> usize {
-        self.evidence.len()
+        self.tally.statements
     }
 
     /// The article ids behind the edge, sorted.
     pub fn documents(&self) -> BTreeSet<&str> {
-        self.evidence.iter().map(|e| e.doc.as_str()).collect()
+        self.tally.documents.iter().map(|d| &**d).collect()
     }
 
     /// The polarity most statements give (ties go to positive).
     pub fn polarity(&self) -> Polarity {
-        let negative = self
-            .evidence
-            .iter()
-            .filter(|e| e.polarity == Polarity::Negative)
-            .count();
-        if negative * 2 > self.evidence.len() {
+        if self.tally.negative * 2 > self.tally.statements {
             Polarity::Negative
         } else {
             Polarity::Positive
@@ -129,13 +279,9 @@ impl Relation {
     /// The modality most statements give; ties go to the surer one
     /// (asserted, then alleged, possible, denied).
     pub fn modality(&self) -> Modality {
-        let mut counts: BTreeMap<Modality, usize> = BTreeMap::new();
-        for e in &self.evidence {
-            *counts.entry(e.modality).or_default() += 1;
-        }
         let mut best = Modality::Asserted;
         let mut best_count = 0;
-        for (m, c) in counts {
+        for (m, c) in MODALITIES.into_iter().zip(self.tally.modalities) {
             if c > best_count {
                 best = m;
                 best_count = c;
@@ -147,12 +293,7 @@ impl Relation {
     /// Combined confidence: the noisy-or of the statements' confidences,
     /// `1 − Π(1 − cᵢ)`, rounded to three decimals. More independent evidence, more confidence.
     pub fn confidence(&self) -> f64 {
-        let miss: f64 = self
-            .evidence
-            .iter()
-            .map(|e| 1.0 - f64::from(e.confidence))
-            .product();
-        ((1.0 - miss) * 1000.0).round() / 1000.0
+        ((1.0 - self.tally.miss) * 1000.0).round() / 1000.0
     }
 }
 
@@ -175,6 +316,9 @@ pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, Relation>,
     nodes: FxHashMap<EntityId, NodeIndex>,
     articles: BTreeMap<String, ArticleMeta>,
+    /// Entities named as sources by evidence counted with
+    /// [`KnowledgeGraph::count_evidence`] (kept out of [`Relation::evidence`]).
+    attributed: BTreeSet<EntityId>,
 }
 
 /// Building a graph failed: an edge names an entity that is not in it.
@@ -220,6 +364,72 @@ impl KnowledgeGraph {
         target: &EntityId,
         evidence: Evidence,
     ) -> Result<(), GraphError> {
+        let relation = self.edge(actor, action, lemma, target)?;
+        relation.tally.count(
+            &evidence.doc,
+            evidence.polarity,
+            evidence.modality,
+            evidence.confidence,
+            None,
+        );
+        let list = &mut relation.evidence;
+        // Most relations have a few statements: grow short lists one at a time rather than
+        // to the usual minimum of four.
+        if list.len() < 8 {
+            list.reserve_exact(1);
+        }
+        list.push(evidence);
+        Ok(())
+    }
+
+    /// Counts one statement in the tally of the relation `actor → action → target` without
+    /// keeping it, creating the edge when it is new: for a builder that keeps the evidence
+    /// elsewhere (the pipeline keeps it on disk) and finds it again by `key`, which is
+    /// appended to [`Relation::evidence_keys`]. Both entities must be in the graph.
+    ///
+    /// Statements must come in evidence order for each relation (by doc, sentence, span,
+    /// extractor, surface): [`KnowledgeGraph::finish`] does not sort keys. `doc` is the
+    /// statement's article id, shared between the relations it supports.
+    pub fn count_evidence(
+        &mut self,
+        statement: &Statement,
+        doc: &Arc<str>,
+        key: u64,
+    ) -> Result<(), GraphError> {
+        if let Some(source) = &statement.attributed_to
+            && !self.attributed.contains(&source.id)
+        {
+            self.attributed.insert(source.id.clone());
+        }
+        let relation = self.edge(
+            &statement.actor.id,
+            &statement.action.label,
+            &statement.action.lemma,
+            &statement.target.id,
+        )?;
+        relation.tally.count(
+            doc,
+            statement.polarity,
+            statement.modality,
+            statement.confidence,
+            Some(doc),
+        );
+        let keys = &mut relation.evidence_keys;
+        if keys.len() < 8 {
+            keys.reserve_exact(1);
+        }
+        keys.push(key);
+        Ok(())
+    }
+
+    /// The relation `actor → action → target`, created empty when it is new.
+    fn edge(
+        &mut self,
+        actor: &EntityId,
+        action: &str,
+        lemma: &str,
+        target: &EntityId,
+    ) -> Result<&mut Relation, GraphError> {
         let id = RelationId::new(actor, action, target);
         let a = self.node(actor, &id)?;
         let b = self.node(target, &id)?;
@@ -231,16 +441,8 @@ impl KnowledgeGraph {
                 use petgraph::visit::EdgeRef;
                 e.id()
             });
-        match existing {
-            Some(ix) => {
-                let list = &mut self.graph[ix].evidence;
-                // Most relations have a few statements: grow short lists one at a time
-                // rather than to the usual minimum of four.
-                if list.len() < 8 {
-                    list.reserve_exact(1);
-                }
-                list.push(evidence);
-            }
+        let ix = match existing {
+            Some(ix) => ix,
             None => {
                 let relation = Relation {
                     id,
@@ -248,16 +450,22 @@ impl KnowledgeGraph {
                     action: action.to_owned(),
                     lemma: lemma.to_owned(),
                     target: target.clone(),
-                    evidence: vec![evidence],
+                    evidence: Vec::new(),
+                    evidence_keys: Vec::new(),
+                    tally: Tally::default(),
                 };
-                self.graph.add_edge(a, b, relation);
+                self.graph.add_edge(a, b, relation)
             }
-        }
-        Ok(())
+        };
+        Ok(&mut self.graph[ix])
     }
 
     /// Adds a whole relation (used when reading a graph back), replacing any with its id.
-    pub fn add_relation(&mut self, relation: Relation) -> Result<(), GraphError> {
+    /// When it holds its evidence, its tally is recomputed from it.
+    pub fn add_relation(&mut self, mut relation: Relation) -> Result<(), GraphError> {
+        if !relation.evidence.is_empty() {
+            relation.tally = Tally::of(&relation.evidence);
+        }
         let a = self.node(&relation.actor, &relation.id)?;
         let b = self.node(&relation.target, &relation.id)?;
         let existing = self
@@ -284,22 +492,28 @@ impl KnowledgeGraph {
         })
     }
 
-    /// Sorts every relation's evidence by (doc, sentence, span, extractor), so output is
-    /// the same whatever order statements were added in, and frees the spare capacity of
-    /// the evidence lists. Call once after the last [`KnowledgeGraph::add_evidence`].
+    /// Sorts every relation's evidence held in memory by (doc, sentence, span, extractor,
+    /// surface), so output is the same whatever order statements were added in, recomputes
+    /// those relations' tallies in that order, and frees the spare capacity of the lists.
+    /// Call once after the last [`KnowledgeGraph::add_evidence`] or
+    /// [`KnowledgeGraph::count_evidence`].
     pub fn finish(&mut self) {
-        let edges: Vec<_> = self.graph.edge_indices().collect();
-        for ix in edges {
-            self.graph[ix].evidence.shrink_to_fit();
-            self.graph[ix].evidence.sort_by(|a, b| {
-                (&a.doc, a.sentence, a.span, &a.extractor, &a.surface).cmp(&(
-                    &b.doc,
-                    b.sentence,
-                    b.span,
-                    &b.extractor,
-                    &b.surface,
-                ))
-            });
+        for relation in self.graph.edge_weights_mut() {
+            if !relation.evidence.is_empty() {
+                relation.evidence.shrink_to_fit();
+                relation.evidence.sort_by(|a, b| {
+                    (&a.doc, a.sentence, a.span, &a.extractor, &a.surface).cmp(&(
+                        &b.doc,
+                        b.sentence,
+                        b.span,
+                        &b.extractor,
+                        &b.surface,
+                    ))
+                });
+                relation.tally = Tally::of(&relation.evidence);
+            }
+            relation.evidence_keys.shrink_to_fit();
+            relation.tally.documents.shrink_to_fit();
         }
     }
 
@@ -340,11 +554,12 @@ impl KnowledgeGraph {
     /// Removes entities that no relation touches and that are not named in any
     /// evidence's attribution. Returns how many were removed.
     pub fn prune_isolated(&mut self) -> usize {
-        let attributed: BTreeSet<EntityId> = self
+        let mut attributed: BTreeSet<EntityId> = self
             .graph
             .edge_weights()
             .flat_map(|r| r.evidence.iter().filter_map(|e| e.attributed_to.clone()))
             .collect();
+        attributed.extend(self.attributed.iter().cloned());
         let lonely: Vec<NodeIndex> = self
             .graph
             .node_indices()
@@ -421,5 +636,105 @@ impl Statement {
             confidence: self.confidence,
             extractor: self.extractor.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Action;
+
+    fn statement(doc: &str, sentence: usize, negative: bool, confidence: f32) -> Statement {
+        let entity = |id: &str| EntityRef {
+            id: EntityId(id.to_owned()),
+            mention: id.to_owned(),
+        };
+        Statement {
+            doc: doc.to_owned(),
+            sentence,
+            span: Span::new(10 * sentence, 10 * sentence + 9),
+            char_span: Span::new(10 * sentence, 10 * sentence + 9),
+            text: Arc::from("Ada met Bo."),
+            actor: entity("person.ada"),
+            action: Action {
+                label: "meet".into(),
+                lemma: "meet".into(),
+                surface: "met".into(),
+            },
+            target: entity("person.bo"),
+            polarity: if negative {
+                Polarity::Negative
+            } else {
+                Polarity::Positive
+            },
+            modality: if negative {
+                Modality::Denied
+            } else {
+                Modality::Asserted
+            },
+            attributed_to: negative.then(|| entity("person.cy")),
+            confidence,
+            extractor: "clauses".into(),
+        }
+    }
+
+    fn graph() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        for id in ["person.ada", "person.bo", "person.cy"] {
+            g.add_entity(Entity {
+                id: EntityId(id.into()),
+                label: id.into(),
+                kind: crate::resolve::EntityType::Person,
+                country: false,
+                wikidata: None,
+                aliases: BTreeSet::new(),
+                part_of: None,
+                roles: BTreeSet::new(),
+                mentions: 1,
+                documents: 1,
+            });
+        }
+        g
+    }
+
+    #[test]
+    fn counted_evidence_tallies_like_evidence_held() {
+        let statements = [
+            statement("d1", 0, false, 0.9),
+            statement("d1", 2, true, 0.55),
+            statement("d2", 1, true, 0.7),
+            statement("d3", 4, true, 0.123),
+        ];
+        let mut held = graph();
+        // Added in any order: `finish` sorts and tallies.
+        for s in statements.iter().rev() {
+            let (a, l, t) = (&s.actor.id, &s.action, &s.target.id);
+            held.add_evidence(a, &l.label, &l.lemma, t, s.evidence())
+                .expect("entities known");
+        }
+        held.finish();
+        let mut counted = graph();
+        for (key, s) in statements.iter().enumerate() {
+            let doc: Arc<str> = Arc::from(s.doc.as_str());
+            counted
+                .count_evidence(s, &doc, key as u64)
+                .expect("entities known");
+        }
+        counted.finish();
+        let (h, c) = (held.relations()[0], counted.relations()[0]);
+        assert_eq!(h.tally, c.tally);
+        assert!(c.evidence.is_empty());
+        assert_eq!(c.evidence_keys, [0, 1, 2, 3]);
+        assert_eq!((c.weight(), c.polarity()), (4, Polarity::Negative));
+        assert_eq!(c.modality(), Modality::Denied);
+        assert_eq!(
+            c.documents().into_iter().collect::<Vec<_>>(),
+            ["d1", "d2", "d3"]
+        );
+        assert_eq!(c.confidence(), h.confidence());
+        assert_eq!(h.tally, Tally::of(&h.evidence));
+        // The source named only in counted evidence keeps its entity.
+        assert_eq!(counted.prune_isolated(), 0);
+        assert!(counted.entity(&EntityId("person.cy".into())).is_some());
     }
 }

@@ -208,22 +208,22 @@ impl SpoolReader {
     }
 }
 
-fn corrupt(what: &str) -> io::Error {
+pub(super) fn corrupt(what: &str) -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidData,
         format!("statement spool: bad {what}"),
     )
 }
 
-fn put_u8(w: &mut impl Write, v: u8) -> io::Result<()> {
+pub(super) fn put_u8(w: &mut impl Write, v: u8) -> io::Result<()> {
     w.write_all(&[v])
 }
 
-fn put_usize(w: &mut impl Write, v: usize) -> io::Result<()> {
+pub(super) fn put_usize(w: &mut impl Write, v: usize) -> io::Result<()> {
     w.write_all(&(v as u64).to_le_bytes())
 }
 
-fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
+pub(super) fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
     put_usize(w, s.len())?;
     w.write_all(s.as_bytes())
 }
@@ -234,19 +234,19 @@ fn put_argument(w: &mut impl Write, (local, mention): &(LocalId, Mention)) -> io
     put_str(w, &mention.text)
 }
 
-fn get_u8(r: &mut impl Read) -> io::Result<u8> {
+pub(super) fn get_u8(r: &mut impl Read) -> io::Result<u8> {
     let mut b = [0u8; 1];
     r.read_exact(&mut b)?;
     Ok(b[0])
 }
 
-fn get_usize(r: &mut impl Read) -> io::Result<usize> {
+pub(super) fn get_usize(r: &mut impl Read) -> io::Result<usize> {
     let mut b = [0u8; 8];
     r.read_exact(&mut b)?;
     usize::try_from(u64::from_le_bytes(b)).map_err(|_| corrupt("number"))
 }
 
-fn get_string(r: &mut impl Read) -> io::Result<String> {
+pub(super) fn get_string(r: &mut impl Read) -> io::Result<String> {
     let len = get_usize(r)?;
     let mut bytes = Vec::with_capacity(len.min(1 << 20));
     r.take(len as u64).read_to_end(&mut bytes)?;

@@ -103,18 +103,18 @@ fn from_nodes(path: &Path, nodes: Vec<NodeIn>) -> Result<KnowledgeGraph, ExportE
                     .ok_or_else(|| ctx(&format!("evidence {id} is missing")))?,
             );
         }
-        let relation = Relation {
-            id: RelationId(
+        let relation = Relation::new(
+            RelationId(
                 node.identifier
                     .clone()
                     .ok_or_else(|| ctx("no identifier"))?,
             ),
-            actor: EntityId(reference(node.subject.as_deref(), "entity/").map_err(|m| ctx(&m))?),
-            action: node.action.clone().ok_or_else(|| ctx("no action"))?,
-            lemma: node.lemma.clone().ok_or_else(|| ctx("no lemma"))?,
-            target: EntityId(reference(node.object.as_deref(), "entity/").map_err(|m| ctx(&m))?),
-            evidence: items,
-        };
+            EntityId(reference(node.subject.as_deref(), "entity/").map_err(|m| ctx(&m))?),
+            node.action.clone().ok_or_else(|| ctx("no action"))?,
+            node.lemma.clone().ok_or_else(|| ctx("no lemma"))?,
+            EntityId(reference(node.object.as_deref(), "entity/").map_err(|m| ctx(&m))?),
+            items,
+        );
         graph
             .add_relation(relation)
             .map_err(|e| ctx(&e.to_string()))?;

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use super::wire::{ArticleNode, DatasetNode, EntityNode, EvidenceNode, IdRef, StatementNode};
 use super::{CONTEXT, iri_segment, predicate_name};
-use crate::export::{ExportError, FORMAT_VERSION, format_confidence};
-use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation};
+use crate::export::{ExportError, FORMAT_VERSION, StatementSource, format_confidence};
+use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, Statement};
 use crate::model::Polarity;
 use crate::resolve::{Entity, EntityType};
 
@@ -58,16 +58,33 @@ impl JsonLdWriter {
         Ok(JsonLdWriter { context })
     }
 
-    /// Writes `graph`.
+    /// Writes `graph`, whose relations hold their evidence ([`Relation::evidence`]).
     pub fn write(&self, w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
+        self.write_with(w, graph, &[] as &[Statement])
+    }
+
+    /// Writes `graph`, with each relation's evidence from `evidence`
+    /// ([`StatementSource::with_evidence`]): for a build that kept it out of the graph.
+    /// Fails when a relation's evidence does not match its weight.
+    pub fn write_with(
+        &self,
+        w: &mut dyn Write,
+        graph: &KnowledgeGraph,
+        evidence: &(impl StatementSource + ?Sized),
+    ) -> io::Result<()> {
         // A buffer of our own: serde_json's many small writes are inlined into it rather
         // than each a call through `dyn Write`.
         let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
-        self.write_to(&mut buffered, graph)?;
+        self.write_to(&mut buffered, graph, evidence)?;
         buffered.flush()
     }
 
-    fn write_to(&self, w: &mut impl Write, graph: &KnowledgeGraph) -> io::Result<()> {
+    fn write_to(
+        &self,
+        w: &mut impl Write,
+        graph: &KnowledgeGraph,
+        source: &(impl StatementSource + ?Sized),
+    ) -> io::Result<()> {
         let entities = graph.entities();
         let relations = graph.relations();
         let articles: Vec<&ArticleMeta> = graph.articles().collect();
@@ -83,7 +100,7 @@ impl JsonLdWriter {
                 format_version: FORMAT_VERSION,
                 entity_count: entities.len(),
                 relation_count: relations.len(),
-                evidence_count: relations.iter().map(|r| r.evidence.len()).sum(),
+                evidence_count: relations.iter().map(|r| r.weight()).sum(),
                 article_count: articles.len(),
             },
         )?;
@@ -91,30 +108,46 @@ impl JsonLdWriter {
             w.write_all(b",\n")?;
             node(w, &article_node(article))?;
         }
-        let mut links: BTreeMap<&str, BTreeMap<String, Vec<IdRef>>> = BTreeMap::new();
-        for r in &relations {
-            links
-                .entry(r.actor.as_str())
-                .or_default()
-                .entry(format!("rel:{}", predicate(r)))
-                .or_default()
-                .push(IdRef {
-                    id: entity_iri(r.target.as_str()),
-                });
-        }
+        // Each entity's direct links, built one entity at a time (not one map for the whole
+        // graph): relations by actor, in id order for each actor, walked beside the
+        // entities, which are in id order too.
+        let mut by_actor: Vec<&Relation> = relations.clone();
+        by_actor.sort_by(|a, b| a.actor.cmp(&b.actor));
+        let mut next = by_actor.iter().peekable();
         for entity in entities {
             w.write_all(b",\n")?;
-            let links = links.remove(entity.id.as_str()).unwrap_or_default();
+            let mut links: BTreeMap<String, Vec<IdRef>> = BTreeMap::new();
+            while let Some(r) = next.next_if(|r| r.actor <= entity.id) {
+                if r.actor == entity.id {
+                    links
+                        .entry(format!("rel:{}", predicate(r)))
+                        .or_default()
+                        .push(IdRef {
+                            id: entity_iri(r.target.as_str()),
+                        });
+                }
+            }
             node(w, &entity_node(entity, links))?;
         }
         for relation in relations {
             w.write_all(b",\n")?;
             node(w, &statement_node(relation))?;
             let iri = relation_iri(relation.id.as_str());
-            for (i, evidence) in relation.evidence.iter().enumerate() {
-                w.write_all(b",\n")?;
-                node(w, &evidence_node(&iri, i, evidence))?;
-            }
+            source.with_evidence(relation, &mut |evidence| {
+                if evidence.len() != relation.weight() {
+                    return Err(io::Error::other(format!(
+                        "relation {}: {} statements counted, {} found",
+                        relation.id,
+                        relation.weight(),
+                        evidence.len()
+                    )));
+                }
+                for (i, evidence) in evidence.iter().enumerate() {
+                    w.write_all(b",\n")?;
+                    node(w, &evidence_node(&iri, i, evidence))?;
+                }
+                Ok(())
+            })?;
         }
         w.write_all(b"\n]\n}\n")
     }
@@ -205,7 +238,7 @@ fn statement_node(r: &Relation) -> StatementNode<'_> {
         modality: r.modality().as_str(),
         document_count: documents.len(),
         derived_from: documents.iter().map(|d| article_iri(d)).collect(),
-        evidence: (0..r.evidence.len())
+        evidence: (0..r.weight())
             .map(|i| format!("{iri}/evidence/{i}"))
             .collect(),
         id: iri,

@@ -1,0 +1,250 @@
+//! The evidence spool: every statement's evidence, written to an unnamed temporary file
+//! while the graph is built, and read back relation by relation while `graph.jsonld` is
+//! written.
+//!
+//! The graph keeps only each relation's [`Tally`](crate::graph::Tally) and one key per
+//! statement (where its record is), so memory grows with relations and the documents
+//! behind them, not with the text of the statements. A record is self-contained (the
+//! sentence text is repeated for each statement of a sentence), so any one can be read
+//! alone: relations are written in id order, their evidence lies in document order.
+//! The file is private to the process and removed by the operating system when it is
+//! closed, even on a crash. The encoding is the statement spool's (little-endian integers,
+//! strings as a length and UTF-8 bytes) and never leaves the process.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::sync::{Arc, Mutex};
+
+use super::spool::{corrupt, get_string, get_u8, get_usize, put_str, put_u8, put_usize};
+use crate::graph::{Evidence, Statement};
+use crate::model::{Modality, Polarity, Span};
+use crate::resolve::EntityId;
+
+/// Bits of a key that hold the record's length; the rest hold its offset.
+const LEN_BITS: u32 = 24;
+
+/// Writes evidence records; each write returns the record's key.
+pub(super) struct EvidenceSpool {
+    out: BufWriter<File>,
+    /// Bytes written so far: where the next record starts.
+    written: u64,
+    /// One record's encoding, reused.
+    buffer: Vec<u8>,
+    /// Extractor ids seen, written as their index here.
+    extractors: Vec<String>,
+}
+
+impl EvidenceSpool {
+    /// A spool on a new unnamed temporary file.
+    pub(super) fn new() -> io::Result<EvidenceSpool> {
+        Ok(EvidenceSpool {
+            out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+            written: 0,
+            buffer: Vec::new(),
+            extractors: Vec::new(),
+        })
+    }
+
+    /// Appends the evidence of one statement; returns its key: the record's offset and
+    /// length in one number.
+    pub(super) fn write(&mut self, s: &Statement) -> io::Result<u64> {
+        self.buffer.clear();
+        let w = &mut self.buffer;
+        put_str(w, &s.doc)?;
+        put_usize(w, s.sentence)?;
+        for n in [s.span.start, s.span.end, s.char_span.start, s.char_span.end] {
+            put_usize(w, n)?;
+        }
+        put_str(w, &s.text)?;
+        put_str(w, &s.action.surface)?;
+        put_u8(
+            w,
+            match s.polarity {
+                Polarity::Positive => 0,
+                Polarity::Negative => 1,
+            },
+        )?;
+        put_u8(
+            w,
+            match s.modality {
+                Modality::Asserted => 0,
+                Modality::Alleged => 1,
+                Modality::Possible => 2,
+                Modality::Denied => 3,
+            },
+        )?;
+        match &s.attributed_to {
+            Some(a) => {
+                put_u8(w, 1)?;
+                put_str(w, a.id.as_str())?;
+            }
+            None => put_u8(w, 0)?,
+        }
+        w.write_all(&s.confidence.to_bits().to_le_bytes())?;
+        let extractor = match self.extractors.iter().position(|e| *e == s.extractor) {
+            Some(i) => i,
+            None => {
+                self.extractors.push(s.extractor.clone());
+                self.extractors.len() - 1
+            }
+        };
+        put_usize(w, extractor)?;
+        let len = self.buffer.len() as u64;
+        if len >= 1 << LEN_BITS || self.written >= 1 << (64 - LEN_BITS) {
+            return Err(io::Error::other(
+                "evidence spool: a statement over 16 MiB, or the spool over 1 TiB",
+            ));
+        }
+        self.out.write_all(&self.buffer)?;
+        let key = (self.written << LEN_BITS) | len;
+        self.written += len;
+        Ok(key)
+    }
+
+    /// Ends writing; records can then be read back by key, in any order.
+    pub(super) fn into_reader(self) -> io::Result<EvidenceReader> {
+        let file = self.out.into_inner().map_err(|e| e.into_error())?;
+        Ok(EvidenceReader {
+            file: Mutex::new(file),
+            extractors: self.extractors,
+        })
+    }
+}
+
+/// Reads evidence records back by key, from any thread.
+pub(super) struct EvidenceReader {
+    file: Mutex<File>,
+    extractors: Vec<String>,
+}
+
+impl EvidenceReader {
+    /// The evidence of the records `keys`, in that order, into `out` (cleared first).
+    pub(super) fn read(&self, keys: &[u64], out: &mut Vec<Evidence>) -> io::Result<()> {
+        out.clear();
+        let mut bytes = Vec::new();
+        let mut file = self
+            .file
+            .lock()
+            .map_err(|_| io::Error::other("evidence spool: a reader panicked"))?;
+        for &key in keys {
+            let offset = key >> LEN_BITS;
+            let len = usize::try_from(key & ((1 << LEN_BITS) - 1)).expect("24 bits fit");
+            bytes.resize(len, 0);
+            file.seek(SeekFrom::Start(offset))?;
+            file.read_exact(&mut bytes)?;
+            out.push(self.decode(&mut bytes.as_slice())?);
+        }
+        Ok(())
+    }
+
+    fn decode(&self, r: &mut &[u8]) -> io::Result<Evidence> {
+        let doc = get_string(r)?;
+        let sentence = get_usize(r)?;
+        let span = Span::new(get_usize(r)?, get_usize(r)?);
+        let char_span = Span::new(get_usize(r)?, get_usize(r)?);
+        let quote: Arc<str> = Arc::from(get_string(r)?);
+        let surface = get_string(r)?;
+        let polarity = match get_u8(r)? {
+            0 => Polarity::Positive,
+            1 => Polarity::Negative,
+            _ => return Err(corrupt("polarity")),
+        };
+        let modality = match get_u8(r)? {
+            0 => Modality::Asserted,
+            1 => Modality::Alleged,
+            2 => Modality::Possible,
+            3 => Modality::Denied,
+            _ => return Err(corrupt("modality")),
+        };
+        let attributed_to = match get_u8(r)? {
+            0 => None,
+            1 => Some(EntityId(get_string(r)?)),
+            _ => return Err(corrupt("attribution flag")),
+        };
+        let mut bits = [0u8; 4];
+        r.read_exact(&mut bits)?;
+        let confidence = f32::from_bits(u32::from_le_bytes(bits));
+        let extractor = self
+            .extractors
+            .get(get_usize(r)?)
+            .ok_or_else(|| corrupt("extractor"))?
+            .clone();
+        if !r.is_empty() {
+            return Err(corrupt("evidence length"));
+        }
+        Ok(Evidence {
+            doc,
+            sentence,
+            span,
+            char_span,
+            quote,
+            surface,
+            polarity,
+            modality,
+            attributed_to,
+            confidence,
+            extractor,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::EntityRef;
+    use crate::model::Action;
+
+    fn statement(doc: &str, sentence: usize, attributed: bool) -> Statement {
+        let entity = |id: &str| EntityRef {
+            id: EntityId(id.to_owned()),
+            mention: id.to_owned(),
+        };
+        Statement {
+            doc: doc.to_owned(),
+            sentence,
+            span: Span::new(12 * sentence, 12 * sentence + 30),
+            char_span: Span::new(11 * sentence, 11 * sentence + 29),
+            text: Arc::from("The Ærø council will meet the ferry company."),
+            actor: entity("org.aero-council"),
+            action: Action {
+                label: "meet".into(),
+                lemma: "meet".into(),
+                surface: "will meet".into(),
+            },
+            target: entity("org.ferry-company"),
+            polarity: Polarity::Positive,
+            modality: if attributed {
+                Modality::Alleged
+            } else {
+                Modality::Possible
+            },
+            attributed_to: attributed.then(|| entity("person.tom-vale")),
+            confidence: 0.7,
+            extractor: if attributed { "speech" } else { "clauses" }.to_owned(),
+        }
+    }
+
+    #[test]
+    fn records_come_back_by_key_in_any_order() {
+        let statements = [
+            statement("a", 0, false),
+            statement("b", 3, true),
+            statement("b", 4, false),
+        ];
+        let mut spool = EvidenceSpool::new().expect("temp file");
+        let keys: Vec<u64> = statements
+            .iter()
+            .map(|s| spool.write(s).expect("write"))
+            .collect();
+        let reader = spool.into_reader().expect("reader");
+        let mut back = Vec::new();
+        let backwards: Vec<u64> = keys.iter().rev().copied().collect();
+        reader.read(&backwards, &mut back).expect("read");
+        let expected: Vec<Evidence> = statements.iter().rev().map(Statement::evidence).collect();
+        assert_eq!(back, expected);
+        reader.read(&keys[1..2], &mut back).expect("read one");
+        assert_eq!(back, [statements[1].evidence()]);
+        let past = ((keys[2] >> LEN_BITS) + 1000) << LEN_BITS | 10;
+        assert!(reader.read(&[past], &mut back).is_err(), "no record there");
+    }
+}
