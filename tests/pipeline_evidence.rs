@@ -11,6 +11,26 @@ use actorgraph::extract::Extractors;
 use actorgraph::nlp::Nlp;
 use actorgraph::pipeline::{self, BuildOptions};
 
+/// Builds part of the example corpus (a path below the crate root), `chunk_size` articles
+/// at a time.
+fn build_example(path: &str, chunk_size: usize) -> pipeline::Build {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let corpus_options = CorpusOptions {
+        strict: true,
+        max_article_bytes: 10_000_000,
+    };
+    let mut corpus = corpus::open(&[example], corpus_options).expect("example corpus");
+    let nlp = Nlp::load_default().expect("built-in model");
+    pipeline::build(
+        &mut corpus,
+        &nlp,
+        &Extractors::all(),
+        BuildOptions { chunk_size },
+        &|_| {},
+    )
+    .expect("build")
+}
+
 fn options(formats: &[Format]) -> ExportOptions {
     ExportOptions {
         formats: formats.to_vec(),
@@ -20,21 +40,7 @@ fn options(formats: &[Format]) -> ExportOptions {
 
 #[test]
 fn spooled_evidence_writes_the_bytes_of_evidence_in_memory() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
-    let corpus_options = CorpusOptions {
-        strict: true,
-        max_article_bytes: 10_000_000,
-    };
-    let mut corpus = corpus::open(&[example], corpus_options).expect("example corpus");
-    let nlp = Nlp::load_default().expect("built-in model");
-    let build = pipeline::build(
-        &mut corpus,
-        &nlp,
-        &Extractors::all(),
-        BuildOptions { chunk_size: 2 },
-        &|_| {},
-    )
-    .expect("build");
+    let build = build_example("examples/corpus", 2);
     let relations = build.graph.relations();
     assert!(!relations.is_empty());
     for r in &relations {
@@ -83,21 +89,7 @@ fn spooled_evidence_writes_the_bytes_of_evidence_in_memory() {
 
 #[test]
 fn a_graph_without_its_evidence_source_is_an_error_not_a_short_file() {
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus/harbour-talks.txt");
-    let corpus_options = CorpusOptions {
-        strict: true,
-        max_article_bytes: 10_000_000,
-    };
-    let mut corpus = corpus::open(&[example], corpus_options).expect("example corpus");
-    let nlp = Nlp::load_default().expect("built-in model");
-    let build = pipeline::build(
-        &mut corpus,
-        &nlp,
-        &Extractors::all(),
-        BuildOptions { chunk_size: 4 },
-        &|_| {},
-    )
-    .expect("build");
+    let build = build_example("examples/corpus/harbour-talks.txt", 4);
     assert!(build.graph.relation_count() > 0);
     let tmp = tempfile::tempdir().expect("tempdir");
     // Written with no statements, the JSON-LD writer has no evidence for the build's

@@ -15,9 +15,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex};
 
-use super::spool::{corrupt, get_string, get_u8, get_usize, put_str, put_u8, put_usize};
+use super::spool::{
+    corrupt, get_polarity_modality, get_string, get_u8, get_usize, put_polarity_modality, put_str,
+    put_u8, put_usize,
+};
 use crate::graph::{Evidence, Statement};
-use crate::model::{Modality, Polarity, Span};
+use crate::model::Span;
 use crate::resolve::EntityId;
 
 /// Bits of a key that hold the record's length; the rest hold its offset.
@@ -57,22 +60,7 @@ impl EvidenceSpool {
         }
         put_str(w, &s.text)?;
         put_str(w, &s.action.surface)?;
-        put_u8(
-            w,
-            match s.polarity {
-                Polarity::Positive => 0,
-                Polarity::Negative => 1,
-            },
-        )?;
-        put_u8(
-            w,
-            match s.modality {
-                Modality::Asserted => 0,
-                Modality::Alleged => 1,
-                Modality::Possible => 2,
-                Modality::Denied => 3,
-            },
-        )?;
+        put_polarity_modality(w, s.polarity, s.modality)?;
         match &s.attributed_to {
             Some(a) => {
                 put_u8(w, 1)?;
@@ -144,18 +132,7 @@ impl EvidenceReader {
         let char_span = Span::new(get_usize(r)?, get_usize(r)?);
         let quote: Arc<str> = Arc::from(get_string(r)?);
         let surface = get_string(r)?;
-        let polarity = match get_u8(r)? {
-            0 => Polarity::Positive,
-            1 => Polarity::Negative,
-            _ => return Err(corrupt("polarity")),
-        };
-        let modality = match get_u8(r)? {
-            0 => Modality::Asserted,
-            1 => Modality::Alleged,
-            2 => Modality::Possible,
-            3 => Modality::Denied,
-            _ => return Err(corrupt("modality")),
-        };
+        let (polarity, modality) = get_polarity_modality(r)?;
         let attributed_to = match get_u8(r)? {
             0 => None,
             1 => Some(EntityId(get_string(r)?)),
@@ -192,7 +169,7 @@ impl EvidenceReader {
 mod tests {
     use super::*;
     use crate::graph::EntityRef;
-    use crate::model::Action;
+    use crate::model::{Action, Modality, Polarity};
 
     fn statement(doc: &str, sentence: usize, attributed: bool) -> Statement {
         let entity = |id: &str| EntityRef {

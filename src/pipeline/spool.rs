@@ -78,22 +78,7 @@ impl Spool {
             put_str(w, &p.action.label)?;
             put_str(w, &p.action.lemma)?;
             put_str(w, &p.action.surface)?;
-            put_u8(
-                w,
-                match p.polarity {
-                    Polarity::Positive => 0,
-                    Polarity::Negative => 1,
-                },
-            )?;
-            put_u8(
-                w,
-                match p.modality {
-                    Modality::Asserted => 0,
-                    Modality::Alleged => 1,
-                    Modality::Possible => 2,
-                    Modality::Denied => 3,
-                },
-            )?;
+            put_polarity_modality(w, p.polarity, p.modality)?;
             w.write_all(&p.confidence.to_bits().to_le_bytes())?;
             let extractor = match self.extractors.iter().position(|&e| e == p.extractor) {
                 Some(i) => i,
@@ -167,18 +152,7 @@ impl SpoolReader {
                 lemma: get_string(r)?,
                 surface: get_string(r)?,
             };
-            let polarity = match get_u8(r)? {
-                0 => Polarity::Positive,
-                1 => Polarity::Negative,
-                _ => return Err(corrupt("polarity")),
-            };
-            let modality = match get_u8(r)? {
-                0 => Modality::Asserted,
-                1 => Modality::Alleged,
-                2 => Modality::Possible,
-                3 => Modality::Denied,
-                _ => return Err(corrupt("modality")),
-            };
+            let (polarity, modality) = get_polarity_modality(r)?;
             let mut bits = [0u8; 4];
             r.read_exact(&mut bits)?;
             let confidence = f32::from_bits(u32::from_le_bytes(bits));
@@ -232,6 +206,42 @@ fn put_argument(w: &mut impl Write, (local, mention): &(LocalId, Mention)) -> io
     w.write_all(&local.0.to_le_bytes())?;
     put_u8(w, u8::from(mention.pronoun))?;
     put_str(w, &mention.text)
+}
+
+/// Writes a statement's polarity and modality, a byte each.
+pub(super) fn put_polarity_modality(
+    w: &mut impl Write,
+    polarity: Polarity,
+    modality: Modality,
+) -> io::Result<()> {
+    let p = match polarity {
+        Polarity::Positive => 0,
+        Polarity::Negative => 1,
+    };
+    let m = match modality {
+        Modality::Asserted => 0,
+        Modality::Alleged => 1,
+        Modality::Possible => 2,
+        Modality::Denied => 3,
+    };
+    w.write_all(&[p, m])
+}
+
+/// Reads what [`put_polarity_modality`] wrote.
+pub(super) fn get_polarity_modality(r: &mut impl Read) -> io::Result<(Polarity, Modality)> {
+    let polarity = match get_u8(r)? {
+        0 => Polarity::Positive,
+        1 => Polarity::Negative,
+        _ => return Err(corrupt("polarity")),
+    };
+    let modality = match get_u8(r)? {
+        0 => Modality::Asserted,
+        1 => Modality::Alleged,
+        2 => Modality::Possible,
+        3 => Modality::Denied,
+        _ => return Err(corrupt("modality")),
+    };
+    Ok((polarity, modality))
 }
 
 pub(super) fn get_u8(r: &mut impl Read) -> io::Result<u8> {
