@@ -330,8 +330,8 @@ impl RelationChange {
         {
             return None;
         }
-        let old_docs = old.documents();
-        let new_docs = new.documents();
+        let old_docs: BTreeSet<&str> = old.documents().into_iter().collect();
+        let new_docs: BTreeSet<&str> = new.documents().into_iter().collect();
         Some(RelationChange {
             id: new.id.clone(),
             actor: new.actor.clone(),

@@ -103,7 +103,7 @@ pub fn write_edges(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> 
     let w = &mut buffered;
     row(w, EDGE_HEADER.iter().copied())?;
     for r in graph.relations() {
-        let docs = crate::export::documents(r);
+        let docs = r.documents();
         let weight = format!("{}.0", r.weight());
         let confidence = format_confidence(r.confidence());
         let evidence = r.weight().to_string();

@@ -199,7 +199,7 @@ fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
 }
 
 fn edge<W: Write>(x: &mut Writer<W>, r: &Relation) -> io::Result<()> {
-    let documents = crate::export::documents(r);
+    let documents = r.documents();
     let action = xml::attr(&r.action);
     x.create_element("edge")
         .with_attributes([

@@ -160,7 +160,7 @@ fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
 }
 
 fn edge<W: Write>(x: &mut Writer<W>, r: &Relation) -> io::Result<()> {
-    let documents = crate::export::documents(r);
+    let documents = r.documents();
     x.create_element("edge")
         .with_attributes([
             ("id", xml_id(r.id.as_str()).as_str()),

@@ -429,12 +429,6 @@ pub(crate) fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String 
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// The article ids behind a relation, sorted and each once: [`Relation::documents`] as a
-/// sorted `Vec` (no tree: the relation's tally keeps them sorted).
-pub(crate) fn documents(r: &Relation) -> Vec<&str> {
-    r.tally.documents().iter().map(|d| &**d).collect()
-}
-
 /// An id made safe for XML `NMTOKEN`s: ASCII letters, digits, `.`, `-`, `_` and letters
 /// from U+00C0 up are kept; anything else becomes `_`. Our ids (`type.slug`,
 /// `actor--action--target`) come through unchanged.
@@ -461,37 +455,6 @@ mod tests {
     fn json_list_quotes_and_escapes() {
         assert_eq!(json_list(["a", "b \"c\""]), r#"["a", "b \"c\""]"#);
         assert_eq!(json_list(Vec::<&str>::new()), "[]");
-    }
-
-    #[test]
-    fn documents_match_the_relation_s_set() {
-        use crate::graph::{Evidence, RelationId};
-        use crate::model::{Modality, Polarity, Span};
-        use crate::resolve::EntityId;
-        let evidence = |doc: &str| Evidence {
-            doc: doc.to_owned(),
-            sentence: 0,
-            span: Span { start: 0, end: 1 },
-            char_span: Span { start: 0, end: 1 },
-            quote: "x".into(),
-            surface: "met".to_owned(),
-            polarity: Polarity::Positive,
-            modality: Modality::Asserted,
-            attributed_to: None,
-            confidence: 0.5,
-            extractor: "test".to_owned(),
-        };
-        let r = Relation::new(
-            RelationId("a--meet--b".to_owned()),
-            EntityId("a".to_owned()),
-            "meet".to_owned(),
-            "meet".to_owned(),
-            EntityId("b".to_owned()),
-            ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
-        );
-        let set: Vec<&str> = r.documents().into_iter().collect();
-        assert_eq!(documents(&r), set);
-        assert_eq!(documents(&r), ["d1", "d2", "d3"]);
     }
 
     #[test]

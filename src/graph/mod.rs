@@ -149,9 +149,7 @@ impl Tally {
         }
         if let Err(at) = self.documents.binary_search_by(|d| (**d).cmp(doc)) {
             let doc = shared.map_or_else(|| Arc::from(doc), Arc::clone);
-            if self.documents.len() < 8 {
-                self.documents.reserve_exact(1);
-            }
+            reserve_one_while_short(&mut self.documents);
             self.documents.insert(at, doc);
         }
     }
@@ -164,6 +162,15 @@ impl Tally {
     /// The article ids behind the relation, sorted, each once.
     pub fn documents(&self) -> &[Arc<str>] {
         &self.documents
+    }
+}
+
+/// Makes room for one more item, exactly, while `list` is short: most relations have a few
+/// statements and documents, so their lists grow one at a time rather than to the usual
+/// minimum of four.
+fn reserve_one_while_short<T>(list: &mut Vec<T>) {
+    if list.len() < 8 {
+        list.reserve_exact(1);
     }
 }
 
@@ -262,8 +269,8 @@ impl Relation {
         self.tally.statements
     }
 
-    /// The article ids behind the edge, sorted.
-    pub fn documents(&self) -> BTreeSet<&str> {
+    /// The article ids behind the edge, sorted, each once.
+    pub fn documents(&self) -> Vec<&str> {
         self.tally.documents.iter().map(|d| &**d).collect()
     }
 
@@ -372,13 +379,8 @@ impl KnowledgeGraph {
             evidence.confidence,
             None,
         );
-        let list = &mut relation.evidence;
-        // Most relations have a few statements: grow short lists one at a time rather than
-        // to the usual minimum of four.
-        if list.len() < 8 {
-            list.reserve_exact(1);
-        }
-        list.push(evidence);
+        reserve_one_while_short(&mut relation.evidence);
+        relation.evidence.push(evidence);
         Ok(())
     }
 
@@ -414,11 +416,8 @@ impl KnowledgeGraph {
             statement.confidence,
             Some(doc),
         );
-        let keys = &mut relation.evidence_keys;
-        if keys.len() < 8 {
-            keys.reserve_exact(1);
-        }
-        keys.push(key);
+        reserve_one_while_short(&mut relation.evidence_keys);
+        relation.evidence_keys.push(key);
         Ok(())
     }
 
@@ -727,14 +726,37 @@ mod tests {
         assert_eq!(c.evidence_keys, [0, 1, 2, 3]);
         assert_eq!((c.weight(), c.polarity()), (4, Polarity::Negative));
         assert_eq!(c.modality(), Modality::Denied);
-        assert_eq!(
-            c.documents().into_iter().collect::<Vec<_>>(),
-            ["d1", "d2", "d3"]
-        );
+        assert_eq!(c.documents(), ["d1", "d2", "d3"]);
         assert_eq!(c.confidence(), h.confidence());
         assert_eq!(h.tally, Tally::of(&h.evidence));
         // The source named only in counted evidence keeps its entity.
         assert_eq!(counted.prune_isolated(), 0);
         assert!(counted.entity(&EntityId("person.cy".into())).is_some());
+    }
+
+    #[test]
+    fn relation_documents_are_sorted_each_once() {
+        let evidence = |doc: &str| Evidence {
+            doc: doc.to_owned(),
+            sentence: 0,
+            span: Span { start: 0, end: 1 },
+            char_span: Span { start: 0, end: 1 },
+            quote: "x".into(),
+            surface: "met".to_owned(),
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+            attributed_to: None,
+            confidence: 0.5,
+            extractor: "test".to_owned(),
+        };
+        let r = Relation::new(
+            RelationId("a--meet--b".to_owned()),
+            EntityId("a".to_owned()),
+            "meet".to_owned(),
+            "meet".to_owned(),
+            EntityId("b".to_owned()),
+            ["d2", "d1", "d2", "d3", "d1"].map(evidence).to_vec(),
+        );
+        assert_eq!(r.documents(), ["d1", "d2", "d3"]);
     }
 }

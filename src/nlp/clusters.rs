@@ -75,6 +75,10 @@ impl WordClusters {
 
     /// The (coarse, fine) classes of a word as written.
     pub fn get(&self, form: &str) -> Option<(u8, u16)> {
+        if self.map.is_empty() {
+            // No classes (the shipped model): no normalised copy of every word.
+            return None;
+        }
         let mut buf = String::new();
         normalise(form, &mut buf);
         self.get_hash(hash_str(&buf))

@@ -145,6 +145,15 @@ impl<'a> ByteReader<'a> {
     pub fn f32(&mut self) -> Result<f32, BundleError> {
         Ok(f32::from_le_bytes(self.array()?))
     }
+    /// Reads `n` little-endian `u32`s.
+    pub fn u32s(&mut self, n: usize) -> Result<Vec<u32>, BundleError> {
+        let len = n.checked_mul(4).ok_or(BundleError::Truncated(self.pos))?;
+        Ok(self
+            .take(len)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
     /// Reads a length-prefixed byte string.
     pub fn bytes(&mut self) -> Result<&'a [u8], BundleError> {
         let n = self.u32()? as usize;

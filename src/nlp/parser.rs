@@ -586,11 +586,13 @@ impl Attrs {
             normalise(form, &mut buf);
             let wh = hash_str(&buf);
             self.w.push(if vocab.contains_key(&wh) { wh } else { UNK });
-            let (c, f) = clusters.get_hash(wh).map_or((UNK, UNK), |(c, f)| {
-                (0x400 + u64::from(c), 0x800 + u64::from(f))
-            });
-            self.c.push(c);
-            self.f.push(f);
+            if self.has_classes {
+                let (c, f) = clusters.get_hash(wh).map_or((UNK, UNK), |(c, f)| {
+                    (0x400 + u64::from(c), 0x800 + u64::from(f))
+                });
+                self.c.push(c);
+                self.f.push(f);
+            }
             let suf_start = buf.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
             self.suf.push(hash_str(&buf[suf_start..]));
             let pre_end = buf.char_indices().nth(2).map_or(buf.len(), |(b, _)| b);

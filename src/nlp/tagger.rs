@@ -161,21 +161,16 @@ impl Probe {
         if !cap.is_power_of_two() || cap < 16 || !scale.is_finite() {
             return Err(bad("bad table size"));
         }
-        let mut slots = Vec::with_capacity(cap);
-        for chunk in r.take(16 * cap)?.chunks_exact(16) {
-            let x =
-                |i: usize| u32::from_le_bytes([chunk[i], chunk[i + 1], chunk[i + 2], chunk[i + 3]]);
-            slots.push([x(0), x(4), x(8), x(12)]);
-        }
+        let slots: Vec<[u32; 4]> = r
+            .u32s(4 * cap)?
+            .chunks_exact(4)
+            .map(|s| [s[0], s[1], s[2], s[3]])
+            .collect();
         let n = r.count(4)?;
         if n >= MAX_CELLS {
             return Err(bad("too many weights"));
         }
-        let extra: Vec<u32> = r
-            .take(4 * n)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
+        let extra = r.u32s(n)?;
         let class_ok = |c: &u32| ((c & 0xff) as usize) < classes;
         let slots_ok = slots.iter().filter(|s| s[0] != 0).all(|s| {
             let (start, len) = ((s[3] >> 8) as usize, (s[3] & 0xff) as usize);
@@ -748,7 +743,7 @@ impl Tagger {
             cells.extend(row);
             index.insert(k, (start as u32, (cells.len() - start) as u16));
         }
-        let tagger = Tagger {
+        Tagger {
             classes: class_set
                 .into_iter()
                 .map(|(u, x)| (u, crate::model::intern(&x)))
@@ -758,9 +753,7 @@ impl Tagger {
             ambig,
             verbs,
             clusters: opts.clusters.clone(),
-        };
-        // Quantise now, so the in-memory model equals the saved one.
-        Tagger::from_bytes(&tagger.to_bytes()).expect("a freshly written tagger reads back")
+        }
     }
 
     /// Tags a sentence; returns one class per form.

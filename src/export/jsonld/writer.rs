@@ -224,7 +224,7 @@ fn entity_node(e: &Entity, links: BTreeMap<String, Vec<IdRef>>) -> EntityNode<'_
 
 fn statement_node(r: &Relation) -> StatementNode<'_> {
     let iri = relation_iri(r.id.as_str());
-    let documents = crate::export::documents(r);
+    let documents = r.documents();
     StatementNode {
         identifier: r.id.as_str(),
         subject: entity_iri(r.actor.as_str()),
