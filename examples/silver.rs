@@ -7,11 +7,12 @@
 //! ```text
 //! # parser B: right-to-left, on the jack-knifed cache of `parser_eval --jackknife`
 //! cargo run --release --example silver -- --train-b CACHE --save-b B.bin [--epochs N] [--seed S]
+//!     [--clusters FILE]
 //! # how good the agreed parses are, on a treebank (gold tokens, predicted tags)
 //! cargo run --release --example silver -- --b B.bin --check TREEBANK.conllu
 //! # silver CoNLL-U from raw text (`.jsonl` or folders of `.txt`, as `actorgraph` reads)
 //! cargo run --release --example silver -- --b B.bin --out AGREED.conllu \
-//!     [--out-self SELF.conllu] [--min 5] [--max 40] [--a BUNDLE.agm] INPUT...
+//!     [--out-self SELF.conllu] [--min 5] [--max 40] [--a BUNDLE.agm] [--agree heads] INPUT...
 //! ```
 //!
 //! Parser B sees every sentence reversed. Its training trees get the comma convention of
@@ -181,7 +182,17 @@ fn hash_words(forms: &[String]) -> u64 {
     h
 }
 
-fn train_b(cache: &Path, out: &Path, epochs: usize, seed: u64) -> anyhow::Result<()> {
+fn train_b(
+    cache: &Path,
+    out: &Path,
+    epochs: usize,
+    seed: u64,
+    clusters: Option<String>,
+) -> anyhow::Result<()> {
+    let clusters = match clusters {
+        Some(path) => actorgraph::nlp::clusters::WordClusters::from_bytes(&std::fs::read(path)?)?,
+        None => Default::default(),
+    };
     let data: Vec<TrainSentence> = conllu::read_file(cache)?
         .iter()
         .map(|s| reversed(&to_train(s)))
@@ -192,7 +203,7 @@ fn train_b(cache: &Path, out: &Path, epochs: usize, seed: u64) -> anyhow::Result
         &ParserTrainOptions {
             epochs,
             seed,
-            ..Default::default()
+            clusters,
         },
     );
     let bytes = b.to_bytes();
@@ -263,6 +274,8 @@ struct SilverRun {
     out_self: Option<PathBuf>,
     min: usize,
     max: usize,
+    /// Agreement on heads only (A's labels are kept).
+    unlabelled: bool,
 }
 
 fn silver(nlp: &Nlp, b: &Parser, run: &SilverRun) -> anyhow::Result<()> {
@@ -304,7 +317,12 @@ fn silver(nlp: &Nlp, b: &Parser, run: &SilverRun) -> anyhow::Result<()> {
                 push_conllu(&mut t, &p, &p.a);
                 selfs.push((key, t));
             }
-            if p.a == p.b {
+            let same = if run.unlabelled {
+                p.a.iter().zip(&p.b).all(|(x, y)| x.0 == y.0)
+            } else {
+                p.a == p.b
+            };
+            if same {
                 agreed_tokens += n;
                 let mut t = String::new();
                 push_conllu(&mut t, &p, &p.a);
@@ -323,7 +341,10 @@ fn silver(nlp: &Nlp, b: &Parser, run: &SilverRun) -> anyhow::Result<()> {
         pct(agreed_tokens, kept_tokens),
         start.elapsed().as_secs_f64()
     );
-    for (list, path) in [(&mut agreed, Some(&run.out)), (&mut selfs, run.out_self.as_ref())] {
+    for (list, path) in [
+        (&mut agreed, Some(&run.out)),
+        (&mut selfs, run.out_self.as_ref()),
+    ] {
         if let Some(path) = path {
             list.sort();
             let text: String = list.iter().map(|(_, t)| t.as_str()).collect();
@@ -361,6 +382,7 @@ fn main() -> anyhow::Result<()> {
             Path::new(&out),
             num("epochs", 0)?,
             num("seed", 1)? as u64,
+            get("clusters"),
         );
     }
     let nlp = match get("a") {
@@ -382,6 +404,7 @@ fn main() -> anyhow::Result<()> {
             out_self: get("out-self").map(PathBuf::from),
             min: num("min", 5)?,
             max: num("max", 40)?,
+            unlabelled: get("agree").as_deref() == Some("heads"),
         },
     )
 }
