@@ -15,10 +15,8 @@
 //!     [--out-self SELF.conllu] [--min 5] [--max 40] [--a BUNDLE.agm] [--agree heads] INPUT...
 //! ```
 //!
-//! Parser B sees every sentence reversed. Its training trees get the comma convention of
-//! the parser (a comma closing a fronted modifier attaches to the governor) in reading
-//! order first, and the comma form is then renamed so the parser's own training-time
-//! conversion, which assumes reading order, leaves the reversed trees alone.
+//! Parser B sees every sentence reversed (see `actorgraph::nlp::silver`, which
+//! `actorgraph model train --silver` uses for the same recipe).
 //!
 //! The silver files hold body sentences of `--min..=--max` tokens, each once, in the order
 //! of a hash of their words (so a prefix of the file samples the whole corpus), with the
@@ -32,13 +30,8 @@ use actorgraph::corpus::{self, CorpusOptions};
 use actorgraph::model::{SentenceKind, Upos};
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
+use actorgraph::nlp::silver::{Parse, parse_reversed, reversed};
 use actorgraph::nlp::{Nlp, plain_quotes, segment};
-
-/// The comma's form in reversed sentences (see the module doc).
-const REVERSED_COMMA: &str = ",,";
-
-/// Relations of fronted dependents whose following comma attaches to the governor.
-const FRONTED: [&str; 4] = ["advcl", "obl", "advmod", "amod"];
 
 fn to_train(s: &TreebankSentence) -> TrainSentence {
     TrainSentence {
@@ -52,81 +45,6 @@ fn to_train(s: &TreebankSentence) -> TrainSentence {
         heads: s.words.iter().map(|w| w.head).collect(),
         deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
     }
-}
-
-/// The parser's training-time comma convention, applied to 1-based heads (0 = root).
-fn commas_to_governor(s: &mut TrainSentence) {
-    let n = s.forms.len();
-    // Rightmost word of every subtree.
-    let mut right: Vec<usize> = (0..n).collect();
-    for i in 0..n {
-        let mut h = s.heads[i];
-        let mut steps = 0;
-        while h != 0 && h <= n && steps <= n {
-            right[h - 1] = right[h - 1].max(i);
-            h = s.heads[h - 1];
-            steps += 1;
-        }
-    }
-    for i in 0..n {
-        if s.forms[i] != "," || s.heads[i] == 0 {
-            continue;
-        }
-        let d = s.heads[i] - 1;
-        if d >= i || s.heads[d] == 0 {
-            continue;
-        }
-        let g = s.heads[d] - 1;
-        let base = s.deprels[d].split(':').next().unwrap_or("");
-        if g > i && g < n && right[d] == i && FRONTED.contains(&base) {
-            s.heads[i] = g + 1;
-        }
-    }
-}
-
-fn reverse_form(f: &str) -> String {
-    if f == "," {
-        REVERSED_COMMA.to_owned()
-    } else {
-        f.to_owned()
-    }
-}
-
-/// The sentence read right to left, for training parser B.
-fn reversed(s: &TrainSentence) -> TrainSentence {
-    let n = s.forms.len();
-    let mut s = s.clone();
-    commas_to_governor(&mut s);
-    TrainSentence {
-        forms: s.forms.iter().rev().map(|f| reverse_form(f)).collect(),
-        upos: s.upos.iter().rev().copied().collect(),
-        xpos: s.xpos.iter().rev().cloned().collect(),
-        heads: s
-            .heads
-            .iter()
-            .rev()
-            .map(|&h| if h == 0 { 0 } else { n + 1 - h })
-            .collect(),
-        deprels: s.deprels.iter().rev().cloned().collect(),
-    }
-}
-
-/// A parse: per word, the 0-based head (`None` for the root) and the relation.
-type Parse = Vec<(Option<usize>, &'static str)>;
-
-/// Parses with the right-to-left parser and maps the result back to reading order.
-fn parse_reversed(b: &Parser, forms: &[&str], upos: &[Upos], xpos: &[&str]) -> Parse {
-    let n = forms.len();
-    let rforms: Vec<String> = forms.iter().rev().map(|f| reverse_form(f)).collect();
-    let rforms: Vec<&str> = rforms.iter().map(String::as_str).collect();
-    let rupos: Vec<Upos> = upos.iter().rev().copied().collect();
-    let rxpos: Vec<&str> = xpos.iter().rev().copied().collect();
-    let mut out = b.parse(&rforms, &rupos, &rxpos);
-    out.reverse();
-    for (h, _) in &mut out {
-        *h = h.map(|h| n - 1 - h);
-    }
-    out
 }
 
 /// One tagged sentence and its two parses.

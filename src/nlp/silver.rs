@@ -1,11 +1,11 @@
 //! Silver training data for the parser by tri-training agreement (Li, Zhang and Chen 2014;
 //! Weiss et al. 2015).
 //!
-//! Raw text is segmented, tokenized and tagged, then parsed by two different parsers: the
-//! pipeline's own (left to right) and a second one trained on the same data reading every
-//! sentence right to left ([`train_reversed`]). Body sentences of a reasonable length on
-//! which both agree on every head and every label ([`agreed`]) are added to the parser's
-//! training data. Plain self-training (every parse of the first parser) brought nothing in
+//! Raw text is segmented, tokenized and tagged, then parsed by the pipeline's own parser
+//! (left to right) and by partners trained on the same data reading every sentence right
+//! to left ([`train_reversed`], one per seed). Body sentences of a reasonable length on
+//! which the main parser and a partner agree on every head and every label ([`agreed`])
+//! are added to the parser's training data. Plain self-training (every parse of the first parser) brought nothing in
 //! our trials; the agreement filter keeps about 10% of the news sentences, parsed with
 //! about 94 UAS (measured on the agreed part of UD English-PUD).
 //!
@@ -44,6 +44,9 @@ pub struct SilverOptions {
     /// At most this many silver tokens are kept (whole sentences, in the order of a hash
     /// of their words, so a limit samples the whole text).
     pub max_silver_tokens: usize,
+    /// Right-to-left partner parsers (seeds `seed`, `seed + 1`, …); a sentence is kept
+    /// when the main parser agrees with any of them.
+    pub partners: usize,
 }
 
 impl Default for SilverOptions {
@@ -52,6 +55,7 @@ impl Default for SilverOptions {
             min_tokens: 5,
             max_tokens: 40,
             max_silver_tokens: usize::MAX,
+            partners: 2,
         }
     }
 }
@@ -63,7 +67,7 @@ pub struct SilverReport {
     pub sentences: usize,
     /// Their tokens.
     pub tokens: usize,
-    /// Sentences on which the two parsers agree.
+    /// Sentences on which the main parser agrees with a partner.
     pub agreed: usize,
     /// Their tokens.
     pub agreed_tokens: usize,
@@ -194,7 +198,7 @@ type Candidate = (u64, usize, Option<TrainSentence>);
 fn candidates(
     tagger: &Tagger,
     forward: &Parser,
-    backward: &Parser,
+    backward: &[Parser],
     text: &str,
     options: &SilverOptions,
 ) -> Vec<Candidate> {
@@ -218,20 +222,23 @@ fn candidates(
         let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
         let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
         let a = forward.parse(&forms, &upos, &xpos);
-        let b = parse_reversed(backward, &forms, &upos, &xpos);
-        out.push((hash_words(&forms), n, agreed(&forms, &upos, &xpos, &a, &b)));
+        let tree = backward.iter().find_map(|b| {
+            let b = parse_reversed(b, &forms, &upos, &xpos);
+            agreed(&forms, &upos, &xpos, &a, &b)
+        });
+        out.push((hash_words(&forms), n, tree));
     }
     out
 }
 
 /// Silver sentences from raw texts: body sentences of the allowed length, each once, tagged
-/// by `tagger` and kept when `forward` and `backward` (right to left, see
-/// [`train_reversed`]) agree. Texts are parsed in parallel; the result is deterministic:
+/// by `tagger` and kept when `forward` agrees with one of the `backward` parsers (right to
+/// left, see [`train_reversed`]). Texts are parsed in parallel; the result is deterministic:
 /// sentences come out in the order of a hash of their words.
 pub fn silver_sentences(
     tagger: &Tagger,
     forward: &Parser,
-    backward: &Parser,
+    backward: &[Parser],
     texts: &[&str],
     options: &SilverOptions,
 ) -> (Vec<TrainSentence>, SilverReport) {
@@ -355,7 +362,7 @@ mod tests {
         ],
     ];
 
-    fn tiny_models() -> (Tagger, Parser, Parser) {
+    fn tiny_models() -> (Tagger, Parser, Vec<Parser>) {
         let tag_data: Vec<super::super::tagger::TagSentence> = TINY
             .iter()
             .map(|s| super::super::tagger::TagSentence {
@@ -390,7 +397,7 @@ mod tests {
         (
             tagger,
             Parser::train(&data, &opts),
-            train_reversed(&data, &opts),
+            vec![train_reversed(&data, &opts)],
         )
     }
 
@@ -402,7 +409,7 @@ mod tests {
         let tags = tagger.tag(&forms);
         let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
         let xpos: Vec<&str> = tags.iter().map(|t| t.1).collect();
-        let b = parse_reversed(&backward, &forms, &upos, &xpos);
+        let b = parse_reversed(&backward[0], &forms, &upos, &xpos);
         assert_eq!(b.len(), 6);
         assert_eq!(b.iter().filter(|p| p.0.is_none()).count(), 1);
 

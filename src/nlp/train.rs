@@ -5,9 +5,9 @@
 //! see. Training is deterministic for a seed: folds are fixed, shuffles use [`model::Rng`].
 //!
 //! [`train_with_silver`] adds parser training data from raw text by tri-training agreement
-//! (see [`super::silver`]): a right-to-left parser is trained beside the parser, both parse
-//! the text, and the parser is trained again on the treebank plus the sentences on which
-//! they agree.
+//! (see [`super::silver`]): right-to-left partner parsers are trained beside the parser, all
+//! parse the text, and the parser is trained again on the treebank plus the sentences on
+//! which it agrees with a partner.
 //!
 //! [`model::Rng`]: super::model::Rng
 
@@ -195,26 +195,41 @@ pub fn train_with_silver(
         seed: opts.seed,
         clusters: opts.clusters.clone(),
     };
-    let silver_on = !texts.is_empty() && !opts.no_parser;
-    let (mut parser, backward) = rayon::join(
-        || Parser::train(&parser_data, &parser_opts),
-        || silver_on.then(|| silver::train_reversed(&parser_data, &parser_opts)),
-    );
+    let partners = if texts.is_empty() || opts.no_parser {
+        0
+    } else {
+        silver_opts.partners
+    };
+    // The main parser and its right-to-left partners (seeds `seed`, `seed + 1`, …).
+    let mut parsers: Vec<Parser> = (0..=partners)
+        .into_par_iter()
+        .map(|k| {
+            if k == 0 {
+                Parser::train(&parser_data, &parser_opts)
+            } else {
+                let o = ParserTrainOptions {
+                    seed: opts.seed.wrapping_add(k as u64 - 1),
+                    ..parser_opts.clone()
+                };
+                silver::train_reversed(&parser_data, &o)
+            }
+        })
+        .collect();
+    let mut parser = parsers.remove(0);
     report.stages.push((
-        if silver_on {
-            "parser (and right-to-left parser)"
+        if partners > 0 {
+            format!("parser (and {partners} right-to-left)")
         } else {
-            "parser"
-        }
-        .to_owned(),
+            "parser".to_owned()
+        },
         t.elapsed(),
     ));
 
-    if let Some(backward) = backward {
-        // Stage 5: silver sentences on which both parsers agree.
+    if partners > 0 {
+        // Stage 5: silver sentences on which the parser agrees with a partner.
         let t = Instant::now();
         let (silver_data, silver_report) =
-            silver::silver_sentences(&tagger, &parser, &backward, texts, silver_opts);
+            silver::silver_sentences(&tagger, &parser, &parsers, texts, silver_opts);
         report.silver = silver_report;
         report
             .stages
