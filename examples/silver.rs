@@ -75,15 +75,15 @@ fn parse_both(nlp: &Nlp, b: &Parser, forms: &[&str]) -> Parsed {
 
 /// Appends one sentence as CoNLL-U with parse `p`.
 fn push_conllu(text: &mut String, s: &Parsed, p: &Parse) {
-    for i in 0..s.forms.len() {
+    for (i, (head, rel)) in p.iter().enumerate() {
         text.push_str(&format!(
             "{}\t{}\t_\t{}\t{}\t_\t{}\t{}\t_\t_\n",
             i + 1,
             s.forms[i],
             s.upos[i],
             s.xpos[i],
-            p[i].0.map_or(0, |h| h + 1),
-            p[i].1
+            head.map_or(0, |h| h + 1),
+            rel
         ));
     }
     text.push('\n');
