@@ -423,7 +423,9 @@ mod tests {
         assert_eq!(report.sentences, 3);
         assert_eq!(report.tokens, 17);
         assert_eq!(report.kept, silver.len());
-        assert!(report.agreed <= 3 && report.kept == report.agreed);
+        // The tiny parsers have learnt their training sentences, so they agree on them.
+        assert!(report.agreed >= 1 && report.agreed <= 3);
+        assert_eq!(report.kept, report.agreed);
         for s in &silver {
             let n = s.forms.len();
             assert!(s.heads.iter().all(|&h| h <= n));
