@@ -13,7 +13,9 @@
 //! a CoNLL-U file; delete it when the tagger changes), and is then scored through the whole
 //! pipeline with the built-in model's tagger (`nlp::evaluate`), so a parser change can be
 //! tried in minutes without retraining the taggers. `--bundle FILE` writes a full model
-//! bundle with the new parser.
+//! bundle with the new parser. `--silver FILE [--silver-tokens N]` appends the first `N`
+//! tokens (whole sentences; default all) of a silver CoNLL-U from `examples/silver.rs` to
+//! the training data.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -159,6 +161,10 @@ struct Trial {
     bundle: Option<String>,
     clusters: Option<String>,
     dump: Option<PathBuf>,
+    /// Silver CoNLL-U (from `examples/silver.rs`) appended to the training data.
+    silver: Option<PathBuf>,
+    /// How many silver tokens to take, from the start of the file (whole sentences).
+    silver_tokens: usize,
 }
 
 /// Trains on jack-knifed tags and scores through the whole pipeline.
@@ -171,6 +177,8 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         bundle,
         clusters,
         dump,
+        silver,
+        silver_tokens,
     } = trial;
     let cache = cache.as_path();
     let clusters = match clusters {
@@ -212,6 +220,22 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         }
         data
     };
+    let mut data = data;
+    if let Some(path) = silver {
+        let (mut sents, mut tokens) = (0, 0);
+        for s in conllu::read_file(&path)? {
+            if tokens >= silver_tokens {
+                break;
+            }
+            tokens += s.words.len();
+            sents += 1;
+            data.push(to_train(&s));
+        }
+        println!(
+            "added {sents} silver sentences ({tokens} tokens) from {}",
+            path.display()
+        );
+    }
     let start = Instant::now();
     let parser = Parser::train(
         &data,
@@ -306,6 +330,11 @@ fn main() -> anyhow::Result<()> {
                 bundle: get("--bundle"),
                 clusters: get("--clusters"),
                 dump: get("--dump").map(PathBuf::from),
+                silver: get("--silver").map(PathBuf::from),
+                silver_tokens: get("--silver-tokens")
+                    .map(|e| e.parse())
+                    .transpose()?
+                    .unwrap_or(usize::MAX),
             },
         );
     }

@@ -207,6 +207,14 @@ pub struct TrainArgs {
     /// Word classes for the parser, written by `model clusters`.
     #[arg(long)]
     pub clusters: Option<PathBuf>,
+    /// Raw text (files, folders or `.jsonl`, as `run` reads) for silver parser data: the
+    /// parser is trained again with the sentences on which it and a right-to-left parser
+    /// agree.
+    #[arg(long, num_args = 1..)]
+    pub silver: Vec<PathBuf>,
+    /// At most this many silver tokens (whole sentences; default: all agreed ones).
+    #[arg(long)]
+    pub silver_tokens: Option<usize>,
 }
 
 /// `actorgraph model evaluate`.

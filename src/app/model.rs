@@ -13,6 +13,7 @@ use actorgraph::corpus::{self, CorpusOptions};
 use actorgraph::nlp::clusters::{ClusterOptions, WordClusters};
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::evaluate;
+use actorgraph::nlp::silver::SilverOptions;
 use actorgraph::nlp::train::{self, TrainOptions};
 use actorgraph::nlp::{Nlp, plain_quotes, segment};
 
@@ -104,9 +105,41 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         },
         tagger_clusters: args.clusters.is_some(),
     };
-    let (nlp, report) = train::train(&sents, &opts);
+    let mut texts = Vec::new();
+    if !args.silver.is_empty() {
+        let mut corpus = corpus::open(
+            &args.silver,
+            CorpusOptions {
+                strict: false,
+                max_article_bytes: u64::MAX,
+            },
+        )?;
+        while let Some(article) = corpus.next()? {
+            texts.push(article.text);
+        }
+    }
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let silver_opts = SilverOptions {
+        max_silver_tokens: args.silver_tokens.unwrap_or(usize::MAX),
+        ..SilverOptions::default()
+    };
+    let (nlp, report) = train::train_with_silver(&sents, &opts, &texts, &silver_opts);
     for (stage, time) in &report.stages {
         eprintln!("{stage:<32} {:>8.1?}", time);
+    }
+    if !texts.is_empty() {
+        let r = &report.silver;
+        eprintln!(
+            "silver: {} texts, {} sentences ({} tokens); the parsers agree on {} ({:.1}%, {} tokens); kept {} ({} tokens)",
+            texts.len(),
+            r.sentences,
+            r.tokens,
+            r.agreed,
+            100.0 * r.agreed as f64 / r.sentences.max(1) as f64,
+            r.agreed_tokens,
+            r.kept,
+            r.kept_tokens
+        );
     }
     if args.folds > 1 {
         eprintln!("jack-knifed UPOS on train: {:.2}%", report.jackknife_upos);

@@ -16,6 +16,7 @@ pub mod lemma;
 pub mod model;
 pub mod parser;
 pub mod segment;
+pub mod silver;
 pub mod tagger;
 pub mod tokenize;
 pub mod train;

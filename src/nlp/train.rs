@@ -4,6 +4,11 @@
 //! tagger trained on the other folds), so it learns from tags as noisy as the ones it will
 //! see. Training is deterministic for a seed: folds are fixed, shuffles use [`model::Rng`].
 //!
+//! [`train_with_silver`] adds parser training data from raw text by tri-training agreement
+//! (see [`super::silver`]): right-to-left partner parsers are trained beside the parser, all
+//! parse the text, and the parser is trained again on the treebank plus the sentences on
+//! which it agrees with a partner.
+//!
 //! [`model::Rng`]: super::model::Rng
 
 use std::time::{Duration, Instant};
@@ -15,6 +20,7 @@ use super::clusters::WordClusters;
 use super::conllu::TreebankSentence;
 use super::lemma::Lemmatizer;
 use super::parser::{Parser, ParserTrainOptions, TrainSentence};
+use super::silver::{self, SilverOptions, SilverReport};
 use super::tagger::{TagSentence, Tagger, TaggerTrainOptions};
 use crate::model::Upos;
 
@@ -49,6 +55,8 @@ pub struct TrainReport {
     pub stages: Vec<(String, Duration)>,
     /// Accuracy of the jack-knifed tags on the training data (UPOS), in percent.
     pub jackknife_upos: f64,
+    /// Silver data counts (all zero without silver text).
+    pub silver: SilverReport,
 }
 
 /// Converts a treebank sentence to a tagger training sentence.
@@ -157,8 +165,19 @@ pub fn tagger_and_parser_data(
 
 /// Trains tagger, lemmatizer and parser.
 pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainReport) {
+    train_with_silver(sents, opts, &[], &SilverOptions::default())
+}
+
+/// Trains tagger, lemmatizer and parser; with raw `texts`, the parser is then trained
+/// again on the treebank plus silver sentences from them (see [`super::silver`]).
+pub fn train_with_silver(
+    sents: &[TreebankSentence],
+    opts: &TrainOptions,
+    texts: &[&str],
+    silver_opts: &SilverOptions,
+) -> (Nlp, TrainReport) {
     let mut report = TrainReport::default();
-    let (tagger, parser_data) = tagger_and_parser_data(sents, opts, &mut report);
+    let (tagger, mut parser_data) = tagger_and_parser_data(sents, opts, &mut report);
 
     // Stage 3: lemmatizer.
     let t = Instant::now();
@@ -169,17 +188,61 @@ pub fn train(sents: &[TreebankSentence], opts: &TrainOptions) -> (Nlp, TrainRepo
     }));
     report.stages.push(("lemmatizer".to_owned(), t.elapsed()));
 
-    // Stage 4: parser.
+    // Stage 4: parser (with silver text, beside the right-to-left one).
     let t = Instant::now();
-    let parser = Parser::train(
-        &parser_data,
-        &ParserTrainOptions {
-            epochs: opts.parser_epochs,
-            seed: opts.seed,
-            clusters: opts.clusters.clone(),
+    let parser_opts = ParserTrainOptions {
+        epochs: opts.parser_epochs,
+        seed: opts.seed,
+        clusters: opts.clusters.clone(),
+    };
+    let partners = if texts.is_empty() || opts.no_parser {
+        0
+    } else {
+        silver_opts.partners
+    };
+    // The main parser and its right-to-left partners (seeds `seed`, `seed + 1`, …).
+    let mut parsers: Vec<Parser> = (0..=partners)
+        .into_par_iter()
+        .map(|k| {
+            if k == 0 {
+                Parser::train(&parser_data, &parser_opts)
+            } else {
+                let o = ParserTrainOptions {
+                    seed: opts.seed.wrapping_add(k as u64 - 1),
+                    ..parser_opts.clone()
+                };
+                silver::train_reversed(&parser_data, &o)
+            }
+        })
+        .collect();
+    let mut parser = parsers.remove(0);
+    report.stages.push((
+        if partners > 0 {
+            format!("parser (and {partners} right-to-left)")
+        } else {
+            "parser".to_owned()
         },
-    );
-    report.stages.push(("parser".to_owned(), t.elapsed()));
+        t.elapsed(),
+    ));
+
+    if partners > 0 {
+        // Stage 5: silver sentences on which the parser agrees with a partner.
+        let t = Instant::now();
+        let (silver_data, silver_report) =
+            silver::silver_sentences(&tagger, &parser, &parsers, texts, silver_opts);
+        report.silver = silver_report;
+        report
+            .stages
+            .push(("silver parsing".to_owned(), t.elapsed()));
+
+        // Stage 6: the parser again, on treebank and silver.
+        let t = Instant::now();
+        parser_data.extend(silver_data);
+        parser = Parser::train(&parser_data, &parser_opts);
+        report
+            .stages
+            .push(("parser on treebank + silver".to_owned(), t.elapsed()));
+    }
 
     (Nlp::from_parts(tagger, lemmatizer, parser), report)
 }
