@@ -39,16 +39,9 @@ fn to_train(s: &TreebankSentence) -> TrainSentence {
     }
 }
 
-/// CPU time of this thread in seconds (Linux), so speed figures survive a busy machine.
+/// CPU time of this thread in seconds, so speed figures survive a busy machine.
 fn cpu_secs() -> f64 {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .next()
-                .and_then(|t| t.parse::<f64>().ok())
-        })
-        .map_or(0.0, |ns| ns / 1e9)
+    cpu_time::ThreadTime::try_now().map_or(0.0, |t| t.as_duration().as_secs_f64())
 }
 
 fn evaluate(
@@ -204,6 +197,7 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
             no_parser: false,
             clusters: clusters.clone(),
             tagger_clusters,
+            parser_prune: 0.0,
         };
         let start = Instant::now();
         let mut report = nlp_train::TrainReport::default();
@@ -243,6 +237,7 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
             epochs,
             seed,
             clusters,
+            ..Default::default()
         },
     );
     let bytes = parser.to_bytes();

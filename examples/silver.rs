@@ -122,6 +122,7 @@ fn train_b(
             epochs,
             seed,
             clusters,
+            ..Default::default()
         },
     );
     let bytes = b.to_bytes();

@@ -207,6 +207,13 @@ pub struct TrainArgs {
     /// Word classes for the parser, written by `model clusters`.
     #[arg(long)]
     pub clusters: Option<PathBuf>,
+    /// Give the word classes to the tagger too.
+    #[arg(long, requires = "clusters")]
+    pub tagger_clusters: bool,
+    /// Parser feature rows whose weights are all below this are dropped (default 1.5;
+    /// higher makes a smaller, faster parser).
+    #[arg(long)]
+    pub parser_prune: Option<f32>,
     /// Raw text (files, folders or `.jsonl`, as `run` reads) for silver parser data: the
     /// parser is trained again with the sentences on which it and a right-to-left parser
     /// agree.
@@ -215,6 +222,10 @@ pub struct TrainArgs {
     /// At most this many silver tokens (whole sentences; default: all agreed ones).
     #[arg(long)]
     pub silver_tokens: Option<usize>,
+    /// Right-to-left partner parsers without word classes (seeds `seed`, `seed + 1`, …),
+    /// besides the one with word classes that `--clusters` adds.
+    #[arg(long, default_value_t = 2)]
+    pub silver_partners: usize,
 }
 
 /// `actorgraph model evaluate`.

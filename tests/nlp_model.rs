@@ -8,9 +8,11 @@ use std::sync::OnceLock;
 
 use actorgraph::model::{Article, Origin};
 use actorgraph::nlp::Nlp;
+use actorgraph::nlp::clusters::{ClusterOptions, WordClusters};
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::evaluate::evaluate;
-use actorgraph::nlp::train::{TrainOptions, train};
+use actorgraph::nlp::silver::SilverOptions;
+use actorgraph::nlp::train::{TrainOptions, train, train_with_silver};
 use proptest::prelude::*;
 
 /// The shared treebank folder: `../shared` from the crate root (or one level up, for
@@ -36,6 +38,7 @@ fn options(epochs: usize) -> TrainOptions {
         no_parser: false,
         clusters: Default::default(),
         tagger_clusters: false,
+        parser_prune: 0.0,
     }
 }
 
@@ -129,6 +132,56 @@ fn training_is_deterministic() {
     let a = train(&toy_data(), &options(3)).0.to_bytes();
     let b = train(&toy_data(), &options(3)).0.to_bytes();
     assert_eq!(a, b);
+}
+
+#[test]
+fn silver_training_uses_every_partner_and_is_deterministic() {
+    // Raw text of our own, close to the toy treebank's sentences.
+    let texts = [
+        "The minister condemned the report. Russia denied the attacks.\n\nNATO warned the companies again.",
+        "She told reporters that the talks failed. The companies will cooperate with the minister.",
+    ];
+    let forms: Vec<Vec<String>> = toy_data()
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+        .collect();
+    let classes = WordClusters::train(
+        &forms,
+        &ClusterOptions {
+            coarse: 2,
+            fine: 4,
+            iterations: 2,
+            min_count: 1,
+        },
+    );
+    assert!(!classes.is_empty());
+    let opts = TrainOptions {
+        clusters: classes,
+        parser_prune: 2.0,
+        ..options(3)
+    };
+    let silver = SilverOptions {
+        min_tokens: 3,
+        ..SilverOptions::default()
+    };
+    let (nlp, report) = train_with_silver(&toy_data(), &opts, &texts, &silver);
+    // Two partners without word classes and one with them.
+    assert!(
+        report.stages.iter().any(|(s, _)| s.contains("1 + 3")),
+        "{:?}",
+        report.stages
+    );
+    assert_eq!(report.silver.sentences, 5, "{:?}", report.silver);
+    assert!(report.silver.agreed <= report.silver.sentences);
+    let (again, _) = train_with_silver(&toy_data(), &opts, &texts, &silver);
+    assert_eq!(nlp.to_bytes(), again.to_bytes());
+    // Without text, no silver stage: the same model as `train`.
+    let (plain, report) = train_with_silver(&toy_data(), &options(3), &[], &silver);
+    assert_eq!(report.silver.sentences, 0);
+    assert_eq!(
+        plain.to_bytes(),
+        train(&toy_data(), &options(3)).0.to_bytes()
+    );
 }
 
 #[test]

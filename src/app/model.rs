@@ -103,7 +103,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
             }
             None => WordClusters::empty(),
         },
-        tagger_clusters: args.clusters.is_some(),
+        tagger_clusters: args.tagger_clusters,
+        parser_prune: args.parser_prune.unwrap_or(0.0),
     };
     let mut texts = Vec::new();
     if !args.silver.is_empty() {
@@ -121,6 +122,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let silver_opts = SilverOptions {
         max_silver_tokens: args.silver_tokens.unwrap_or(usize::MAX),
+        partners: args.silver_partners,
         ..SilverOptions::default()
     };
     let (nlp, report) = train::train_with_silver(&sents, &opts, &texts, &silver_opts);

@@ -1,13 +1,14 @@
 //! Silver training data for the parser by tri-training agreement (Li, Zhang and Chen 2014;
 //! Weiss et al. 2015).
 //!
-//! Raw text is segmented, tokenized and tagged, then parsed by the pipeline's own parser
-//! (left to right) and by partners trained on the same data reading every sentence right
-//! to left ([`train_reversed`], one per seed). Body sentences of a reasonable length on
-//! which the main parser and a partner agree on every head and every label ([`agreed`])
-//! are added to the parser's training data. Plain self-training (every parse of the first parser) brought nothing in
-//! our trials; the agreement filter keeps about 10% of the news sentences, parsed with
-//! about 94 UAS (measured on the agreed part of UD English-PUD).
+//! Raw text is segmented, tokenized and tagged, then parsed by a left-to-right parser and by
+//! partners trained on the same data reading every sentence right to left
+//! ([`train_reversed`]; see `train::train_with_silver` for which). Body sentences of a
+//! reasonable length on which the forward parser and a partner agree on every head and
+//! every label ([`agreed`]) are added to the parser's training data. Plain self-training
+//! (every parse of the first parser) brought nothing in our trials; the agreement filter
+//! keeps 10–15% of the news sentences, parsed with about 94 UAS (measured on the agreed part
+//! of UD English-PUD).
 //!
 //! The right-to-left parser's training trees get the comma convention of
 //! [`Parser::train`] (a comma closing a fronted modifier attaches to the governor) in
@@ -44,8 +45,9 @@ pub struct SilverOptions {
     /// At most this many silver tokens are kept (whole sentences, in the order of a hash
     /// of their words, so a limit samples the whole text).
     pub max_silver_tokens: usize,
-    /// Right-to-left partner parsers (seeds `seed`, `seed + 1`, …); a sentence is kept
-    /// when the main parser agrees with any of them.
+    /// Right-to-left partner parsers without word classes (seeds `seed`, `seed + 1`, …);
+    /// training with word classes adds one partner that has them. A sentence is kept when
+    /// the forward parser agrees with any partner.
     pub partners: usize,
 }
 

@@ -43,6 +43,8 @@ pub struct TrainOptions {
     pub clusters: WordClusters,
     /// Whether the tagger uses the word classes too.
     pub tagger_clusters: bool,
+    /// The parser's pruning threshold (0: the parser's default).
+    pub parser_prune: f32,
 }
 
 /// Default tagger epochs.
@@ -188,61 +190,72 @@ pub fn train_with_silver(
     }));
     report.stages.push(("lemmatizer".to_owned(), t.elapsed()));
 
-    // Stage 4: parser (with silver text, beside the right-to-left one).
+    // Stage 4: parser; with silver text, first the parsers that make the silver data: a
+    // left-to-right parser without word classes, right-to-left partners without them
+    // (seeds `seed`, `seed + 1`, …) and, when there are word classes, one with them, so
+    // that their errors differ.
     let t = Instant::now();
     let parser_opts = ParserTrainOptions {
         epochs: opts.parser_epochs,
         seed: opts.seed,
         clusters: opts.clusters.clone(),
+        prune: opts.parser_prune,
     };
-    let partners = if texts.is_empty() || opts.no_parser {
-        0
-    } else {
-        silver_opts.partners
+    let silver_on = !texts.is_empty()
+        && !opts.no_parser
+        && (silver_opts.partners > 0 || !opts.clusters.is_empty());
+    if !silver_on {
+        let parser = Parser::train(&parser_data, &parser_opts);
+        report.stages.push(("parser".to_owned(), t.elapsed()));
+        return (Nlp::from_parts(tagger, lemmatizer, parser), report);
+    }
+    let plain = ParserTrainOptions {
+        clusters: WordClusters::default(),
+        prune: 0.0,
+        ..parser_opts.clone()
     };
-    // The main parser and its right-to-left partners (seeds `seed`, `seed + 1`, …).
-    let mut parsers: Vec<Parser> = (0..=partners)
-        .into_par_iter()
-        .map(|k| {
-            if k == 0 {
-                Parser::train(&parser_data, &parser_opts)
-            } else {
-                let o = ParserTrainOptions {
-                    seed: opts.seed.wrapping_add(k as u64 - 1),
-                    ..parser_opts.clone()
-                };
-                silver::train_reversed(&parser_data, &o)
-            }
+    let mut partner_opts: Vec<ParserTrainOptions> = (0..silver_opts.partners)
+        .map(|k| ParserTrainOptions {
+            seed: opts.seed.wrapping_add(k as u64),
+            ..plain.clone()
         })
         .collect();
-    let mut parser = parsers.remove(0);
-    report.stages.push((
-        if partners > 0 {
-            format!("parser (and {partners} right-to-left)")
-        } else {
-            "parser".to_owned()
+    if !opts.clusters.is_empty() {
+        partner_opts.push(ParserTrainOptions {
+            prune: 0.0,
+            ..parser_opts.clone()
+        });
+    }
+    let (forward, partners) = rayon::join(
+        || Parser::train(&parser_data, &plain),
+        || {
+            partner_opts
+                .par_iter()
+                .map(|o| silver::train_reversed(&parser_data, o))
+                .collect::<Vec<_>>()
         },
+    );
+    report.stages.push((
+        format!("parsers for silver (1 + {} right-to-left)", partners.len()),
         t.elapsed(),
     ));
 
-    if partners > 0 {
-        // Stage 5: silver sentences on which the parser agrees with a partner.
-        let t = Instant::now();
-        let (silver_data, silver_report) =
-            silver::silver_sentences(&tagger, &parser, &parsers, texts, silver_opts);
-        report.silver = silver_report;
-        report
-            .stages
-            .push(("silver parsing".to_owned(), t.elapsed()));
+    // Stage 5: silver sentences on which the forward parser agrees with a partner.
+    let t = Instant::now();
+    let (silver_data, silver_report) =
+        silver::silver_sentences(&tagger, &forward, &partners, texts, silver_opts);
+    report.silver = silver_report;
+    report
+        .stages
+        .push(("silver parsing".to_owned(), t.elapsed()));
 
-        // Stage 6: the parser again, on treebank and silver.
-        let t = Instant::now();
-        parser_data.extend(silver_data);
-        parser = Parser::train(&parser_data, &parser_opts);
-        report
-            .stages
-            .push(("parser on treebank + silver".to_owned(), t.elapsed()));
-    }
+    // Stage 6: the parser, on treebank and silver.
+    let t = Instant::now();
+    parser_data.extend(silver_data);
+    let parser = Parser::train(&parser_data, &parser_opts);
+    report
+        .stages
+        .push(("parser on treebank + silver".to_owned(), t.elapsed()));
 
     (Nlp::from_parts(tagger, lemmatizer, parser), report)
 }
