@@ -23,21 +23,8 @@ use std::time::Instant;
 use actorgraph::model::Upos;
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
+use actorgraph::nlp::train::parse_sentence;
 use actorgraph::nlp::{Nlp, evaluate as nlp_eval, train as nlp_train};
-
-fn to_train(s: &TreebankSentence) -> TrainSentence {
-    TrainSentence {
-        forms: s.words.iter().map(|w| w.form.clone()).collect(),
-        upos: s
-            .words
-            .iter()
-            .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
-            .collect(),
-        xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
-        heads: s.words.iter().map(|w| w.head).collect(),
-        deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
-    }
-}
 
 /// CPU time of this thread in seconds, so speed figures survive a busy machine.
 fn cpu_secs() -> f64 {
@@ -51,7 +38,7 @@ fn evaluate(
     dump: Option<&Path>,
     repeat: usize,
 ) {
-    let data: Vec<TrainSentence> = sents.iter().map(to_train).collect();
+    let data: Vec<TrainSentence> = sents.iter().map(parse_sentence).collect();
     let (mut total, mut uas, mut las) = (0usize, 0usize, 0usize);
     let (mut ptotal, mut puas) = (0usize, 0usize);
     // Best of `repeat` runs, so speed figures survive a busy machine.
@@ -184,7 +171,10 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
     let tagger_clusters = std::env::args().any(|a| a == "--tagger-clusters");
     let mut new_tagger = None;
     let data: Vec<TrainSentence> = if cache.exists() && !tagger_clusters {
-        conllu::read_file(cache)?.iter().map(to_train).collect()
+        conllu::read_file(cache)?
+            .iter()
+            .map(parse_sentence)
+            .collect()
     } else {
         let mut sents = ewt("train")?;
         sents.extend(ewt("dev")?);
@@ -223,7 +213,7 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
             }
             tokens += s.words.len();
             sents += 1;
-            data.push(to_train(&s));
+            data.push(parse_sentence(&s));
         }
         println!(
             "added {sents} silver sentences ({tokens} tokens) from {}",
@@ -350,9 +340,9 @@ fn main() -> anyhow::Result<()> {
         );
         p
     } else {
-        let mut train: Vec<TrainSentence> = ewt("train")?.iter().map(to_train).collect();
+        let mut train: Vec<TrainSentence> = ewt("train")?.iter().map(parse_sentence).collect();
         if args.iter().any(|a| a == "--train-dev") {
-            train.extend(dev.iter().map(to_train));
+            train.extend(dev.iter().map(parse_sentence));
         }
         let start = Instant::now();
         let p = Parser::train(

@@ -28,24 +28,11 @@ use std::time::Instant;
 
 use actorgraph::corpus::{self, CorpusOptions};
 use actorgraph::model::{SentenceKind, Upos};
-use actorgraph::nlp::conllu::{self, TreebankSentence};
+use actorgraph::nlp::conllu;
 use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
 use actorgraph::nlp::silver::{Parse, parse_reversed, reversed};
+use actorgraph::nlp::train::parse_sentence;
 use actorgraph::nlp::{Nlp, plain_quotes, segment};
-
-fn to_train(s: &TreebankSentence) -> TrainSentence {
-    TrainSentence {
-        forms: s.words.iter().map(|w| w.form.clone()).collect(),
-        upos: s
-            .words
-            .iter()
-            .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
-            .collect(),
-        xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
-        heads: s.words.iter().map(|w| w.head).collect(),
-        deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
-    }
-}
 
 /// One tagged sentence and its two parses.
 struct Parsed {
@@ -113,7 +100,7 @@ fn train_b(
     };
     let data: Vec<TrainSentence> = conllu::read_file(cache)?
         .iter()
-        .map(|s| reversed(&to_train(s)))
+        .map(|s| reversed(&parse_sentence(s)))
         .collect();
     let start = Instant::now();
     let b = Parser::train(

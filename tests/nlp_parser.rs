@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use actorgraph::model::Upos;
-use actorgraph::nlp::conllu::{self, TreebankSentence};
+use actorgraph::nlp::conllu;
 use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
+use actorgraph::nlp::train::parse_sentence;
 use proptest::prelude::*;
 
 fn treebanks() -> Option<PathBuf> {
@@ -17,26 +18,12 @@ fn treebanks() -> Option<PathBuf> {
         .find(|p| p.join("ud-english-ewt/en_ewt-ud-train.conllu").exists())
 }
 
-fn to_train(s: &TreebankSentence) -> TrainSentence {
-    TrainSentence {
-        forms: s.words.iter().map(|w| w.form.clone()).collect(),
-        upos: s
-            .words
-            .iter()
-            .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
-            .collect(),
-        xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
-        heads: s.words.iter().map(|w| w.head).collect(),
-        deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
-    }
-}
-
 fn read(dir: &Path, split: &str) -> Vec<TrainSentence> {
     let path = dir.join(format!("ud-english-ewt/en_ewt-ud-{split}.conllu"));
     conllu::read_file(&path)
         .expect("readable treebank")
         .iter()
-        .map(to_train)
+        .map(parse_sentence)
         .collect()
 }
 

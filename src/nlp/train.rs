@@ -73,6 +73,21 @@ pub fn tag_sentence(s: &TreebankSentence) -> TagSentence {
     }
 }
 
+/// Converts a treebank sentence to a parser training sentence, with the treebank's own tags.
+pub fn parse_sentence(s: &TreebankSentence) -> TrainSentence {
+    TrainSentence {
+        forms: s.words.iter().map(|w| w.form.clone()).collect(),
+        upos: s
+            .words
+            .iter()
+            .map(|w| Upos::parse(&w.upos).unwrap_or(Upos::X))
+            .collect(),
+        xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
+        heads: s.words.iter().map(|w| w.head).collect(),
+        deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+    }
+}
+
 /// Trains the tagger on every sentence, and the jack-knife fold taggers that tag the
 /// parser's training data (stages 1 and 2 of [`train`]): the tagger and the parser's
 /// training sentences. Separate so that parser trials can reuse the tagged data.
