@@ -214,9 +214,9 @@ pub struct TrainArgs {
     /// higher makes a smaller, faster parser).
     #[arg(long)]
     pub parser_prune: Option<f32>,
-    /// Raw text (files, folders or `.jsonl`, as `run` reads) for silver parser data: the
-    /// parser is trained again with the sentences on which it and a right-to-left parser
-    /// agree.
+    /// Raw text (files, folders or `.jsonl`, as `build` reads) for silver parser data: the
+    /// parser is trained with the sentences on which a left-to-right parser and a
+    /// right-to-left partner agree.
     #[arg(long, num_args = 1..)]
     pub silver: Vec<PathBuf>,
     /// At most this many silver tokens (whole sentences; default: all agreed ones).

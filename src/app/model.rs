@@ -108,13 +108,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     };
     let mut texts = Vec::new();
     if !args.silver.is_empty() {
-        let mut corpus = corpus::open(
-            &args.silver,
-            CorpusOptions {
-                strict: false,
-                max_article_bytes: u64::MAX,
-            },
-        )?;
+        let mut corpus = open_raw_text(&args.silver)?;
         while let Some(article) = corpus.next()? {
             texts.push(article.text);
         }
@@ -160,16 +154,22 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Runs `actorgraph model clusters`.
-pub fn clusters(args: ClustersArgs) -> anyhow::Result<Outcome> {
-    let start = Instant::now();
-    let mut corpus = corpus::open(
-        &args.inputs,
+/// Opens unlabelled training text (any input `build` reads), skipping bad records and
+/// keeping articles of any length.
+fn open_raw_text(inputs: &[PathBuf]) -> anyhow::Result<corpus::Corpus> {
+    Ok(corpus::open(
+        inputs,
         CorpusOptions {
             strict: false,
             max_article_bytes: u64::MAX,
         },
-    )?;
+    )?)
+}
+
+/// Runs `actorgraph model clusters`.
+pub fn clusters(args: ClustersArgs) -> anyhow::Result<Outcome> {
+    let start = Instant::now();
+    let mut corpus = open_raw_text(&args.inputs)?;
     let mut sents: Vec<Vec<String>> = Vec::new();
     while let Some(article) = corpus.next()? {
         let text = &article.text;

@@ -149,6 +149,35 @@ pub struct TrainSentence {
     pub deprels: Vec<String>,
 }
 
+impl TrainSentence {
+    /// Applies the comma convention [`Parser::train`] trains on (see
+    /// `attach_commas_to_governor`) to the 1-based heads, for data the parser must not
+    /// convert itself (a sentence read right to left).
+    pub fn commas_to_governor(&mut self) {
+        let n = self.forms.len();
+        if self.heads.len() != n || self.deprels.len() != n {
+            return;
+        }
+        let mut gh: Vec<u32> = self
+            .heads
+            .iter()
+            .map(|&h| {
+                if h == 0 || h > n {
+                    n as u32
+                } else {
+                    (h - 1) as u32
+                }
+            })
+            .collect();
+        attach_commas_to_governor(&self.forms, &self.deprels, &mut gh);
+        for (h, &g) in self.heads.iter_mut().zip(&gh) {
+            if (g as usize) < n {
+                *h = g as usize + 1;
+            }
+        }
+    }
+}
+
 /// The parser bytes are not a parser this version can read.
 #[derive(Debug, thiserror::Error)]
 pub enum ParserModelError {

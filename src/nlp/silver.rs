@@ -28,10 +28,6 @@ use crate::model::{SentenceKind, Upos};
 /// The comma's form in reversed sentences (see the module doc).
 pub const REVERSED_COMMA: &str = ",,";
 
-/// Relations of fronted dependents whose following comma attaches to the governor (as in
-/// [`Parser::train`]).
-const FRONTED: [&str; 4] = ["advcl", "obl", "advmod", "amod"];
-
 /// A parse: per word, the 0-based head (`None` for the root) and the relation.
 pub type Parse = Vec<(Option<usize>, &'static str)>;
 
@@ -79,39 +75,6 @@ pub struct SilverReport {
     pub kept_tokens: usize,
 }
 
-/// Rewrites 1-based heads (0: root) to the parser's training-time comma convention.
-fn commas_to_governor(s: &mut TrainSentence) {
-    let n = s.forms.len();
-    if s.heads.len() != n || s.deprels.len() != n {
-        return;
-    }
-    // Rightmost word of every subtree.
-    let mut right: Vec<usize> = (0..n).collect();
-    for i in 0..n {
-        let mut h = s.heads[i];
-        let mut steps = 0;
-        while h != 0 && h <= n && steps <= n {
-            right[h - 1] = right[h - 1].max(i);
-            h = s.heads[h - 1];
-            steps += 1;
-        }
-    }
-    for i in 0..n {
-        if s.forms[i] != "," || s.heads[i] == 0 || s.heads[i] > n {
-            continue;
-        }
-        let d = s.heads[i] - 1;
-        if d >= i || s.heads[d] == 0 {
-            continue;
-        }
-        let g = s.heads[d] - 1;
-        let base = s.deprels[d].split(':').next().unwrap_or("");
-        if g > i && g < n && right[d] == i && FRONTED.contains(&base) {
-            s.heads[i] = g + 1;
-        }
-    }
-}
-
 fn reverse_form(f: &str) -> String {
     if f == "," {
         REVERSED_COMMA.to_owned()
@@ -124,7 +87,7 @@ fn reverse_form(f: &str) -> String {
 pub fn reversed(s: &TrainSentence) -> TrainSentence {
     let n = s.forms.len();
     let mut s = s.clone();
-    commas_to_governor(&mut s);
+    s.commas_to_governor();
     TrainSentence {
         forms: s.forms.iter().rev().map(|f| reverse_form(f)).collect(),
         upos: s.upos.iter().rev().copied().collect(),

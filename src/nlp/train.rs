@@ -5,9 +5,9 @@
 //! see. Training is deterministic for a seed: folds are fixed, shuffles use [`model::Rng`].
 //!
 //! [`train_with_silver`] adds parser training data from raw text by tri-training agreement
-//! (see [`super::silver`]): right-to-left partner parsers are trained beside the parser, all
-//! parse the text, and the parser is trained again on the treebank plus the sentences on
-//! which it agrees with a partner.
+//! (see [`super::silver`]): a left-to-right parser without word classes and right-to-left
+//! partners parse the text, and the parser is trained on the treebank plus the sentences on
+//! which the left-to-right parser agrees with a partner.
 //!
 //! [`model::Rng`]: super::model::Rng
 
