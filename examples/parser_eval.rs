@@ -15,7 +15,8 @@
 //! tried in minutes without retraining the taggers. `--bundle FILE` writes a full model
 //! bundle with the new parser. `--silver FILE [--silver-tokens N]` appends the first `N`
 //! tokens (whole sentences; default all) of a silver CoNLL-U from `examples/silver.rs` to
-//! the training data.
+//! the training data. `--shortcuts-only` does not train: it relearns the label shortcuts of
+//! the built-in parser on the jack-knifed data (`Parser::learn_shortcuts`) and scores that.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -221,15 +222,21 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         );
     }
     let start = Instant::now();
-    let parser = Parser::train(
-        &data,
-        &ParserTrainOptions {
-            epochs,
-            seed,
-            clusters,
-            ..Default::default()
-        },
-    );
+    let parser = if std::env::args().any(|a| a == "--shortcuts-only") {
+        let mut p = Nlp::load_default()?.parser().clone();
+        p.learn_shortcuts(&data);
+        p
+    } else {
+        Parser::train(
+            &data,
+            &ParserTrainOptions {
+                epochs,
+                seed,
+                clusters,
+                ..Default::default()
+            },
+        )
+    };
     let bytes = parser.to_bytes();
     println!(
         "trained on {} sentences in {:.1} s, {} bytes",
