@@ -632,13 +632,9 @@ pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
 /// its `flat` part: `flat` joins the parts of a name, so a capitalised adjective heading a
 /// proper noun that way is a proper noun.
 pub(crate) fn flat_name_head(d: &mut Draft<'_>, tokens: &[Token]) {
-    for a in 0..d.len() {
+    for (a, token) in tokens.iter().enumerate() {
         if d.upos[a] == Upos::Adj
-            && tokens[a]
-                .form
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            && token.form.chars().next().is_some_and(char::is_uppercase)
             && d.children_base(a, "flat")
                 .into_iter()
                 .any(|c| c > a && d.upos[c] == Upos::Propn)
@@ -829,9 +825,9 @@ pub(crate) fn caseless_nmod(d: &mut Draft<'_>) {
 /// auxiliary `had`: an adjective takes no perfect `have`, so a participle with one is the
 /// verb (when the lexicon knows it).
 pub(crate) fn perfect_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
-    for a in 0..d.len() {
+    for (a, token) in tokens.iter().enumerate() {
         if d.upos[a] != Upos::Adj
-            || !matches!(tokens[a].xpos, "JJ" | "VBN" | "VBD")
+            || !matches!(token.xpos, "JJ" | "VBN" | "VBD")
             || !d
                 .children_base(a, "aux")
                 .into_iter()
@@ -839,7 +835,7 @@ pub(crate) fn perfect_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
         {
             continue;
         }
-        if let Some(verb) = participle_verb(&tokens[a].form) {
+        if let Some(verb) = participle_verb(&token.form) {
             d.upos[a] = Upos::Verb;
             d.lemmas[a] = verb;
         }
@@ -880,8 +876,8 @@ pub(crate) fn subject_before_clause(d: &mut Draft<'_>) {
 /// verb: a gerund opened by a preposition right after an event noun that is an argument
 /// of the same verb belongs to the noun (`involvement in planning`).
 pub(crate) fn gerund_after_event_noun(d: &mut Draft<'_>, tokens: &[Token]) {
-    for g in 0..d.len() {
-        if d.base(g) != "advcl" || d.upos[g] != Upos::Verb || tokens[g].xpos != "VBG" {
+    for (g, token) in tokens.iter().enumerate() {
+        if d.base(g) != "advcl" || d.upos[g] != Upos::Verb || token.xpos != "VBG" {
             continue;
         }
         let Some(v) = d.heads[g] else { continue };
