@@ -701,7 +701,7 @@ pub(crate) fn adverb_root(d: &mut Draft<'_>, tokens: &[Token]) {
 
 /// `Officials warned that the plan would fail` with `that` read as a second subject of
 /// `fail`: a `that` opening a clause that has another subject after it is the clause's
-/// subordinator.
+/// subordinator (and a relative clause so opened is a content clause, `acl`).
 pub(crate) fn that_as_subject(d: &mut Draft<'_>) {
     for subjects in double_subjects(d) {
         let first = subjects[0];
@@ -713,6 +713,11 @@ pub(crate) fn that_as_subject(d: &mut Draft<'_>) {
         {
             d.rels[first] = "mark";
             d.upos[first] = Upos::Sconj;
+            // with `that` a subordinator the clause is a noun's content clause (`no doubt
+            // that prices will rise`), not a relative clause with a gap
+            if d.rels[v] == "acl:relcl" {
+                d.rels[v] = "acl";
+            }
         }
     }
 }
@@ -789,7 +794,11 @@ pub(crate) fn quoted_speaker(d: &mut Draft<'_>, tokens: &[Token]) {
 /// the head of the phrase, and the noun before it a compound.
 pub(crate) fn caseless_nmod(d: &mut Draft<'_>) {
     for m in 0..d.len() {
-        if d.rels[m] != "nmod" || !matches!(d.upos[m], Upos::Noun | Upos::Propn) {
+        // a bare time noun is a temporal modifier (`members last November`), not a head
+        if d.rels[m] != "nmod"
+            || !matches!(d.upos[m], Upos::Noun | Upos::Propn)
+            || lexicon::is_time_noun(&d.lemmas[m])
+        {
             continue;
         }
         let Some(n) = d.heads[m] else { continue };
@@ -978,6 +987,41 @@ mod tests {
         assert_eq!(arc_of(&d, 3), (7, "mark"));
         assert_eq!(d.upos[2], Upos::Sconj);
         assert_eq!(arc_of(&d, 4), (7, "nsubj"));
+    }
+
+    #[test]
+    fn that_clause_of_a_noun_is_no_relative_clause() {
+        // `There is no doubt that prices will rise`
+        let toks = tokens(&[
+            "There there PRON EX 2 expl",
+            "is be VERB VBZ 0 root",
+            "no no DET DT 4 det",
+            "doubt doubt NOUN NN 2 nsubj",
+            "that that PRON WDT 8 nsubj",
+            "prices price NOUN NNS 8 nsubj",
+            "will will AUX MD 8 aux",
+            "rise rise VERB VB 4 acl:relcl",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 5), (8, "mark"));
+        assert_eq!(arc_of(&d, 8), (4, "acl"));
+    }
+
+    #[test]
+    fn time_noun_after_a_noun_stays_a_modifier() {
+        // `They voted off two members last November`
+        let toks = tokens(&[
+            "They they PRON PRP 2 nsubj",
+            "voted vote VERB VBD 0 root",
+            "off off ADP RP 2 compound:prt",
+            "two two NUM CD 5 nummod",
+            "members member NOUN NNS 2 obj",
+            "last last ADJ JJ 7 amod",
+            "November November PROPN NNP 5 nmod",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!((heads[4], rels[4].as_str()), (Some(1), "obj"));
+        assert_eq!((heads[6], rels[6].as_str()), (Some(4), "nmod"));
     }
 
     #[test]
