@@ -902,7 +902,10 @@ pub(crate) fn gerund_after_event_noun(d: &mut Draft<'_>, tokens: &[Token]) {
             matches!(d.base(n), "obl" | "obj")
                 && d.upos[n] == Upos::Noun
                 && lexicon::event_verb(&d.lemmas[n]).is_some()
-                && d.extent(n).1 + 1 == start
+                // the gerund follows the noun itself (`payment in return for dropping`
+                // has a phrase between them)
+                && d.extent(n).1 == n
+                && n + 1 == start
         }) else {
             continue;
         };
@@ -1191,6 +1194,24 @@ mod tests {
         assert_eq!(d.upos[7], Upos::Verb);
         assert_eq!(d.lemmas[7], "deny");
         assert_eq!(arc_of(&d, 4), (8, "nsubj"));
+    }
+
+    #[test]
+    fn gerund_after_the_event_nouns_phrase_stays() {
+        // `They offered support in return for dropping the case`
+        let toks = tokens(&[
+            "They they PRON PRP 2 nsubj",
+            "offered offer VERB VBD 0 root",
+            "support support NOUN NN 2 obj",
+            "in in ADP IN 5 case",
+            "return return NOUN NN 3 nmod",
+            "for for SCONJ IN 7 mark",
+            "dropping drop VERB VBG 2 advcl",
+            "the the DET DT 9 det",
+            "case case NOUN NN 7 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 7), (2, "advcl"));
     }
 
     #[test]
