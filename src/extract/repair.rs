@@ -6,42 +6,67 @@
 //! lemma the lemmatiser cut short, and rewrites only the arcs involved. They run once,
 //! in order, when a [`Parse`](super::Parse) is built:
 //!
-//! 1. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
+//! 1. [`flat_name_head`]: `Julian Okafor` with the first name tagged as an adjective
+//!    heading the surname as `flat`: it is a proper noun.
+//! 2. [`adverb_root`]: `However, Jane Doe, the party's chair conceded that …` parsed with
+//!    the adverb as the root and the verb as a clause of the subject's apposition: the
+//!    verb is the root and takes the subject.
+//! 3. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
 //!    `Ruritania` and `Doe` as subjects: the one carrying `'s` is the possessor of the
 //!    next one.
-//! 2. [`subordinator_subject`]: `The dispute began after the ministry published a report`
+//! 4. [`subordinator_subject`]: `The dispute began after the ministry published a report`
 //!    parsed with `after` as a preposition of `ministry` and two subjects on `published`:
 //!    `after` is the mark of the clause and the first subject does not belong to it.
-//! 3. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
+//! 5. [`that_as_subject`]: `Officials warned that the plan would fail` parsed with `that`
+//!    as a second subject of `fail`: it is the clause's subordinator.
+//! 6. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
 //!    the title phrase as a bare oblique of the verb: it is an apposition of the subject.
-//! 4. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
+//! 7. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
 //!    with the name as a compound of `chief`: the name heads the subject and the
 //!    description is its apposition.
-//! 5. [`complement_as_relative`]: `She warned on Monday that the talks would fail` parsed
+//! 8. [`quoted_speaker`]: `"We will appeal," Jane Doe, the club's lawyer, told reporters`
+//!    parsed with the speaker hanging inside the quotation: it is the reporting verb's
+//!    subject.
+//! 9. [`complement_as_relative`]: `She warned on Monday that the talks would fail` parsed
 //!    with the `that` clause as a relative clause of `Monday`: when `that` has no role
 //!    inside the clause and the clause has its own subject, it is the reporting verb's
 //!    complement.
-//! 6. [`participle_as_object`]: `The report says Ruritania has "meddled" in the vote`
-//!    parsed (the quotes derail it) with `has` as the main verb and `meddled` as its
-//!    object: a past participle cannot be the object of `have`, it is the predicate and
-//!    `have` its auxiliary.
-//! 7. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
-//!    `involved` as an adjective after a copula: a participle of the stative-passive
-//!    lexicon (`involve`, `engage`, `implicate`…) is the passive verb.
-//! 8. [`adjective_after_have`]: `The minister had repeatedly denied bribery claims`
-//!    parsed with `denied` as an adjective of `claims` and `had` as the verb: a
-//!    participle right after `have` whose verb is a reporting or support verb of the
-//!    lexicon (and not a hedge like `alleged`) is the predicate.
-//! 9. [`bare_complement`]: `She denied the payments had reached the party` parsed with
-//!    `payments` as the object of `denied` and `reached` hanging elsewhere without a
-//!    subject: a finite clause with no subject right after a reporting verb's object is
-//!    the verb's complement, and the object is its subject.
-//! 10. [`that_with_object`]: `He said that local courts blocked the plan` parsed with
-//!     `that` taking `courts` as its object and `blocked` as a reduced relative of
-//!     `courts`: a subordinating `that` heads no noun, so the participle-looking verb is
-//!     the reported clause and the noun its subject.
-//! 11. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//! 10. [`caseless_nmod`]: `used the broker Helix Capital accounts` parsed with
+//!     `accounts` a bare `nmod` of `broker`: a noun right after a noun, with no
+//!     preposition, heads the phrase.
+//! 11. [`participle_as_object`]: `The report says Ruritania has "meddled" in the vote`
+//!     parsed (the quotes derail it) with `has` as the main verb and `meddled` as its
+//!     object: a past participle cannot be the object of `have`, it is the predicate and
+//!     `have` its auxiliary.
+//! 12. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
+//!     `involved` as an adjective after a copula: a participle of the stative-passive
+//!     lexicon (`involve`, `engage`, `implicate`…) is the passive verb.
+//! 13. [`adjective_after_have`]: `The minister had repeatedly denied bribery claims`
+//!     parsed with `denied` as an adjective of `claims` and `had` as the verb: a
+//!     participle right after `have` whose verb is a reporting or support verb of the
+//!     lexicon (and not a hedge like `alleged`) is the predicate.
+//! 14. [`perfect_adjective`]: the same participle parsed as an adjective that carries
+//!     `had` as its auxiliary: an adjective takes no perfect `have`, it is the verb.
+//! 15. [`subject_before_clause`]: `Governor-elect Jane Doe had rejected the offer` parsed
+//!     with `Doe` the object of `elect` and `rejected` a subjectless `parataxis`: a clause
+//!     with an auxiliary needs a subject, and the name right before it is it.
+//! 16. [`bare_complement`]: `She denied the payments had reached the party` parsed with
+//!     `payments` as the object of `denied` and `reached` hanging elsewhere without a
+//!     subject: a finite clause with no subject right after a reporting verb's object is
+//!     the verb's complement, and the object is its subject.
+//! 17. [`that_with_object`]: `He said that local courts blocked the plan` parsed with
+//!     `that` (the verb's object or complement) taking `courts` as its object and
+//!     `blocked` as a reduced relative of `courts`: a subordinating `that` heads no noun,
+//!     so the participle-looking verb is the reported clause and the noun its subject.
+//! 18. [`gerund_after_event_noun`]: `She was accused of involvement in planning the raid`
+//!     parsed with `planning` a clause of `accused`: a gerund right after an event noun
+//!     (`involvement in planning`) belongs to the noun.
+//! 19. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
+//!
+//! The parsers we train differ in their habits, so a repair accepts the configurations
+//! of more than one of them (`that` as the object or as the complement of `said`), and
+//! leaves a tree that is already right alone.
 
 use crate::model::{Token, Upos};
 
@@ -137,16 +162,24 @@ impl<'a> Draft<'a> {
 
 /// Runs every repair, in order.
 pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
+    flat_name_head(d, tokens);
+    adverb_root(d, tokens);
     possessor_subject(d);
     subordinator_subject(d);
+    that_as_subject(d);
     fronted_apposition(d, tokens);
     name_before_apposition(d);
+    quoted_speaker(d, tokens);
     complement_as_relative(d);
+    caseless_nmod(d);
     participle_as_object(d, tokens);
     stative_adjective(d, tokens);
     adjective_after_have(d, tokens);
+    perfect_adjective(d, tokens);
+    subject_before_clause(d);
     bare_complement(d);
     that_with_object(d, tokens);
+    gerund_after_event_noun(d, tokens);
     lemma_final_e(d, tokens);
 }
 
@@ -551,7 +584,7 @@ pub(crate) fn bare_complement(d: &mut Draft<'_>) {
 }
 
 /// `He said that local courts blocked the plan` with `that` (tagged as a subordinator)
-/// the object of `said`, `courts` the object of `that` and `blocked` (`VBD`/`VBN`) a
+/// the object or the complement of `said`, `courts` the object of `that` and `blocked` (`VBD`/`VBN`) a
 /// reduced relative of `courts`: `blocked` becomes the complement of the verb `that`
 /// hangs from, with `that` as its mark and `courts` as its subject. A participle with a
 /// `by` agent (`courts appointed by the king`) is a real reduced relative and stays.
@@ -561,7 +594,8 @@ pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
             continue;
         }
         let Some(v) = d.heads[t] else { continue };
-        if d.upos[v] != Upos::Verb || !d.children_base(v, "ccomp").is_empty() {
+        // `that` itself may be the verb's complement (the parser's `that` heads the clause)
+        if d.upos[v] != Upos::Verb || d.children_base(v, "ccomp").into_iter().any(|c| c != t) {
             continue;
         }
         let Some(n) = d
@@ -594,6 +628,291 @@ pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
     }
 }
 
+/// `Julian Okafor` with the capitalised first name tagged as an adjective and the surname
+/// its `flat` part: `flat` joins the parts of a name, so a capitalised adjective heading a
+/// proper noun that way is a proper noun.
+pub(crate) fn flat_name_head(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (a, token) in tokens.iter().enumerate() {
+        if d.upos[a] == Upos::Adj
+            && token.form.chars().next().is_some_and(char::is_uppercase)
+            && d.children_base(a, "flat")
+                .into_iter()
+                .any(|c| c > a && d.upos[c] == Upos::Propn)
+        {
+            d.upos[a] = Upos::Propn;
+        }
+    }
+}
+
+/// `However, Jane Doe, the party's chair conceded that …` with the adverb as the root,
+/// the name as the subject of the comma and the verb as a clause (`acl`) of the
+/// apposition: a sentence cannot be headed by an adverb, a conjunction or a punctuation
+/// mark. When such a root (or a punctuation mark under it) holds exactly one subject and
+/// a finite verb (or a participle with a complement clause) without subject or
+/// subordinator hangs inside that subject's phrase, the verb becomes the root and takes
+/// the subject; the old root becomes its modifier.
+pub(crate) fn adverb_root(d: &mut Draft<'_>, tokens: &[Token]) {
+    let roots: Vec<usize> = (0..d.len()).filter(|&t| d.heads[t].is_none()).collect();
+    let [r] = roots[..] else { return };
+    let rel = match d.upos[r] {
+        Upos::Adv => "advmod",
+        Upos::Cconj => "cc",
+        Upos::Punct => "punct",
+        _ => return,
+    };
+    let holders: Vec<usize> = std::iter::once(r)
+        .chain(
+            d.children(r)
+                .into_iter()
+                .filter(|&c| d.upos[c] == Upos::Punct),
+        )
+        .collect();
+    let subjects: Vec<usize> = holders
+        .iter()
+        .flat_map(|&h| d.children_base(h, "nsubj"))
+        .collect();
+    let [s] = subjects[..] else { return };
+    let Some(v) = (s + 1..d.len()).find(|&v| {
+        d.upos[v] == Upos::Verb
+            // a past participle only with a complement clause (`conceded that …`): a
+            // reduced relative (`the chief appointed on Sunday`) has none
+            && (matches!(tokens[v].xpos, "VBD" | "VBZ" | "VBP")
+                || tokens[v].xpos == "VBN" && !d.children_base(v, "ccomp").is_empty())
+            && d.dominates(s, v)
+            && !d
+                .children(v)
+                .iter()
+                .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl" | "mark"))
+    }) else {
+        return;
+    };
+    d.heads[v] = None;
+    d.rels[v] = "root";
+    d.attach(s, v, "nsubj");
+    for h in holders {
+        for c in d.children(h) {
+            if d.upos[c] == Upos::Punct {
+                d.attach(c, v, "punct");
+            }
+        }
+    }
+    d.attach(r, v, rel);
+}
+
+/// `Officials warned that the plan would fail` with `that` read as a second subject of
+/// `fail`: a `that` opening a clause that has another subject after it is the clause's
+/// subordinator (and a relative clause so opened is a content clause, `acl`).
+pub(crate) fn that_as_subject(d: &mut Draft<'_>) {
+    for subjects in double_subjects(d) {
+        let first = subjects[0];
+        let Some(v) = d.heads[first] else { continue };
+        if d.lower[first] == "that"
+            && d.children(first).is_empty()
+            && d.extent(v).0 == first
+            && subjects[1..].iter().all(|&s| s > first)
+        {
+            d.rels[first] = "mark";
+            d.upos[first] = Upos::Sconj;
+            // with `that` a subordinator the clause is a noun's content clause (`no doubt
+            // that prices will rise`), not a relative clause with a gap
+            if d.rels[v] == "acl:relcl" {
+                d.rels[v] = "acl";
+            }
+        }
+    }
+}
+
+/// `"We will appeal," Jane Doe, the club's lawyer, told reporters` with the speaker's
+/// name (and its apposition) attached inside the quotation and the reporting verb left
+/// without a subject: the phrase between the closing quote and the verb, when it hangs
+/// into the quoted clause that the verb governs, is the verb's subject; later nouns after
+/// a comma are its appositions.
+pub(crate) fn quoted_speaker(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        if d.upos[v] != Upos::Verb
+            || lexicon::speech_class(&d.lemmas[v]).is_none()
+            || d.children(v)
+                .iter()
+                .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl"))
+        {
+            continue;
+        }
+        let Some(q) = (0..v).rev().find(|&t| is_quote(&tokens[t].form)) else {
+            continue;
+        };
+        let span = q + 1..v;
+        let roots: Vec<usize> = span
+            .clone()
+            .filter(|&t| d.heads[t].is_none_or(|h| !span.contains(&h)))
+            .collect();
+        let Some(first) = span.clone().find(|&t| d.upos[t] != Upos::Punct) else {
+            continue;
+        };
+        // the speaker opens the span and hangs across the quote into `v`'s quotation
+        if !roots.contains(&first) {
+            continue;
+        }
+        let Some(h) = d.heads[first] else { continue };
+        if h >= q
+            || !d.dominates(v, h)
+            || !span.clone().any(|t| {
+                d.dominates(first, t) && matches!(d.upos[t], Upos::Propn | Upos::Noun | Upos::Pron)
+            })
+        {
+            continue;
+        }
+        // the rest: commas and appositions, nothing else
+        let mut plan: Vec<(usize, &'static str)> = Vec::new();
+        let mut ok = true;
+        for &r in roots
+            .iter()
+            .filter(|&&r| r > first && d.heads[r] != Some(v))
+        {
+            // the apposition's comma may hang from it or stand before it
+            let (lo, _) = d.extent(r);
+            if d.upos[r] == Upos::Punct {
+                plan.push((r, "punct"));
+            } else if matches!(d.upos[r], Upos::Noun | Upos::Propn)
+                && (d.lower[lo] == "," || d.lower[lo - 1] == ",")
+            {
+                plan.push((r, "appos"));
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok && d.attach(first, v, "nsubj") {
+            for (r, rel) in plan {
+                d.attach(r, first, rel);
+            }
+        }
+    }
+}
+
+/// `They used the broker Helix Capital accounts` with `accounts` a caseless `nmod` of `broker`:
+/// a plain `nmod` needs a preposition, so a noun right after its head noun with none is
+/// the head of the phrase, and the noun before it a compound.
+pub(crate) fn caseless_nmod(d: &mut Draft<'_>) {
+    for m in 0..d.len() {
+        // a bare time noun is a temporal modifier (`members last November`), not a head
+        if d.rels[m] != "nmod"
+            || !matches!(d.upos[m], Upos::Noun | Upos::Propn)
+            || lexicon::is_time_noun(&d.lemmas[m])
+        {
+            continue;
+        }
+        let Some(n) = d.heads[m] else { continue };
+        if n > m
+            || !matches!(d.upos[n], Upos::Noun | Upos::Propn)
+            || d.extent(m).0 != n + 1
+            // only words of a noun phrase's pre-head between the two nouns (no preposition,
+            // subordinator or copula that the parser hung elsewhere)
+            || !(n + 1..m).all(|t| {
+                matches!(d.upos[t], Upos::Noun | Upos::Propn | Upos::Num | Upos::Adj)
+            })
+            || d.children(m).iter().any(|&c| d.base(c) == "case")
+            || d.children(n).iter().any(|&c| c > n && c != m)
+        {
+            continue;
+        }
+        let (gov, rel) = (d.heads[n], d.rels[n]);
+        // what opens the phrase (determiner, preposition, possessor) goes to its new head
+        for c in d.children(n) {
+            if c < n {
+                let r = d.rels[c];
+                d.attach(c, m, r);
+            }
+        }
+        d.heads[m] = gov;
+        d.rels[m] = rel;
+        d.heads[n] = Some(m);
+        d.rels[n] = "compound";
+    }
+}
+
+/// `The minister had denied the claims` with `denied` an adjective that carries the
+/// auxiliary `had`: an adjective takes no perfect `have`, so a participle with one is the
+/// verb (when the lexicon knows it).
+pub(crate) fn perfect_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (a, token) in tokens.iter().enumerate() {
+        if d.upos[a] != Upos::Adj
+            || !matches!(token.xpos, "JJ" | "VBN" | "VBD")
+            || !d
+                .children_base(a, "aux")
+                .into_iter()
+                .any(|c| c < a && d.lemmas[c] == "have")
+        {
+            continue;
+        }
+        if let Some(verb) = participle_verb(&token.form) {
+            d.upos[a] = Upos::Verb;
+            d.lemmas[a] = verb;
+        }
+    }
+}
+
+/// `Governor-elect Jane Doe had rejected the offer` with `Doe` the object of a word before
+/// it and `rejected` (with its auxiliary) a `parataxis` or `dep` without a subject: a
+/// clause with a tense or modal auxiliary needs a subject, and the name that ends right
+/// before the clause is it.
+pub(crate) fn subject_before_clause(d: &mut Draft<'_>) {
+    for x in 0..d.len() {
+        if d.upos[x] != Upos::Verb || !matches!(d.base(x), "parataxis" | "dep") {
+            continue;
+        }
+        let kids = d.children(x);
+        if kids
+            .iter()
+            .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl" | "mark" | "cc"))
+            || !kids.iter().any(|&c| c < x && d.base(c) == "aux")
+        {
+            continue;
+        }
+        let Some(h) = d.heads[x] else { continue };
+        let (start, _) = d.extent(x);
+        let Some(n) = d.children(h).into_iter().find(|&n| {
+            matches!(d.base(n), "obj" | "nsubj")
+                && d.upos[n] == Upos::Propn
+                && d.extent(n).1 + 1 == start
+        }) else {
+            continue;
+        };
+        d.attach(n, x, "nsubj");
+    }
+}
+
+/// `She was accused of involvement in planning the raid` with `planning` a clause of the
+/// verb: a gerund opened by a preposition right after an event noun that is an argument
+/// of the same verb belongs to the noun (`involvement in planning`).
+pub(crate) fn gerund_after_event_noun(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (g, token) in tokens.iter().enumerate() {
+        if d.base(g) != "advcl" || d.upos[g] != Upos::Verb || token.xpos != "VBG" {
+            continue;
+        }
+        let Some(v) = d.heads[g] else { continue };
+        let (start, _) = d.extent(g);
+        if d.heads[start] != Some(g)
+            || d.base(start) != "mark"
+            || d.lower[start] == "of"
+            || !lexicon::is_argument_preposition(&d.lower[start])
+        {
+            continue;
+        }
+        let Some(n) = d.children(v).into_iter().find(|&n| {
+            matches!(d.base(n), "obl" | "obj")
+                && d.upos[n] == Upos::Noun
+                && lexicon::event_verb(&d.lemmas[n]).is_some()
+                // the gerund follows the noun itself (`payment in return for dropping`
+                // has a phrase between them)
+                && d.extent(n).1 == n
+                && n + 1 == start
+        }) else {
+            continue;
+        };
+        d.attach(g, n, "acl");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,6 +939,9 @@ mod tests {
                         "PART" => Upos::Part,
                         "SCONJ" => Upos::Sconj,
                         "CCONJ" => Upos::Cconj,
+                        "ADV" => Upos::Adv,
+                        "PRON" => Upos::Pron,
+                        "NUM" => Upos::Num,
                         _ => Upos::Punct,
                     },
                     xpos: crate::model::intern(f[3]),
@@ -631,6 +953,12 @@ mod tests {
     }
 
     fn repaired(toks: &[Token]) -> (Vec<Option<usize>>, Vec<String>, Vec<String>) {
+        let d = repaired_draft(toks);
+        let rels = d.rels.iter().map(|r| (*r).to_owned()).collect();
+        (d.heads, rels, d.lemmas)
+    }
+
+    fn repaired_draft(toks: &[Token]) -> Draft<'_> {
         let mut d = Draft {
             heads: toks.iter().map(|t| t.head).collect(),
             rels: toks.iter().map(|t| t.deprel).collect(),
@@ -639,8 +967,268 @@ mod tests {
             lower: toks.iter().map(|t| t.form.to_lowercase()).collect(),
         };
         apply(&mut d, toks);
-        let rels = d.rels.iter().map(|r| (*r).to_owned()).collect();
-        (d.heads, rels, d.lemmas)
+        d
+    }
+
+    /// Head (1-based, 0 for a root) and relation of token `i` (1-based).
+    fn arc_of<'a>(d: &Draft<'a>, i: usize) -> (usize, &'a str) {
+        (d.heads[i - 1].map_or(0, |h| h + 1), d.rels[i - 1])
+    }
+
+    #[test]
+    fn that_before_a_second_subject_is_the_subordinator() {
+        let toks = tokens(&[
+            "Dahl Dahl PROPN NNP 2 nsubj",
+            "warned warn VERB VBD 0 root",
+            "that that PRON WDT 7 nsubj",
+            "Norway Norway PROPN NNP 7 nsubj",
+            "would would AUX MD 7 aux",
+            "be be AUX VB 7 cop",
+            "unprepared unprepared ADJ JJ 2 ccomp",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 3), (7, "mark"));
+        assert_eq!(d.upos[2], Upos::Sconj);
+        assert_eq!(arc_of(&d, 4), (7, "nsubj"));
+    }
+
+    #[test]
+    fn that_clause_of_a_noun_is_no_relative_clause() {
+        // `There is no doubt that prices will rise`
+        let toks = tokens(&[
+            "There there PRON EX 2 expl",
+            "is be VERB VBZ 0 root",
+            "no no DET DT 4 det",
+            "doubt doubt NOUN NN 2 nsubj",
+            "that that PRON WDT 8 nsubj",
+            "prices price NOUN NNS 8 nsubj",
+            "will will AUX MD 8 aux",
+            "rise rise VERB VB 4 acl:relcl",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 5), (8, "mark"));
+        assert_eq!(arc_of(&d, 8), (4, "acl"));
+    }
+
+    #[test]
+    fn time_noun_after_a_noun_stays_a_modifier() {
+        // `They voted off two members last November`
+        let toks = tokens(&[
+            "They they PRON PRP 2 nsubj",
+            "voted vote VERB VBD 0 root",
+            "off off ADP RP 2 compound:prt",
+            "two two NUM CD 5 nummod",
+            "members member NOUN NNS 2 obj",
+            "last last ADJ JJ 7 amod",
+            "November November PROPN NNP 5 nmod",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!((heads[4], rels[4].as_str()), (Some(1), "obj"));
+        assert_eq!((heads[6], rels[6].as_str()), (Some(4), "nmod"));
+    }
+
+    #[test]
+    fn that_as_complement_with_a_noun_object_opens_the_clause() {
+        let toks = tokens(&[
+            "Lund Lund PROPN NNP 2 nsubj",
+            "said say VERB VBD 0 root",
+            "that that SCONJ IN 2 ccomp",
+            "rural rural ADJ JJ 5 amod",
+            "clinics clinic NOUN NNS 3 obj",
+            "closed close VERB VBD 5 acl",
+            "wards ward NOUN NNS 6 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 6), (2, "ccomp"));
+        assert_eq!(arc_of(&d, 3), (6, "mark"));
+        assert_eq!(arc_of(&d, 5), (6, "nsubj"));
+    }
+
+    #[test]
+    fn speaker_after_a_quotation_is_the_subject() {
+        let toks = tokens(&[
+            "\" \" PUNCT `` 4 punct",
+            "Prices price NOUN NNS 4 nsubj",
+            "will will AUX MD 4 aux",
+            "rise rise VERB VB 15 ccomp",
+            ", , PUNCT , 4 punct",
+            "\" \" PUNCT '' 4 punct",
+            "Mara Mara ADJ JJ 4 conj",
+            "Lind Lind PROPN NNP 7 flat",
+            ", , PUNCT , 13 punct",
+            "the the DET DT 11 det",
+            "bank bank NOUN NN 13 nmod:poss",
+            "'s 's PART POS 11 case",
+            "economist economist NOUN NN 4 conj",
+            ", , PUNCT , 4 punct",
+            "told tell VERB VBD 0 root",
+            "reporters reporter NOUN NNS 15 obj",
+            ". . PUNCT . 15 punct",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 7), (15, "nsubj"));
+        assert_eq!(d.upos[6], Upos::Propn);
+        assert_eq!(arc_of(&d, 13), (7, "appos"));
+        assert_eq!(arc_of(&d, 14), (7, "punct"));
+        // the quotation itself stays the complement
+        assert_eq!(arc_of(&d, 4), (15, "ccomp"));
+    }
+
+    #[test]
+    fn speaker_with_a_subject_already_is_left_alone() {
+        let toks = tokens(&[
+            "\" \" PUNCT `` 3 punct",
+            "Prices price NOUN NNS 3 nsubj",
+            "rise rise VERB VBP 8 ccomp",
+            ", , PUNCT , 3 punct",
+            "\" \" PUNCT '' 3 punct",
+            "Mara Mara PROPN NNP 8 nsubj",
+            "Lind Lind PROPN NNP 6 flat",
+            "said say VERB VBD 0 root",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!((heads[5], rels[5].as_str()), (Some(7), "nsubj"));
+        assert_eq!((heads[2], rels[2].as_str()), (Some(7), "ccomp"));
+    }
+
+    #[test]
+    fn adverb_root_hands_over_to_the_verb() {
+        let toks = tokens(&[
+            "Still still ADV RB 0 root",
+            ", , PUNCT , 1 punct",
+            "Ana Ana PROPN NNP 2 nsubj",
+            "Ruiz Ruiz PROPN NNP 3 flat",
+            ", , PUNCT , 9 punct",
+            "the the DET DT 7 det",
+            "mayor mayor NOUN NN 9 nmod:poss",
+            "'s 's PART POS 7 case",
+            "deputy deputy NOUN NN 3 appos",
+            "conceded concede VERB VBN 9 acl",
+            "on on ADP IN 12 case",
+            "Friday Friday PROPN NNP 10 obl",
+            "that that SCONJ IN 16 mark",
+            "funds fund NOUN NNS 16 nsubj",
+            "were be AUX VBD 16 cop",
+            "missing missing ADJ JJ 10 ccomp",
+            ". . PUNCT . 2 punct",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 10), (0, "root"));
+        assert_eq!(arc_of(&d, 3), (10, "nsubj"));
+        assert_eq!(arc_of(&d, 1), (10, "advmod"));
+        assert_eq!(arc_of(&d, 2), (10, "punct"));
+        assert_eq!(arc_of(&d, 17), (10, "punct"));
+        assert_eq!(arc_of(&d, 9), (3, "appos"));
+    }
+
+    #[test]
+    fn reduced_relative_under_an_adverb_root_stays() {
+        // `Still, the deputy appointed on Friday.`: a participle without a complement
+        let toks = tokens(&[
+            "Still still ADV RB 0 root",
+            ", , PUNCT , 1 punct",
+            "the the DET DT 4 det",
+            "deputy deputy NOUN NN 2 nsubj",
+            "appointed appoint VERB VBN 4 acl",
+            "on on ADP IN 7 case",
+            "Friday Friday PROPN NNP 5 obl",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 1), (0, "root"));
+        assert_eq!(arc_of(&d, 5), (4, "acl"));
+    }
+
+    #[test]
+    fn caseless_nmod_heads_its_phrase() {
+        let toks = tokens(&[
+            "They they PRON PRP 2 nsubj",
+            "used use VERB VBD 0 root",
+            "the the DET DT 4 det",
+            "broker broker NOUN NN 2 obj",
+            "Helix Helix PROPN NNP 7 compound",
+            "Capital Capital PROPN NNP 7 compound",
+            "accounts account NOUN NNS 4 nmod",
+            "and and CCONJ CC 11 cc",
+            "the the DET DT 11 det",
+            "bank bank NOUN NN 11 compound",
+            "vaults vault NOUN NNS 7 conj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 7), (2, "obj"));
+        assert_eq!(arc_of(&d, 4), (7, "compound"));
+        assert_eq!(arc_of(&d, 3), (7, "det"));
+        assert_eq!(arc_of(&d, 11), (7, "conj"));
+    }
+
+    #[test]
+    fn nmod_with_a_misplaced_marker_is_not_a_compound() {
+        // `They cited the record of fraud` with `of` hung from `fraud` as a marker
+        let toks = tokens(&[
+            "They they PRON PRP 2 nsubj",
+            "cited cite VERB VBD 0 root",
+            "the the DET DT 4 det",
+            "record record NOUN NN 2 obj",
+            "of of SCONJ IN 6 mark",
+            "fraud fraud NOUN NN 4 nmod",
+        ]);
+        let (heads, rels, _) = repaired(&toks);
+        assert_eq!((heads[3], rels[3].as_str()), (Some(1), "obj"));
+        assert_eq!((heads[5], rels[5].as_str()), (Some(3), "nmod"));
+    }
+
+    #[test]
+    fn perfect_participle_is_a_verb_and_takes_the_name_before_it() {
+        let toks = tokens(&[
+            "Governor Governor PROPN NNP 3 nsubj",
+            "- - PUNCT HYPH 1 punct",
+            "elect elect VERB VB 0 root",
+            "Ana Ana PROPN NNP 3 obj",
+            "Ruiz Ruiz PROPN NNP 4 flat",
+            "had have AUX VBD 8 aux",
+            "firmly firmly ADV RB 8 advmod",
+            "denied denied ADJ JJ 3 parataxis",
+            "the the DET DT 10 det",
+            "claims claim NOUN NNS 8 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(d.upos[7], Upos::Verb);
+        assert_eq!(d.lemmas[7], "deny");
+        assert_eq!(arc_of(&d, 4), (8, "nsubj"));
+    }
+
+    #[test]
+    fn gerund_after_the_event_nouns_phrase_stays() {
+        // `They offered support in return for dropping the case`
+        let toks = tokens(&[
+            "They they PRON PRP 2 nsubj",
+            "offered offer VERB VBD 0 root",
+            "support support NOUN NN 2 obj",
+            "in in ADP IN 5 case",
+            "return return NOUN NN 3 nmod",
+            "for for SCONJ IN 7 mark",
+            "dropping drop VERB VBG 2 advcl",
+            "the the DET DT 9 det",
+            "case case NOUN NN 7 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 7), (2, "advcl"));
+    }
+
+    #[test]
+    fn gerund_after_an_event_noun_belongs_to_it() {
+        let toks = tokens(&[
+            "Dahl Dahl PROPN NNP 3 nsubj:pass",
+            "was be AUX VBD 3 aux:pass",
+            "accused accuse VERB VBN 0 root",
+            "of of ADP IN 5 case",
+            "involvement involvement NOUN NN 3 obl",
+            "in in SCONJ IN 7 mark",
+            "rigging rig VERB VBG 3 advcl",
+            "the the DET DT 9 det",
+            "vote vote NOUN NN 7 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 7), (5, "acl"));
     }
 
     #[test]
