@@ -6,62 +6,64 @@
 //! lemma the lemmatiser cut short, and rewrites only the arcs involved. They run once,
 //! in order, when a [`Parse`](super::Parse) is built:
 //!
-//! 1. [`flat_name_head`]: `Julian Okafor` with the first name tagged as an adjective
+//! 1. [`split_name`]: `Ann Lee, Bo Chan and Cy Park` parsed with `Bo` and `Chan` as two
+//!    conjuncts: two capitalised proper nouns with nothing between them are one name.
+//! 2. [`flat_name_head`]: `Julian Okafor` with the first name tagged as an adjective
 //!    heading the surname as `flat`: it is a proper noun.
-//! 2. [`adverb_root`]: `However, Jane Doe, the party's chair conceded that …` parsed with
+//! 3. [`adverb_root`]: `However, Jane Doe, the party's chair conceded that …` parsed with
 //!    the adverb as the root and the verb as a clause of the subject's apposition: the
 //!    verb is the root and takes the subject.
-//! 3. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
+//! 4. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
 //!    `Ruritania` and `Doe` as subjects: the one carrying `'s` is the possessor of the
 //!    next one.
-//! 4. [`subordinator_subject`]: `The dispute began after the ministry published a report`
+//! 5. [`subordinator_subject`]: `The dispute began after the ministry published a report`
 //!    parsed with `after` as a preposition of `ministry` and two subjects on `published`:
 //!    `after` is the mark of the clause and the first subject does not belong to it.
-//! 5. [`that_as_subject`]: `Officials warned that the plan would fail` parsed with `that`
+//! 6. [`that_as_subject`]: `Officials warned that the plan would fail` parsed with `that`
 //!    as a second subject of `fail`: it is the clause's subordinator.
-//! 6. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
+//! 7. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
 //!    the title phrase as a bare oblique of the verb: it is an apposition of the subject.
-//! 7. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
+//! 8. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
 //!    with the name as a compound of `chief`: the name heads the subject and the
 //!    description is its apposition.
-//! 8. [`quoted_speaker`]: `"We will appeal," Jane Doe, the club's lawyer, told reporters`
+//! 9. [`quoted_speaker`]: `"We will appeal," Jane Doe, the club's lawyer, told reporters`
 //!    parsed with the speaker hanging inside the quotation: it is the reporting verb's
 //!    subject.
-//! 9. [`complement_as_relative`]: `She warned on Monday that the talks would fail` parsed
-//!    with the `that` clause as a relative clause of `Monday`: when `that` has no role
-//!    inside the clause and the clause has its own subject, it is the reporting verb's
-//!    complement.
-//! 10. [`caseless_nmod`]: `used the broker Helix Capital accounts` parsed with
+//! 10. [`complement_as_relative`]: `She warned on Monday that the talks would fail` parsed
+//!     with the `that` clause as a relative clause of `Monday`: when `that` has no role
+//!     inside the clause and the clause has its own subject, it is the reporting verb's
+//!     complement.
+//! 11. [`caseless_nmod`]: `used the broker Helix Capital accounts` parsed with
 //!     `accounts` a bare `nmod` of `broker`: a noun right after a noun, with no
 //!     preposition, heads the phrase.
-//! 11. [`participle_as_object`]: `The report says Ruritania has "meddled" in the vote`
+//! 12. [`participle_as_object`]: `The report says Ruritania has "meddled" in the vote`
 //!     parsed (the quotes derail it) with `has` as the main verb and `meddled` as its
 //!     object: a past participle cannot be the object of `have`, it is the predicate and
 //!     `have` its auxiliary.
-//! 12. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
+//! 13. [`stative_adjective`]: `Two firms were involved in the fraud` parsed with
 //!     `involved` as an adjective after a copula: a participle of the stative-passive
 //!     lexicon (`involve`, `engage`, `implicate`…) is the passive verb.
-//! 13. [`adjective_after_have`]: `The minister had repeatedly denied bribery claims`
+//! 14. [`adjective_after_have`]: `The minister had repeatedly denied bribery claims`
 //!     parsed with `denied` as an adjective of `claims` and `had` as the verb: a
 //!     participle right after `have` whose verb is a reporting or support verb of the
 //!     lexicon (and not a hedge like `alleged`) is the predicate.
-//! 14. [`perfect_adjective`]: the same participle parsed as an adjective that carries
+//! 15. [`perfect_adjective`]: the same participle parsed as an adjective that carries
 //!     `had` as its auxiliary: an adjective takes no perfect `have`, it is the verb.
-//! 15. [`subject_before_clause`]: `Governor-elect Jane Doe had rejected the offer` parsed
+//! 16. [`subject_before_clause`]: `Governor-elect Jane Doe had rejected the offer` parsed
 //!     with `Doe` the object of `elect` and `rejected` a subjectless `parataxis`: a clause
 //!     with an auxiliary needs a subject, and the name right before it is it.
-//! 16. [`bare_complement`]: `She denied the payments had reached the party` parsed with
+//! 17. [`bare_complement`]: `She denied the payments had reached the party` parsed with
 //!     `payments` as the object of `denied` and `reached` hanging elsewhere without a
 //!     subject: a finite clause with no subject right after a reporting verb's object is
 //!     the verb's complement, and the object is its subject.
-//! 17. [`that_with_object`]: `He said that local courts blocked the plan` parsed with
+//! 18. [`that_with_object`]: `He said that local courts blocked the plan` parsed with
 //!     `that` (the verb's object or complement) taking `courts` as its object and
 //!     `blocked` as a reduced relative of `courts`: a subordinating `that` heads no noun,
 //!     so the participle-looking verb is the reported clause and the noun its subject.
-//! 18. [`gerund_after_event_noun`]: `She was accused of involvement in planning the raid`
+//! 19. [`gerund_after_event_noun`]: `She was accused of involvement in planning the raid`
 //!     parsed with `planning` a clause of `accused`: a gerund right after an event noun
 //!     (`involvement in planning`) belongs to the noun.
-//! 19. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
+//! 20. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
 //!
 //! The parsers we train differ in their habits, so a repair accepts the configurations
@@ -162,6 +164,7 @@ impl<'a> Draft<'a> {
 
 /// Runs every repair, in order.
 pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
+    split_name(d, tokens);
     flat_name_head(d, tokens);
     adverb_root(d, tokens);
     possessor_subject(d);
@@ -584,9 +587,9 @@ pub(crate) fn bare_complement(d: &mut Draft<'_>) {
 }
 
 /// `He said that local courts blocked the plan` with `that` (tagged as a subordinator)
-/// the object or the complement of `said`, `courts` the object of `that` and `blocked` (`VBD`/`VBN`) a
-/// reduced relative of `courts`: `blocked` becomes the complement of the verb `that`
-/// hangs from, with `that` as its mark and `courts` as its subject. A participle with a
+/// the object or the complement of `said`, `courts` the object of `that` and `blocked`
+/// (`VBD`/`VBN`) a reduced relative of `courts`: `blocked` becomes the complement of the
+/// verb `that` hangs from, with `that` as its mark and `courts` as its subject. A participle with a
 /// `by` agent (`courts appointed by the king`) is a real reduced relative and stays.
 pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
     for t in 0..d.len() {
@@ -640,6 +643,34 @@ pub(crate) fn flat_name_head(d: &mut Draft<'_>, tokens: &[Token]) {
                 .any(|c| c > a && d.upos[c] == Upos::Propn)
         {
             d.upos[a] = Upos::Propn;
+        }
+    }
+}
+
+/// `Ann Lee, Bo Chan and Cy Park` with `Bo` and `Chan` two conjuncts of `Lee`: conjuncts
+/// are separated by a comma or a conjunction, so a capitalised proper-noun conjunct right
+/// after another one, with no dependents of its own, is the rest of that name (`flat`).
+pub(crate) fn split_name(d: &mut Draft<'_>, tokens: &[Token]) {
+    let capital = |t: usize| {
+        tokens[t]
+            .form
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    for b in 1..d.len() {
+        let a = b - 1;
+        if d.base(a) == "conj"
+            && d.base(b) == "conj"
+            && d.heads[a] == d.heads[b]
+            && d.upos[a] == Upos::Propn
+            && d.upos[b] == Upos::Propn
+            && capital(a)
+            && capital(b)
+            && d.children(a).iter().all(|&c| c < a)
+            && d.children(b).is_empty()
+        {
+            d.attach(b, a, "flat");
         }
     }
 }
@@ -1158,6 +1189,34 @@ mod tests {
         assert_eq!(arc_of(&d, 4), (7, "compound"));
         assert_eq!(arc_of(&d, 3), (7, "det"));
         assert_eq!(arc_of(&d, 11), (7, "conj"));
+    }
+
+    #[test]
+    fn adjacent_name_conjuncts_are_one_name() {
+        // `Ann Lee, Bo Chan and Cy Park left` with `Bo` and `Chan` read as two conjuncts
+        let toks = tokens(&[
+            "Ann Ann PROPN NNP 2 compound",
+            "Lee Lee PROPN NNP 9 nsubj",
+            ", , PUNCT , 4 punct",
+            "Bo Bo PROPN NNP 2 conj",
+            "Chan Chan PROPN NNP 2 conj",
+            "and and CCONJ CC 7 cc",
+            "Cy Cy PROPN NNP 2 conj",
+            "Park Park PROPN NNP 7 flat",
+            "left leave VERB VBD 0 root",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 5), (4, "flat"));
+        assert_eq!(arc_of(&d, 4), (2, "conj"));
+        assert_eq!(arc_of(&d, 7), (2, "conj"));
+        // separated by a conjunction, two conjuncts stay two
+        let toks = tokens(&[
+            "Lee Lee PROPN NNP 4 nsubj",
+            "and and CCONJ CC 3 cc",
+            "Chan Chan PROPN NNP 1 conj",
+            "left leave VERB VBD 0 root",
+        ]);
+        assert_eq!(arc_of(&repaired_draft(&toks), 3), (1, "conj"));
     }
 
     #[test]
