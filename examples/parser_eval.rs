@@ -189,6 +189,7 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
             clusters: clusters.clone(),
             tagger_clusters,
             parser_prune: 0.0,
+            parser_average: 1,
         };
         let start = Instant::now();
         let mut report = nlp_train::TrainReport::default();
@@ -226,6 +227,27 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         let mut p = Nlp::load_default()?.parser().clone();
         p.learn_shortcuts(&data);
         p
+    } else if let Some(k) = std::env::args()
+        .position(|a| a == "--average")
+        .and_then(|i| std::env::args().nth(i + 1))
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        use rayon::prelude::*;
+        let parsers: Vec<Parser> = (0..k)
+            .into_par_iter()
+            .map(|i| {
+                Parser::train(
+                    &data,
+                    &ParserTrainOptions {
+                        epochs,
+                        seed: seed + i,
+                        clusters: clusters.clone(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect();
+        Parser::average(&parsers, &data).expect("parsers of one shape")
     } else {
         Parser::train(
             &data,

@@ -39,6 +39,7 @@ fn options(epochs: usize) -> TrainOptions {
         clusters: Default::default(),
         tagger_clusters: false,
         parser_prune: 0.0,
+        parser_average: 1,
     }
 }
 
@@ -158,6 +159,7 @@ fn silver_training_uses_every_partner_and_is_deterministic() {
     let opts = TrainOptions {
         clusters: classes,
         parser_prune: 2.0,
+        parser_average: 1,
         ..options(3)
     };
     let silver = SilverOptions {

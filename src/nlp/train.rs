@@ -45,6 +45,9 @@ pub struct TrainOptions {
     pub tagger_clusters: bool,
     /// The parser's pruning threshold (0: the parser's default).
     pub parser_prune: f32,
+    /// Train the final parser this many times (seeds `seed`, `seed + 1`, …, in parallel)
+    /// and keep the mean of their weights ([`Parser::average`]); 0 or 1: one parser.
+    pub parser_average: usize,
 }
 
 /// Default tagger epochs.
@@ -220,7 +223,7 @@ pub fn train_with_silver(
         && !opts.no_parser
         && (silver_opts.partners > 0 || !opts.clusters.is_empty());
     if !silver_on {
-        let parser = Parser::train(&parser_data, &parser_opts);
+        let parser = train_final(&parser_data, &parser_opts, opts.parser_average);
         report.stages.push(("parser".to_owned(), t.elapsed()));
         return (Nlp::from_parts(tagger, lemmatizer, parser), report);
     }
@@ -267,10 +270,30 @@ pub fn train_with_silver(
     // Stage 6: the parser, on treebank and silver.
     let t = Instant::now();
     parser_data.extend(silver_data);
-    let parser = Parser::train(&parser_data, &parser_opts);
+    let parser = train_final(&parser_data, &parser_opts, opts.parser_average);
     report
         .stages
         .push(("parser on treebank + silver".to_owned(), t.elapsed()));
 
     (Nlp::from_parts(tagger, lemmatizer, parser), report)
+}
+
+/// The final parser: one, or the mean of `average` trained with consecutive seeds.
+fn train_final(data: &[TrainSentence], opts: &ParserTrainOptions, average: usize) -> Parser {
+    if average <= 1 {
+        return Parser::train(data, opts);
+    }
+    let parsers: Vec<Parser> = (0..average as u64)
+        .into_par_iter()
+        .map(|k| {
+            Parser::train(
+                data,
+                &ParserTrainOptions {
+                    seed: opts.seed.wrapping_add(k),
+                    ..opts.clone()
+                },
+            )
+        })
+        .collect();
+    Parser::average(&parsers, data).expect("parsers trained on the same data have one shape")
 }
