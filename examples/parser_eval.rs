@@ -190,6 +190,7 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
             tagger_clusters,
             parser_prune: 0.0,
             parser_average: 1,
+            silver_clusters_only: false,
         };
         let start = Instant::now();
         let mut report = nlp_train::TrainReport::default();

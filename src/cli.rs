@@ -226,6 +226,10 @@ pub struct TrainArgs {
     /// besides the one with word classes that `--clusters` adds.
     #[arg(long, default_value_t = 2)]
     pub silver_partners: usize,
+    /// Use the word classes of `--clusters` only for the silver data's right-to-left
+    /// partner, not in the final parser (no class lookups when parsing).
+    #[arg(long, requires = "clusters")]
+    pub silver_clusters_only: bool,
     /// Train the parser N times (seeds `seed`, `seed + 1`, …) and keep the mean of their
     /// weights: an ensemble at one parser's parsing cost, N times the training work.
     #[arg(long, default_value_t = 1)]

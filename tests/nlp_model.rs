@@ -40,6 +40,7 @@ fn options(epochs: usize) -> TrainOptions {
         tagger_clusters: false,
         parser_prune: 0.0,
         parser_average: 1,
+        silver_clusters_only: false,
     }
 }
 
@@ -160,6 +161,7 @@ fn silver_training_uses_every_partner_and_is_deterministic() {
         clusters: classes,
         parser_prune: 2.0,
         parser_average: 1,
+        silver_clusters_only: false,
         ..options(3)
     };
     let silver = SilverOptions {
@@ -177,6 +179,18 @@ fn silver_training_uses_every_partner_and_is_deterministic() {
     assert!(report.silver.agreed <= report.silver.sentences);
     let (again, _) = train_with_silver(&toy_data(), &opts, &texts, &silver);
     assert_eq!(nlp.to_bytes(), again.to_bytes());
+    assert!(nlp.parser().has_clusters());
+    // Word classes only for the partner, and the final parser the mean of two seeds.
+    let only = TrainOptions {
+        silver_clusters_only: true,
+        parser_average: 2,
+        ..opts.clone()
+    };
+    let (a, report) = train_with_silver(&toy_data(), &only, &texts, &silver);
+    assert!(report.stages.iter().any(|(s, _)| s.contains("1 + 3")));
+    assert!(!a.parser().has_clusters());
+    let (b, _) = train_with_silver(&toy_data(), &only, &texts, &silver);
+    assert_eq!(a.to_bytes(), b.to_bytes());
     // Without text, no silver stage: the same model as `train`.
     let (plain, report) = train_with_silver(&toy_data(), &options(3), &[], &silver);
     assert_eq!(report.silver.sentences, 0);

@@ -106,6 +106,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
         tagger_clusters: args.tagger_clusters,
         parser_prune: args.parser_prune.unwrap_or(0.0),
         parser_average: args.parser_average,
+        silver_clusters_only: args.silver_clusters_only,
     };
     let mut texts = Vec::new();
     if !args.silver.is_empty() {

@@ -1402,6 +1402,11 @@ impl Parser {
         }
     }
 
+    /// Whether the parser reads word classes.
+    pub fn has_clusters(&self) -> bool {
+        !self.clusters.is_empty()
+    }
+
     /// A parser whose weights are the mean of `parsers`' (trained on the same data with
     /// different seeds): greedy decoding with the sum of their scores, at one parser's
     /// number of lookups. `None` when they differ in labels, vocabulary or word classes.

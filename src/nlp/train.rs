@@ -45,6 +45,9 @@ pub struct TrainOptions {
     pub tagger_clusters: bool,
     /// The parser's pruning threshold (0: the parser's default).
     pub parser_prune: f32,
+    /// Use the word classes only in the right-to-left partner that makes silver data, not in
+    /// the final parser (whose parsing then costs no class lookups).
+    pub silver_clusters_only: bool,
     /// Train the final parser this many times (seeds `seed`, `seed + 1`, …, in parallel)
     /// and keep the mean of their weights ([`Parser::average`]); 0 or 1: one parser.
     pub parser_average: usize,
@@ -216,7 +219,11 @@ pub fn train_with_silver(
     let parser_opts = ParserTrainOptions {
         epochs: opts.parser_epochs,
         seed: opts.seed,
-        clusters: opts.clusters.clone(),
+        clusters: if opts.silver_clusters_only && !texts.is_empty() {
+            WordClusters::default()
+        } else {
+            opts.clusters.clone()
+        },
         prune: opts.parser_prune,
     };
     let silver_on = !texts.is_empty()
@@ -241,6 +248,7 @@ pub fn train_with_silver(
     if !opts.clusters.is_empty() {
         partner_opts.push(ParserTrainOptions {
             prune: 0.0,
+            clusters: opts.clusters.clone(),
             ..parser_opts.clone()
         });
     }
