@@ -22,7 +22,8 @@
 //! 6. [`that_as_subject`]: `Officials warned that the plan would fail` parsed with `that`
 //!    as a second subject of `fail`: it is the clause's subordinator.
 //! 7. [`fronted_apposition`]: `The country's finance minister, Jane Doe warned` parsed with
-//!    the title phrase as a bare oblique of the verb: it is an apposition of the subject.
+//!    the title phrase as a bare oblique or a second subject of the verb: it is an
+//!    apposition of the subject.
 //! 8. [`name_before_apposition`]: `Jane Doe, the minister's chief of staff said` parsed
 //!    with the name as a compound of `chief`: the name heads the subject and the
 //!    description is its apposition.
@@ -245,8 +246,8 @@ pub(crate) fn subordinator_subject(d: &mut Draft<'_>) {
 }
 
 /// `The country's finance minister, Jane Doe warned …` with `minister` a bare `obl` of
-/// the verb right before `, Doe` (the subject): the title phrase is an apposition of the
-/// subject.
+/// the verb, or a second subject, right before `, Doe` (the verb's last subject): the
+/// title phrase is an apposition of the subject.
 pub(crate) fn fronted_apposition(d: &mut Draft<'_>, tokens: &[Token]) {
     // This repair only relabels arcs `appos` and `punct`, so no token becomes a subject
     // while it runs: the subjects found up front, rechecked as the loop goes, are all the
@@ -256,12 +257,12 @@ pub(crate) fn fronted_apposition(d: &mut Draft<'_>, tokens: &[Token]) {
         let Some(s) = subjects
             .iter()
             .copied()
-            .find(|&c| d.heads[c] == Some(v) && d.base(c) == "nsubj")
+            .rfind(|&c| d.heads[c] == Some(v) && d.base(c) == "nsubj")
         else {
             continue;
         };
         for o in d.children(v) {
-            if d.rels[o] != "obl"
+            if !(d.rels[o] == "obl" || (d.base(o) == "nsubj" && o != s))
                 || o > s
                 || !matches!(d.upos[o], Upos::Noun)
                 || d.children(o)
@@ -1189,6 +1190,26 @@ mod tests {
         assert_eq!(arc_of(&d, 4), (7, "compound"));
         assert_eq!(arc_of(&d, 3), (7, "det"));
         assert_eq!(arc_of(&d, 11), (7, "conj"));
+    }
+
+    #[test]
+    fn a_title_read_as_a_second_subject_is_an_apposition() {
+        // `The city's chief planner, Ana Ruiz warned …` with both phrases subjects
+        let toks = tokens(&[
+            "The the DET DT 2 det",
+            "city city NOUN NN 5 nmod:poss",
+            "'s 's PART POS 2 case",
+            "chief chief ADJ JJ 5 amod",
+            "planner planner NOUN NN 9 nsubj",
+            ", , PUNCT , 9 punct",
+            "Ana Ana PROPN NNP 8 compound",
+            "Ruiz Ruiz PROPN NNP 9 nsubj",
+            "warned warn VERB VBD 0 root",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 5), (8, "appos"));
+        assert_eq!(arc_of(&d, 6), (5, "punct"));
+        assert_eq!(arc_of(&d, 8), (9, "nsubj"));
     }
 
     #[test]
