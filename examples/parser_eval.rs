@@ -16,7 +16,8 @@
 //! bundle with the new parser. `--silver FILE [--silver-tokens N]` appends the first `N`
 //! tokens (whole sentences; default all) of a silver CoNLL-U from `examples/silver.rs` to
 //! the training data. `--shortcuts-only` does not train: it relearns the label shortcuts of
-//! the built-in parser on the jack-knifed data (`Parser::learn_shortcuts`) and scores that.
+//! the built-in parser on the jack-knifed data (`Parser::learn_shortcuts`) and scores that;
+//! `--average N` trains N seeds and keeps their mean (`Parser::train_averaged`).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -228,37 +229,19 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         let mut p = Nlp::load_default()?.parser().clone();
         p.learn_shortcuts(&data);
         p
-    } else if let Some(k) = std::env::args()
-        .position(|a| a == "--average")
-        .and_then(|i| std::env::args().nth(i + 1))
-        .and_then(|v| v.parse::<u64>().ok())
-    {
-        use rayon::prelude::*;
-        let parsers: Vec<Parser> = (0..k)
-            .into_par_iter()
-            .map(|i| {
-                Parser::train(
-                    &data,
-                    &ParserTrainOptions {
-                        epochs,
-                        seed: seed + i,
-                        clusters: clusters.clone(),
-                        ..Default::default()
-                    },
-                )
-            })
-            .collect();
-        Parser::average(&parsers, &data).expect("parsers of one shape")
     } else {
-        Parser::train(
-            &data,
-            &ParserTrainOptions {
-                epochs,
-                seed,
-                clusters,
-                ..Default::default()
-            },
-        )
+        let average = std::env::args()
+            .position(|a| a == "--average")
+            .and_then(|i| std::env::args().nth(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let options = ParserTrainOptions {
+            epochs,
+            seed,
+            clusters,
+            ..Default::default()
+        };
+        Parser::train_averaged(&data, &options, average)
     };
     let bytes = parser.to_bytes();
     println!(

@@ -24,8 +24,8 @@
 //!   (see `attach_commas_to_governor`): the convention of UD English-PUD (news), where
 //!   EWT's own choice cost about 300 PUD commas. It costs about 0.5 UAS on EWT test.
 //! - **Punctuation labels:** a `PUNCT` word always gets `punct` (as in every EWT sentence).
-//! - **Averaging:** [`Parser::average`] takes the mean of the weights of parsers trained
-//!   with different seeds. Scores are linear in the weights, so it decodes with the sum of
+//! - **Averaging:** [`Parser::train_averaged`] takes the mean of the weights of parsers
+//!   trained with different seeds. Scores are linear in the weights, so it decodes with the sum of
 //!   their scores (an ensemble) at one parser's number of lookups; its tables hold the
 //!   union of their features.
 //! - **Label shortcuts:** arcs whose label a small key (dependent word and tag, head tag,
@@ -403,6 +403,25 @@ impl Table {
         t
     }
 
+    /// The mean of tables of one shape, over the union of their keys (a missing row
+    /// counts as zeros): scoring with it sums the tables' scores.
+    fn mean(tables: &[&Table]) -> Table {
+        let nc = tables[0].nc;
+        let mut keys: Vec<u64> = tables.iter().flat_map(|t| t.keys.iter().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut w = vec![0f32; keys.len() * nc];
+        for t in tables {
+            for (r, k) in t.keys.iter().enumerate() {
+                let i = keys.binary_search(k).expect("key of the union");
+                for c in 0..nc {
+                    w[i * nc + c] += f32::from(t.q[r * nc + c]) * t.scale / tables.len() as f32;
+                }
+            }
+        }
+        Table::quantise(nc, keys, &w)
+    }
+
     /// Moves layout: the summed differences `w1 - w0` and `w2 - w0` of the rows of `feats`,
     /// in units of `diff_scale`.
     #[inline]
@@ -553,27 +572,6 @@ impl TrainTable {
             }
         }
         Table::quantise(nc, out_keys, &out_w)
-    }
-}
-
-impl Table {
-    /// The mean of tables of one shape, over the union of their keys (a missing row
-    /// counts as zeros): scoring with it sums the tables' scores.
-    fn mean(tables: &[&Table]) -> Table {
-        let nc = tables[0].nc;
-        let mut keys: Vec<u64> = tables.iter().flat_map(|t| t.keys.iter().copied()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut w = vec![0f32; keys.len() * nc];
-        for t in tables {
-            for (r, k) in t.keys.iter().enumerate() {
-                let i = keys.binary_search(k).expect("key of the union");
-                for c in 0..nc {
-                    w[i * nc + c] += f32::from(t.q[r * nc + c]) * t.scale / tables.len() as f32;
-                }
-            }
-        }
-        Table::quantise(nc, keys, &w)
     }
 }
 
@@ -1166,8 +1164,41 @@ fn argmax_label(scores: &[f32]) -> usize {
 }
 
 impl Parser {
-    /// Trains a parser on gold trees. Pure (no I/O) and deterministic for a given seed.
+    /// Trains a parser on gold trees, then its label shortcuts. Pure (no I/O) and
+    /// deterministic for a given seed.
     pub fn train(data: &[TrainSentence], options: &ParserTrainOptions) -> Parser {
+        let mut parser = Parser::train_weights(data, options);
+        parser.learn_shortcuts(data);
+        parser
+    }
+
+    /// Trains `n` parsers (seeds `options.seed`, `options.seed + 1`, …, in parallel) and
+    /// returns their mean (see `average`) with its label shortcuts; `n` ≤ 1 is
+    /// [`Parser::train`].
+    pub fn train_averaged(
+        data: &[TrainSentence],
+        options: &ParserTrainOptions,
+        n: usize,
+    ) -> Parser {
+        use rayon::prelude::*;
+        if n <= 1 {
+            return Parser::train(data, options);
+        }
+        let parsers: Vec<Parser> = (0..n as u64)
+            .into_par_iter()
+            .map(|k| {
+                let options = ParserTrainOptions {
+                    seed: options.seed.wrapping_add(k),
+                    ..options.clone()
+                };
+                Parser::train_weights(data, &options)
+            })
+            .collect();
+        Parser::average(&parsers, data).expect("parsers trained on the same data have one shape")
+    }
+
+    /// The weights of [`Parser::train`], without label shortcuts.
+    fn train_weights(data: &[TrainSentence], options: &ParserTrainOptions) -> Parser {
         let epochs = if options.epochs == 0 {
             DEFAULT_EPOCHS
         } else {
@@ -1301,7 +1332,7 @@ impl Parser {
                 }
             }
         }
-        let mut parser = Parser {
+        Parser {
             punct,
             labels,
             vocab,
@@ -1309,9 +1340,7 @@ impl Parser {
             clusters: options.clusters.clone(),
             labeller: labeller.average(time, if prune { PRUNE_LABELS } else { 1e-6 }),
             label_shortcuts: HashMap::default(),
-        };
-        parser.learn_shortcuts(data);
-        parser
+        }
     }
 }
 
@@ -1408,13 +1437,14 @@ impl Parser {
     }
 
     /// A parser whose weights are the mean of `parsers`' (trained on the same data with
-    /// different seeds): greedy decoding with the sum of their scores, at one parser's
-    /// number of lookups. `None` when they differ in labels, vocabulary or word classes.
-    pub fn average(parsers: &[Parser], data: &[TrainSentence]) -> Option<Parser> {
+    /// different seeds), with label shortcuts learnt on `data`: greedy decoding with the sum
+    /// of their scores, at one parser's number of lookups. `None` when they differ in labels,
+    /// vocabulary or word classes, or one was read from bytes (which keep no training keys).
+    fn average(parsers: &[Parser], data: &[TrainSentence]) -> Option<Parser> {
         let first = parsers.first()?;
         if parsers.iter().any(|p| {
             p.labels != first.labels
-                || p.vocab.len() != first.vocab.len()
+                || p.vocab != first.vocab
                 || p.clusters.len() != first.clusters.len()
                 || p.moves.keys.is_empty()
         }) {

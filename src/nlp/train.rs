@@ -49,7 +49,7 @@ pub struct TrainOptions {
     /// the final parser (whose parsing then costs no class lookups).
     pub silver_clusters_only: bool,
     /// Train the final parser this many times (seeds `seed`, `seed + 1`, …, in parallel)
-    /// and keep the mean of their weights ([`Parser::average`]); 0 or 1: one parser.
+    /// and keep the mean of their weights ([`Parser::train_averaged`]); 0 or 1: one parser.
     pub parser_average: usize,
 }
 
@@ -230,7 +230,7 @@ pub fn train_with_silver(
         && !opts.no_parser
         && (silver_opts.partners > 0 || !opts.clusters.is_empty());
     if !silver_on {
-        let parser = train_final(&parser_data, &parser_opts, opts.parser_average);
+        let parser = Parser::train_averaged(&parser_data, &parser_opts, opts.parser_average);
         report.stages.push(("parser".to_owned(), t.elapsed()));
         return (Nlp::from_parts(tagger, lemmatizer, parser), report);
     }
@@ -278,30 +278,10 @@ pub fn train_with_silver(
     // Stage 6: the parser, on treebank and silver.
     let t = Instant::now();
     parser_data.extend(silver_data);
-    let parser = train_final(&parser_data, &parser_opts, opts.parser_average);
+    let parser = Parser::train_averaged(&parser_data, &parser_opts, opts.parser_average);
     report
         .stages
         .push(("parser on treebank + silver".to_owned(), t.elapsed()));
 
     (Nlp::from_parts(tagger, lemmatizer, parser), report)
-}
-
-/// The final parser: one, or the mean of `average` trained with consecutive seeds.
-fn train_final(data: &[TrainSentence], opts: &ParserTrainOptions, average: usize) -> Parser {
-    if average <= 1 {
-        return Parser::train(data, opts);
-    }
-    let parsers: Vec<Parser> = (0..average as u64)
-        .into_par_iter()
-        .map(|k| {
-            Parser::train(
-                data,
-                &ParserTrainOptions {
-                    seed: opts.seed.wrapping_add(k),
-                    ..opts.clone()
-                },
-            )
-        })
-        .collect();
-    Parser::average(&parsers, data).expect("parsers trained on the same data have one shape")
 }
