@@ -1,7 +1,7 @@
 //! Prints the annotation of text read from stdin as CoNLL-U, with each sentence's kind:
 //! a development aid for looking at what the tagger and parser did.
 //!
-//! `cargo run --release --example annotate < article.txt`
+//! `cargo run --release --example annotate [-- --model FILE] < article.txt`
 
 use std::io::Read;
 
@@ -11,7 +11,12 @@ use actorgraph::nlp::Nlp;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut text = String::new();
     std::io::stdin().read_to_string(&mut text)?;
-    let nlp = Nlp::load_default()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let nlp = match args.as_slice() {
+        [] => Nlp::load_default()?,
+        [flag, path] if flag == "--model" => Nlp::from_bytes(&std::fs::read(path)?)?,
+        _ => return Err("usage: annotate [--model FILE] < text".into()),
+    };
     let article = Article {
         id: "stdin".into(),
         title: None,

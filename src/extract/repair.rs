@@ -677,9 +677,10 @@ pub(crate) fn split_name(d: &mut Draft<'_>, tokens: &[Token]) {
 }
 
 /// `However, Jane Doe, the party's chair conceded that …` with the adverb as the root,
-/// the name as the subject of the comma and the verb as a clause (`acl`) of the
-/// apposition: a sentence cannot be headed by an adverb, a conjunction or a punctuation
-/// mark. When such a root (or a punctuation mark under it) holds exactly one subject and
+/// the name as the subject (or the object) of the comma and the verb as a clause (`acl`)
+/// of the apposition: a sentence cannot be headed by an adverb, a conjunction or a
+/// punctuation mark, and none of them takes an object. When such a root (or a punctuation
+/// mark under it) holds exactly one subject or object and
 /// a finite verb (or a participle with a complement clause) without subject or
 /// subordinator hangs inside that subject's phrase, the verb becomes the root and takes
 /// the subject; the old root becomes its modifier.
@@ -701,7 +702,8 @@ pub(crate) fn adverb_root(d: &mut Draft<'_>, tokens: &[Token]) {
         .collect();
     let subjects: Vec<usize> = holders
         .iter()
-        .flat_map(|&h| d.children_base(h, "nsubj"))
+        .flat_map(|&h| d.children(h))
+        .filter(|&c| matches!(d.base(c), "nsubj" | "obj"))
         .collect();
     let [s] = subjects[..] else { return };
     let Some(v) = (s + 1..d.len()).find(|&v| {
@@ -785,8 +787,13 @@ pub(crate) fn quoted_speaker(d: &mut Draft<'_>, tokens: &[Token]) {
             continue;
         }
         let Some(h) = d.heads[first] else { continue };
+        // the quotation is `v`'s complement, or (as in EWT) `v` is its `parataxis`
+        let quotation = match d.heads[v] {
+            Some(p) if d.base(v) == "parataxis" && p < q => p,
+            _ => v,
+        };
         if h >= q
-            || !d.dominates(v, h)
+            || !d.dominates(quotation, h)
             || !span.clone().any(|t| {
                 d.dominates(first, t) && matches!(d.upos[t], Upos::Propn | Upos::Noun | Upos::Pron)
             })
@@ -817,6 +824,38 @@ pub(crate) fn quoted_speaker(d: &mut Draft<'_>, tokens: &[Token]) {
             for (r, rel) in plan {
                 d.attach(r, first, rel);
             }
+            speaker_name(d, tokens, first);
+        }
+    }
+}
+
+/// The speaker phrase that [`quoted_speaker`] moved, when the tagger read its first name
+/// as an adjective (`Julian` over `King`, then `, EU commissioner` as a conjunct): a
+/// capitalised adjective heading the proper noun right after it is a name, and a noun
+/// after a comma in it is an apposition.
+fn speaker_name(d: &mut Draft<'_>, tokens: &[Token], first: usize) {
+    let capital = tokens[first]
+        .form
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let next = first + 1;
+    if d.upos[first] != Upos::Adj
+        || !capital
+        || next >= d.len()
+        || d.heads[next] != Some(first)
+        || d.upos[next] != Upos::Propn
+    {
+        return;
+    }
+    d.upos[first] = Upos::Propn;
+    d.attach(next, first, "flat");
+    for c in d.children_base(first, "conj") {
+        let (lo, _) = d.extent(c);
+        if matches!(d.upos[c], Upos::Noun | Upos::Propn)
+            && (d.lower[lo] == "," || lo > 0 && d.lower[lo - 1] == ",")
+        {
+            d.attach(c, first, "appos");
         }
     }
 }
@@ -1151,6 +1190,60 @@ mod tests {
         assert_eq!(arc_of(&d, 2), (10, "punct"));
         assert_eq!(arc_of(&d, 17), (10, "punct"));
         assert_eq!(arc_of(&d, 9), (3, "appos"));
+    }
+
+    #[test]
+    fn adverb_root_hands_over_a_name_read_as_an_object() {
+        // the same sentence, with the name the comma's object
+        let toks = tokens(&[
+            "Still still ADV RB 0 root",
+            ", , PUNCT , 1 punct",
+            "Ana Ana PROPN NNP 2 obj",
+            "Ruiz Ruiz PROPN NNP 3 flat",
+            ", , PUNCT , 7 punct",
+            "the the DET DT 7 det",
+            "deputy deputy NOUN NN 3 appos",
+            "conceded concede VERB VBN 7 acl",
+            "that that SCONJ IN 12 mark",
+            "funds fund NOUN NNS 12 nsubj",
+            "were be AUX VBD 12 cop",
+            "missing missing ADJ JJ 8 ccomp",
+            ". . PUNCT . 1 punct",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 8), (0, "root"));
+        assert_eq!(arc_of(&d, 3), (8, "nsubj"));
+        assert_eq!(arc_of(&d, 1), (8, "advmod"));
+        assert_eq!(arc_of(&d, 13), (8, "punct"));
+    }
+
+    #[test]
+    fn a_speaker_inside_the_quotation_of_a_parataxis_verb_is_its_subject() {
+        // EWT's orientation: the reporting verb a `parataxis` of the quotation, and the
+        // speaker's first name read as an adjective conjunct of the quotation
+        let toks = tokens(&[
+            "\" \" PUNCT `` 4 punct",
+            "We we PRON PRP 4 nsubj",
+            "will will AUX MD 4 aux",
+            "appeal appeal VERB VB 0 root",
+            ", , PUNCT , 4 punct",
+            "\" \" PUNCT '' 4 punct",
+            "Ana Ana ADJ JJ 4 conj",
+            "Ruiz Ruiz PROPN NNP 7 obj",
+            ", , PUNCT , 11 punct",
+            "club club NOUN NN 11 compound",
+            "lawyer lawyer NOUN NN 7 conj",
+            ", , PUNCT , 13 punct",
+            "told tell VERB VBD 4 parataxis",
+            "reporters reporter NOUN NNS 13 obj",
+            ". . PUNCT . 4 punct",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 7), (13, "nsubj"));
+        assert_eq!(d.upos[6], Upos::Propn);
+        assert_eq!(arc_of(&d, 8), (7, "flat"));
+        assert_eq!(arc_of(&d, 11), (7, "appos"));
+        assert_eq!(arc_of(&d, 13), (4, "parataxis"));
     }
 
     #[test]

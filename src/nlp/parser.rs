@@ -214,6 +214,10 @@ const PRUNE_LABELS: f32 = 1.0;
 const PRUNE_MIN_TOKENS: usize = 50_000;
 
 const MAGIC: &[u8; 8] = b"AGPARS03";
+/// Format 4: format 3 for a parser with word classes, whose structural features leave out
+/// [`REPLACED_BY_CLASSES`]. A format-3 parser with word classes read every template, so it
+/// can't be read any more (none was released).
+const MAGIC_V4: &[u8; 8] = b"AGPARS04";
 /// Format 2: format 3 without the label shortcuts.
 const MAGIC_V2: &[u8; 8] = b"AGPARS02";
 /// The previous format: no word classes.
@@ -344,7 +348,9 @@ impl Table {
     }
 
     fn build(nc: usize, keys: Vec<u64>, q: Vec<i16>, scale: f32) -> Table {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        // A load factor between 1/3 and 2/3: probes stay short, and the table stays small
+        // (its size in cache is what parsing speed depends on).
+        let cap = (keys.len() * 3 / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut t = Table {
             nc,
@@ -427,7 +433,7 @@ impl Table {
     #[inline]
     fn move_sums(&self, feats: &[u64]) -> (i32, i32) {
         let (mut a1, mut a2) = (0i32, 0i32);
-        let mut first = [0u32; 64];
+        let mut first = [0u32; 128];
         let tags = u32::MAX << MOVE_TAG_SHIFT;
         for feats in feats.chunks(first.len()) {
             for (x, &f) in first.iter_mut().zip(feats) {
@@ -469,24 +475,27 @@ impl Table {
             scores[2] = a2 as f32 * self.diff_scale;
             return;
         }
-        // Pass 1: load every first slot; pass 2: probe and add the sparse rows.
+        // Pass 1 loads every first slot; pass 2 probes them for each feature's run of
+        // weights; pass 3 loads the first weight of every run, and pass 4 adds the runs.
+        // Each pass's loads are independent of each other, so their cache misses overlap
+        // (a run's weights are a second miss after its slot's).
         let mut acc = [0i32; 256];
         let mut first = [[0u32; 2]; 64];
+        let mut runs = [0u32; 64];
         for feats in feats.chunks(first.len()) {
             for (x, &f) in first.iter_mut().zip(feats) {
                 *x = self.slots[f as usize & self.mask];
             }
+            let mut n = 0;
             for (&f, &s0) in feats.iter().zip(first.iter()) {
                 let tag = tag_of(f);
                 let mut i = f as usize & self.mask;
                 let mut s = s0;
                 loop {
                     if s[0] == tag {
-                        let start = (s[1] >> 8) as usize;
-                        let len = (s[1] & 0xff) as usize;
-                        for &c in &self.cells[start..start + len] {
-                            acc[(c & 0xff) as usize] += (c as i32) >> 8;
-                        }
+                        // An empty run (every weight quantised to 0) is skipped.
+                        runs[n] = s[1];
+                        n += usize::from(s[1] & 0xff != 0);
                         break;
                     }
                     if s[0] == 0 {
@@ -494,6 +503,18 @@ impl Table {
                     }
                     i = (i + 1) & self.mask;
                     s = self.slots[i];
+                }
+            }
+            let mut touch = 0u32;
+            for &r in &runs[..n] {
+                touch ^= self.cells[(r >> 8) as usize];
+            }
+            std::hint::black_box(touch);
+            for &r in &runs[..n] {
+                let start = (r >> 8) as usize;
+                let len = (r & 0xff) as usize;
+                for &c in &self.cells[start..start + len] {
+                    acc[(c & 0xff) as usize] += (c as i32) >> 8;
                 }
             }
         }
@@ -885,6 +906,42 @@ const MOVE_FEATURES: usize = 98;
 /// Number of word-class features [`move_features`] adds when the parser has word classes.
 const CLASS_FEATURES: usize = 14;
 
+/// Structural templates a parser with word classes leaves out (indices into
+/// [`move_features`]'s list), chosen by how much each weighed in the decisions of a parser
+/// with every template on its training data (the sum, over its uses, of its row's largest
+/// score difference): the eight word-pair templates, whose class-pair counterparts
+/// generalise them; two more of the least weight (the word of `s0`'s rightmost child, the
+/// suffixes of `s0` and `b0`); and two that repeat others (in arc-hybrid parsing a word's
+/// left children are all attached before it is shifted, so the set of their labels tells
+/// what its two nearest left labels tell: both templates had the same weights). With them
+/// left out, such a parser makes about as many lookups as one without word classes, and
+/// parses as accurately as with them (`models/README.md`).
+const REPLACED_BY_CLASSES: [usize; 12] = [16, 17, 18, 21, 24, 26, 51, 54, 65, 82, 84, 92];
+
+/// The structural templates a parser with word classes keeps, in order.
+const KEPT_WITH_CLASSES: [usize; MOVE_FEATURES - REPLACED_BY_CLASSES.len()] = {
+    let mut kept = [0; MOVE_FEATURES - REPLACED_BY_CLASSES.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < MOVE_FEATURES {
+        let mut replaced = false;
+        let mut k = 0;
+        while k < REPLACED_BY_CLASSES.len() {
+            replaced |= REPLACED_BY_CLASSES[k] == i;
+            k += 1;
+        }
+        if !replaced {
+            kept[j] = i;
+            j += 1;
+        }
+        i += 1;
+    }
+    assert!(
+        j == kept.len(),
+        "REPLACED_BY_CLASSES holds distinct templates"
+    );
+    kept
+};
+
 /// Structural features of a configuration.
 #[inline(never)]
 fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
@@ -1040,8 +1097,10 @@ fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
         f3(id(), p[s0], p[s0p1], p[b0]),
         f3(id(), p[s0], p[b0m1], p[b0]),
     ];
-    out.extend_from_slice(&feats);
     if a.has_classes {
+        let kept: [u64; KEPT_WITH_CLASSES.len()] =
+            std::array::from_fn(|j| feats[KEPT_WITH_CLASSES[j]]);
+        out.extend_from_slice(&kept);
         let class_feats: [u64; CLASS_FEATURES] = [
             f1(id(), c[s0]),
             f1(id(), fc[s0]),
@@ -1059,6 +1118,8 @@ fn move_features(st: &State, a: &Attrs, out: &mut Vec<u64>) {
             f3(id(), p[s0], c[s0r1], fc[b0]),
         ];
         out.extend_from_slice(&class_feats);
+    } else {
+        out.extend_from_slice(&feats);
     }
 }
 
@@ -1704,7 +1765,11 @@ impl Parser {
     /// parsers).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(if self.clusters.is_empty() {
+            MAGIC
+        } else {
+            MAGIC_V4
+        });
         put_u32(&mut out, self.labels.len() as u32);
         for l in &self.labels {
             put_u32(&mut out, l.len() as u32);
@@ -1737,7 +1802,8 @@ impl Parser {
         let magic = r.take(MAGIC.len())?;
         let v1 = magic == MAGIC_V1;
         let v2 = magic == MAGIC_V2;
-        if magic != MAGIC && !v1 && !v2 {
+        let v4 = magic == MAGIC_V4;
+        if magic != MAGIC && !v1 && !v2 && !v4 {
             return Err(ParserModelError::Malformed("bad magic".into()));
         }
         let nl = r.u32()? as usize;
@@ -1777,6 +1843,13 @@ impl Parser {
             WordClusters::from_bytes(r.take(len)?)
                 .map_err(|e| ParserModelError::Malformed(e.to_string()))?
         };
+        if clusters.is_empty() == v4 {
+            return Err(ParserModelError::Malformed(if v4 {
+                "format 4 without word classes".into()
+            } else {
+                "a parser with word classes of an older feature set: retrain it".into()
+            }));
+        }
         let mut label_shortcuts = HashMap::default();
         if !v1 && !v2 {
             let len = r.u32()? as usize;
@@ -2083,8 +2156,9 @@ mod tests {
         for nc in [3, 5, 51] {
             let t = random_table(nc, 5000, &mut rng);
             for _ in 0..200 {
-                // Half the features are in the table, half are not.
-                let feats: Vec<u64> = (0..90)
+                // Half the features are in the table, half are not; more than one chunk
+                // of the scoring loops.
+                let feats: Vec<u64> = (0..150)
                     .map(|i| {
                         if i % 2 == 0 {
                             t.keys[rng.below(t.keys.len() as u64) as usize]
@@ -2099,8 +2173,9 @@ mod tests {
                 if nc == N_MOVES {
                     // Differences from the first move, to the 9-bit precision (half a
                     // step of 20/255 per feature), except when an absent feature's
-                    // 14-bit tag collides (about 1 in 10,000 lookups).
-                    let tolerance = 0.5 * 20.0 / 255.0 * 45.0;
+                    // 14-bit tag collides: at this table's load (0.61) its probes pass
+                    // about 4 slots, so about 1 in 4,000 absent lookups (75 a score).
+                    let tolerance = 0.5 * 20.0 / 255.0 * 75.0;
                     off +=
                         usize::from((1..3).any(|m| (want[m] - want[0] - got[m]).abs() > tolerance));
                 } else {
@@ -2110,7 +2185,7 @@ mod tests {
                 }
             }
         }
-        assert!(off <= 4, "{off} of 200 move scores off");
+        assert!(off <= 10, "{off} of 200 move scores off");
     }
 
     #[test]
