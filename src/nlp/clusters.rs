@@ -76,7 +76,7 @@ impl WordClusters {
     /// The (coarse, fine) classes of a word as written.
     pub fn get(&self, form: &str) -> Option<(u8, u16)> {
         if self.map.is_empty() {
-            // No classes (the shipped model): no normalised copy of every word.
+            // No classes (a treebank-only model): no normalised copy of every word.
             return None;
         }
         let mut buf = String::new();

@@ -285,7 +285,7 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 /// - **moves** (`nc == 3`): one 4-byte slot per key, with a 14-bit tag and the row as two
 ///   9-bit differences from its first weight. Only the differences between move scores
 ///   matter to the argmax, so storing `w1 - w0` and `w2 - w0` loses nothing but precision,
-///   and halves the table (4 MB for the shipped model). The table's size is what limits
+///   and halves the table (4 MB for the shipped model, as for the one before it). The table's size is what limits
 ///   parsing speed (cache and TLB misses), and this layout parses as accurately as the
 ///   16-bit one (EWT test UAS 85.04 against 84.94, PUD 83.03 against 82.99).
 /// - **labels** (any other `nc`): a slot points at the row's non-zero weights (labelling
@@ -1594,8 +1594,8 @@ const SHORTCUT_AGREE: f64 = 0.99;
 /// its noun is `case`. After training, the parser labels its own training data and keeps,
 /// as shortcuts, the keys seen at least [`SHORTCUT_MIN`] times on which the labeller chose
 /// the same label at least [`SHORTCUT_AGREE`] of the time; parsing then takes their label
-/// from one small hash probe instead of 28 weight lookups. On the shipped model they cover
-/// about 37% of the labelled arcs and change no EWT test label. Shortcuts for moves, keyed
+/// from one small hash probe instead of 28 weight lookups. On the treebank-only model they
+/// covered about 37% of the labelled arcs and changed no EWT test label. Shortcuts for moves, keyed
 /// on the tags of the stack and buffer words, and an early exit when the weightiest
 /// features already decide the move were tried and dropped: both cost 0.05–0.15 UAS for
 /// a few per cent of speed (`models/README.md`).
