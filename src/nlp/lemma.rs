@@ -725,7 +725,7 @@ impl Lemmatizer {
 
 /// Stems of unknown verbs left by stripping `-ed`/`-ing` that lost a final `e`
 /// (`declin` → `decline`, `interfer` → `interfere`, `argu` → `argue`), by English spelling
-/// patterns: words never end in `v`, `u`, `z` or a lone `c`; consonant + `in`/`id`/`il`/`le`
+/// patterns: words never end in `v`, `u`, `z`, a lone `c` or `-ced`; consonant + `in`/`id`/`il`/`le`
 /// endings, `-ate`, `-ise`, `-use`, `-ose`, `-ude`, `-ure`… and a short list of the rest.
 fn needs_final_e(stem: &str) -> bool {
     const LISTED: &[&str] = &[
@@ -835,7 +835,9 @@ fn needs_final_e(stem: &str) -> bool {
         }
         b'n' => prev == b'i' && !vowel(before) && n >= 5,
         b'd' => {
-            (prev == b'i' && !vowel(before) && n >= 4)
+            // `conced`, `preced`, `reced`: no English verb ends in `-ced`
+            ends("ced")
+                || (prev == b'i' && !vowel(before) && n >= 4)
                 || ends("ud") && n >= 4
                 || (prev == b'o' && !vowel(before) && n >= 4)
                 || (prev == b'a' && !vowel(before) && n >= 4)
@@ -1019,7 +1021,7 @@ mod final_e_tests {
             "declin", "interfer", "argu", "involv", "organiz", "announc", "negotiat", "caus",
             "clos", "releas", "conclud", "decid", "explod", "invad", "describ", "requir", "compar",
             "manag", "urg", "judg", "troubl", "compil", "endors", "licens", "collaps", "advis",
-            "assum", "execut", "invok", "interven", "secur", "escap", "chang",
+            "assum", "execut", "invok", "interven", "secur", "escap", "chang", "conced", "preced",
         ] {
             assert!(needs_final_e(stem), "{stem}");
         }
