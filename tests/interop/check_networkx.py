@@ -34,7 +34,13 @@ for n, data in h.nodes(data=True):
     missing = [a for a in GEXF_NODE_ATTRS if a not in data]
     check(not missing, f"GEXF node {n} lacks {missing}")
     check("viz" in data and "color" in data["viz"] and "size" in data["viz"], f"GEXF node {n} lacks viz")
-for u, v, k, data in h.edges(keys=True, data=True):
+# read_gexf returns a simple DiGraph when no two edges share their ends (the edge id is
+# then an attribute), a MultiDiGraph otherwise.
+if h.is_multigraph():
+    gexf_edges = h.edges(keys=True, data=True)
+else:
+    gexf_edges = ((u, v, data.get("id"), data) for u, v, data in h.edges(data=True))
+for u, v, k, data in gexf_edges:
     missing = [a for a in GEXF_EDGE_ATTRS if a not in data]
     check(not missing, f"GEXF edge {k} lacks {missing}")
 print(f"ok: networkx {nx.__version__} read_graphml and read_gexf: {len(nodes)} nodes, {len(edges)} edges, all attributes")
