@@ -147,6 +147,12 @@ struct Trial {
     silver: Option<PathBuf>,
     /// How many silver tokens to take, from the start of the file (whole sentences).
     silver_tokens: usize,
+    /// Seeds whose mean is the parser (`Parser::train_averaged`).
+    average: usize,
+    /// Relearn the built-in parser's label shortcuts instead of training.
+    shortcuts_only: bool,
+    /// Retrain the tagger with word classes (ignores the cache).
+    tagger_clusters: bool,
 }
 
 /// Trains on jack-knifed tags and scores through the whole pipeline.
@@ -161,6 +167,9 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         dump,
         silver,
         silver_tokens,
+        average,
+        shortcuts_only,
+        tagger_clusters,
     } = trial;
     let cache = cache.as_path();
     let clusters = match clusters {
@@ -170,7 +179,6 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
     let ewt = |split: &str| {
         conllu::read_file(&dir.join(format!("ud-english-ewt/en_ewt-ud-{split}.conllu")))
     };
-    let tagger_clusters = std::env::args().any(|a| a == "--tagger-clusters");
     let mut new_tagger = None;
     let data: Vec<TrainSentence> = if cache.exists() && !tagger_clusters {
         conllu::read_file(cache)?
@@ -225,16 +233,11 @@ fn jackknife_trial(dir: &Path, trial: Trial) -> anyhow::Result<()> {
         );
     }
     let start = Instant::now();
-    let parser = if std::env::args().any(|a| a == "--shortcuts-only") {
+    let parser = if shortcuts_only {
         let mut p = Nlp::load_default()?.parser().clone();
         p.learn_shortcuts(&data);
         p
     } else {
-        let average = std::env::args()
-            .position(|a| a == "--average")
-            .and_then(|i| std::env::args().nth(i + 1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1);
         let options = ParserTrainOptions {
             epochs,
             seed,
@@ -333,6 +336,12 @@ fn main() -> anyhow::Result<()> {
                     .map(|e| e.parse())
                     .transpose()?
                     .unwrap_or(usize::MAX),
+                average: get("--average")
+                    .map(|e| e.parse())
+                    .transpose()?
+                    .unwrap_or(1),
+                shortcuts_only: args.iter().any(|a| a == "--shortcuts-only"),
+                tagger_clusters: args.iter().any(|a| a == "--tagger-clusters"),
             },
         );
     }

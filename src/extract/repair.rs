@@ -638,7 +638,7 @@ pub(crate) fn that_with_object(d: &mut Draft<'_>, tokens: &[Token]) {
 pub(crate) fn flat_name_head(d: &mut Draft<'_>, tokens: &[Token]) {
     for (a, token) in tokens.iter().enumerate() {
         if d.upos[a] == Upos::Adj
-            && token.form.chars().next().is_some_and(char::is_uppercase)
+            && token.form.starts_with(char::is_uppercase)
             && d.children_base(a, "flat")
                 .into_iter()
                 .any(|c| c > a && d.upos[c] == Upos::Propn)
@@ -652,13 +652,7 @@ pub(crate) fn flat_name_head(d: &mut Draft<'_>, tokens: &[Token]) {
 /// are separated by a comma or a conjunction, so a capitalised proper-noun conjunct right
 /// after another one, with no dependents of its own, is the rest of that name (`flat`).
 pub(crate) fn split_name(d: &mut Draft<'_>, tokens: &[Token]) {
-    let capital = |t: usize| {
-        tokens[t]
-            .form
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    };
+    let capital = |t: usize| tokens[t].form.starts_with(char::is_uppercase);
     for b in 1..d.len() {
         let a = b - 1;
         if d.base(a) == "conj"
@@ -834,14 +828,9 @@ pub(crate) fn quoted_speaker(d: &mut Draft<'_>, tokens: &[Token]) {
 /// capitalised adjective heading the proper noun right after it is a name, and a noun
 /// after a comma in it is an apposition.
 fn speaker_name(d: &mut Draft<'_>, tokens: &[Token], first: usize) {
-    let capital = tokens[first]
-        .form
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
     let next = first + 1;
     if d.upos[first] != Upos::Adj
-        || !capital
+        || !tokens[first].form.starts_with(char::is_uppercase)
         || next >= d.len()
         || d.heads[next] != Some(first)
         || d.upos[next] != Upos::Propn
