@@ -27,6 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use actorgraph::corpus::{self, CorpusOptions};
+use actorgraph::hash::hash_words;
 use actorgraph::model::{SentenceKind, Upos};
 use actorgraph::nlp::conllu;
 use actorgraph::nlp::parser::{Parser, ParserTrainOptions, TrainSentence};
@@ -74,17 +75,6 @@ fn push_conllu(text: &mut String, s: &Parsed, p: &Parse) {
         ));
     }
     text.push('\n');
-}
-
-/// FNV-1a of the words, for a deterministic order that mixes the corpus.
-fn hash_words(forms: &[String]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for f in forms {
-        for b in f.bytes().chain([0u8]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
 }
 
 fn train_b(

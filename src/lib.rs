@@ -15,13 +15,16 @@
 //!
 //! Only [`corpus`] and [`export`] do I/O; the stages in between are pure functions.
 
+pub mod codec;
 pub mod corpus;
 pub mod diff;
 pub mod export;
 pub mod extract;
 pub mod graph;
+pub mod hash;
 pub mod model;
 pub mod nlp;
 pub mod pipeline;
 pub mod resolve;
+pub mod rng;
 pub mod slug;

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use super::model::{BundleError, ByteReader, ByteWriter};
-use super::parser::{IdBuild, hash_str, normalise};
+use crate::hash::{IdBuild, hash_str, normalise, word_key};
 
 /// Clustering settings.
 #[derive(Clone, Debug)]
@@ -80,8 +80,7 @@ impl WordClusters {
             return None;
         }
         let mut buf = String::new();
-        normalise(form, &mut buf);
-        self.get_hash(hash_str(&buf))
+        self.get_hash(word_key(form, &mut buf))
     }
 
     /// Learns classes from sentences of tokens.

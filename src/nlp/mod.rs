@@ -32,20 +32,26 @@ use self::tagger::Tagger;
 /// Loading or using a model failed.
 #[derive(Debug, thiserror::Error)]
 pub enum NlpError {
-    /// The model bytes are not a model this version can read.
-    #[error("bad model: {0}")]
-    Model(String),
+    /// The model bytes are not a bundle this version can read, or lack a section.
+    #[error("bad model")]
+    Bundle(#[from] model::BundleError),
+    /// A section of the bundle (`"tagger"`, `"lemmatizer"`) is not one this version can read.
+    #[error("bad model: {section} section")]
+    Section {
+        /// Which section.
+        section: &'static str,
+        /// What is wrong with it.
+        #[source]
+        source: model::BundleError,
+    },
+    /// The parser section is not a parser this version can read.
+    #[error("bad model")]
+    Parser(#[from] parser::ParserModelError),
     /// The binary was built without a model.
     #[error(
         "no built-in model; train one with `actorgraph model train --treebank ../shared/treebanks/ud-english-ewt` and rebuild (or pass a model file)"
     )]
     NoBuiltInModel,
-}
-
-impl From<model::BundleError> for NlpError {
-    fn from(e: model::BundleError) -> NlpError {
-        NlpError::Model(e.to_string())
-    }
 }
 
 /// The loaded English models: tagger, lemmatizer and parser.
@@ -92,8 +98,10 @@ impl Nlp {
             },
             || (Lemmatizer::from_bytes(l), Parser::from_bytes(p)),
         );
-        let (tagger, lemmatizer) = (tagger?, lemmatizer?);
-        let parser = parser.map_err(|e| NlpError::Model(e.to_string()))?;
+        let section = |section| move |source| NlpError::Section { section, source };
+        let tagger = tagger.map_err(section("tagger"))?;
+        let lemmatizer = lemmatizer.map_err(section("lemmatizer"))?;
+        let parser = parser?;
         Ok(Nlp {
             tagger,
             lemmatizer,

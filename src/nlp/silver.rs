@@ -23,6 +23,7 @@ use rayon::prelude::*;
 use super::parser::{Parser, ParserTrainOptions, TrainSentence};
 use super::tagger::Tagger;
 use super::{plain_quotes, segment};
+use crate::hash::hash_words;
 use crate::model::{SentenceKind, Upos};
 
 /// The comma's form in reversed sentences (see the module doc).
@@ -143,17 +144,6 @@ pub fn agreed(
         heads: a.iter().map(|(h, _)| h.map_or(0, |h| h + 1)).collect(),
         deprels: a.iter().map(|(_, l)| (*l).to_owned()).collect(),
     })
-}
-
-/// FNV-1a of the words: the order of silver sentences, and their identity.
-fn hash_words(forms: &[&str]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for f in forms {
-        for b in f.bytes().chain([0u8]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
 }
 
 /// One candidate sentence: its key, length and the agreed tree, if any.

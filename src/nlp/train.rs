@@ -2,14 +2,14 @@
 //!
 //! The parser is trained on jack-knifed tags (each fold of the training data tagged by a
 //! tagger trained on the other folds), so it learns from tags as noisy as the ones it will
-//! see. Training is deterministic for a seed: folds are fixed, shuffles use [`model::Rng`].
+//! see. Training is deterministic for a seed: folds are fixed, shuffles use [`Rng`].
 //!
 //! [`train_with_silver`] adds parser training data from raw text by tri-training agreement
 //! (see [`super::silver`]): a left-to-right parser without word classes and right-to-left
 //! partners parse the text, and the parser is trained on the treebank plus the sentences on
 //! which the left-to-right parser agrees with a partner.
 //!
-//! [`model::Rng`]: super::model::Rng
+//! [`Rng`]: crate::rng::Rng
 
 use std::time::{Duration, Instant};
 

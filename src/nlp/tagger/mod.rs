@@ -11,11 +11,14 @@
 //!
 //! Weights are averaged, pruned and quantised to `i16` when the model is saved.
 
+mod train;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 use super::clusters::WordClusters;
-use super::model::{BundleError, ByteReader, ByteWriter, Rng, hash_bytes, hash_mix};
+use super::model::{BundleError, ByteReader, ByteWriter};
+use crate::hash::{hash_bytes, hash_mix};
 use crate::model::Upos;
 
 /// One training sentence: forms and their gold (UPOS, XPOS).
@@ -227,7 +230,7 @@ impl Probe {
 }
 
 /// Context of one word, precomputed once per sentence.
-struct Word<'f> {
+struct WordContext<'f> {
     /// The form in lower case (borrowed when it already is).
     lower: Cow<'f, str>,
     norm_hash: u64,
@@ -393,14 +396,14 @@ struct Lexicon<'a> {
 }
 
 impl Lexicon<'_> {
-    fn words<'f>(&self, forms: &[&'f str]) -> Vec<Word<'f>> {
+    fn words<'f>(&self, forms: &[&'f str]) -> Vec<WordContext<'f>> {
         forms
             .iter()
             .map(|f| {
                 let lower = lower_case(f);
                 let norm = norm(&lower);
                 let norm_hash = hash_bytes(0, norm.as_bytes());
-                Word {
+                WordContext {
                     cap: cap_class(f),
                     amb: self.ambig.get(&*lower).copied().unwrap_or(2),
                     suf3: hash_bytes(0, suffix(&lower, 3).as_bytes()),
@@ -417,18 +420,18 @@ impl Lexicon<'_> {
 
     /// Ambiguity class of a word: 1 outside the sentence, 2 for a word not in the
     /// lexicon, else the hash of the tags it had in training.
-    fn amb(w: Option<&Word>) -> u64 {
+    fn amb(w: Option<&WordContext>) -> u64 {
         w.map_or(1, |w| w.amb)
     }
 
     /// Features that do not depend on predicted tags.
-    fn static_features(&self, forms: &[&str], words: &[Word], i: usize, out: &mut Vec<u64>) {
+    fn static_features(&self, forms: &[&str], words: &[WordContext], i: usize, out: &mut Vec<u64>) {
         let w = &words[i];
-        let get = |j: isize| -> Option<&Word> {
+        let get = |j: isize| -> Option<&WordContext> {
             let k = i as isize + j;
             (k >= 0).then(|| words.get(k as usize)).flatten()
         };
-        let nh = |w: Option<&Word>| w.map_or(0x5151, |w| w.norm_hash);
+        let nh = |w: Option<&WordContext>| w.map_or(0x5151, |w| w.norm_hash);
         out.push(hash_mix(F_BIAS, 0));
         out.push(hash_mix(F_W0, w.norm_hash));
         out.push(hash_bytes(F_FORM, forms[i].as_bytes()));
@@ -456,7 +459,7 @@ impl Lexicon<'_> {
         out.push(hash_mix(F_WM2, nh(get(-2))));
         out.push(hash_mix(F_WP1, nh(get(1))));
         out.push(hash_mix(F_WP2, nh(get(2))));
-        let suf3 = |w: Option<&Word>| w.map_or(0x77, |w| w.suf3);
+        let suf3 = |w: Option<&WordContext>| w.map_or(0x77, |w| w.suf3);
         out.push(hash_mix(F_SUFM1, suf3(get(-1))));
         out.push(hash_mix(F_SUFP1, suf3(get(1))));
         out.push(hash_mix(hash_mix(F_WM1W0, nh(get(-1))), w.norm_hash));
@@ -468,7 +471,7 @@ impl Lexicon<'_> {
         out.push(hash_mix(F_CAPM1, get(-1).map_or(9, |w| u64::from(w.cap))));
         out.push(hash_mix(F_CAPP1, get(1).map_or(9, |w| u64::from(w.cap))));
         if !self.clusters.is_empty() {
-            let fine = |w: Option<&Word>| w.map_or(0xffff, |w| w.class.1);
+            let fine = |w: Option<&WordContext>| w.map_or(0xffff, |w| w.class.1);
             out.push(hash_mix(F_CL0, w.class.0));
             out.push(hash_mix(F_CLF0, w.class.1));
             out.push(hash_mix(F_CLFM1, fine(get(-1))));
@@ -507,7 +510,7 @@ impl Lexicon<'_> {
 }
 
 /// Adds the features that depend on the previous predicted tags.
-fn dynamic_features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+fn dynamic_features(words: &[WordContext], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     let w = &words[i];
     out.push(hash_mix(F_P1, p1));
     out.push(hash_mix(F_P2, p2));
@@ -518,63 +521,8 @@ fn dynamic_features(words: &[Word], i: usize, p1: u64, p2: u64, out: &mut Vec<u6
     out.push(hash_mix(hash_mix(F_P1AMBP1, p1), next));
 }
 
-/// A training sentence with its static features, gold classes and tag-dictionary hits.
-type Prepared = (Vec<Vec<u64>>, Vec<u8>, Vec<Option<u8>>);
-
 const START: u64 = 1000;
 const START2: u64 = 1001;
-
-#[derive(Clone, Copy)]
-struct Cell {
-    class: u8,
-    w: f32,
-    total: f64,
-    ts: u32,
-}
-
-struct Trainer {
-    n: usize,
-    weights: FxHashMap<u64, Vec<Cell>>,
-    now: u32,
-}
-
-impl Trainer {
-    fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in feats {
-            if let Some(cells) = self.weights.get(f) {
-                for c in cells {
-                    scores[c.class as usize] += c.w;
-                }
-            }
-        }
-    }
-
-    fn update(&mut self, feats: &[u64], truth: u8, guess: u8) {
-        let now = self.now;
-        for f in feats {
-            let cells = self.weights.entry(*f).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                let pos = match cells.iter().position(|c| c.class == class) {
-                    Some(p) => p,
-                    None => {
-                        cells.push(Cell {
-                            class,
-                            w: 0.0,
-                            total: 0.0,
-                            ts: now,
-                        });
-                        cells.len() - 1
-                    }
-                };
-                let c = &mut cells[pos];
-                c.total += f64::from(now - c.ts) * f64::from(c.w);
-                c.ts = now;
-                c.w += delta;
-            }
-        }
-    }
-}
 
 fn argmax(scores: &[f32]) -> u8 {
     let mut best = 0;
@@ -587,175 +535,6 @@ fn argmax(scores: &[f32]) -> u8 {
 }
 
 impl Tagger {
-    /// Trains a tagger.
-    pub fn train(sents: &[TagSentence], opts: &TaggerTrainOptions) -> Tagger {
-        // Classes, sorted for determinism.
-        let mut class_set: Vec<(Upos, String)> = sents
-            .iter()
-            .flat_map(|s| s.tags.iter().cloned())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        if class_set.is_empty() {
-            class_set.push((Upos::X, "XX".to_owned()));
-        }
-        class_set.truncate(255);
-        let class_of: FxHashMap<(Upos, String), u8> = class_set
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.clone(), i as u8))
-            .collect();
-        // Word statistics.
-        let mut counts: FxHashMap<String, FxHashMap<u8, u32>> = FxHashMap::default();
-        let mut form_counts: FxHashMap<String, FxHashMap<u8, u32>> = FxHashMap::default();
-        let mut verbs = FxHashSet::default();
-        for s in sents {
-            for (f, t) in s.forms.iter().zip(&s.tags) {
-                let c = class_of.get(t).copied().unwrap_or(0);
-                *counts
-                    .entry(f.to_lowercase())
-                    .or_default()
-                    .entry(c)
-                    .or_default() += 1;
-                *form_counts
-                    .entry(f.clone())
-                    .or_default()
-                    .entry(c)
-                    .or_default() += 1;
-                if t.0 == Upos::Verb && t.1 == "VB" {
-                    verbs.insert(f.to_lowercase());
-                }
-            }
-        }
-        for v in super::lemma::known_verb_lemmas() {
-            verbs.insert(v.to_owned());
-        }
-        let mut tagdict = FxHashMap::default();
-        for (form, tags) in &form_counts {
-            let total: u32 = tags.values().sum();
-            let (best, n) = tags
-                .iter()
-                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-                .expect("non-empty");
-            if total >= 20 && f64::from(*n) / f64::from(total) >= 0.99 {
-                tagdict.insert(form.clone(), *best);
-            }
-        }
-        let mut ambig = FxHashMap::default();
-        for (w, tags) in &counts {
-            let total: u32 = tags.values().sum();
-            if total >= 3 {
-                let mut classes: Vec<u8> = tags
-                    .iter()
-                    .filter(|(_, n)| **n * 20 >= total)
-                    .map(|(c, _)| *c)
-                    .collect();
-                classes.sort_unstable();
-                ambig.insert(w.clone(), hash_bytes(3, &classes) | 4);
-            }
-        }
-        let lex = Lexicon {
-            tagdict: &tagdict,
-            ambig: &ambig,
-            verbs: &verbs,
-            clusters: &opts.clusters,
-        };
-        // Precompute static features and gold classes.
-        let mut data: Vec<Prepared> = Vec::with_capacity(sents.len());
-        for s in sents {
-            let forms: Vec<&str> = s.forms.iter().map(String::as_str).collect();
-            let words = lex.words(&forms);
-            let mut feats = Vec::with_capacity(forms.len());
-            for i in 0..forms.len() {
-                let mut f = Vec::with_capacity(40);
-                lex.static_features(&forms, &words, i, &mut f);
-                feats.push(f);
-            }
-            let gold: Vec<u8> = s
-                .tags
-                .iter()
-                .map(|t| class_of.get(t).copied().unwrap_or(0))
-                .collect();
-            let dict: Vec<Option<u8>> =
-                forms.iter().map(|f| lex.tagdict.get(*f).copied()).collect();
-            data.push((feats, gold, dict));
-        }
-        let n = class_set.len();
-        let mut tr = Trainer {
-            n,
-            weights: FxHashMap::default(),
-            now: 0,
-        };
-        let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut rng = Rng::new(opts.seed);
-        let mut scores = vec![0.0f32; tr.n];
-        let mut feats = Vec::with_capacity(64);
-        for _ in 0..opts.epochs.max(1) {
-            rng.shuffle(&mut order);
-            for &si in &order {
-                let (sf, gold, dict) = &data[si];
-                let (mut p1, mut p2) = (START, START2);
-                // Dynamic features need the words again; recompute them cheaply.
-                let forms: Vec<&str> = sents[si].forms.iter().map(String::as_str).collect();
-                let words = lex.words(&forms);
-                for i in 0..sf.len() {
-                    tr.now += 1;
-                    let guess = if let Some(d) = dict[i] {
-                        d
-                    } else {
-                        feats.clear();
-                        feats.extend_from_slice(&sf[i]);
-                        dynamic_features(&words, i, p1, p2, &mut feats);
-                        tr.score(&feats, &mut scores);
-                        let g = argmax(&scores);
-                        if g != gold[i] {
-                            tr.update(&feats, gold[i], g);
-                        }
-                        g
-                    };
-                    p2 = p1;
-                    p1 = u64::from(guess);
-                }
-            }
-        }
-        // Average and prune.
-        let now = f64::from(tr.now.max(1));
-        let mut keys: Vec<u64> = tr.weights.keys().copied().collect();
-        keys.sort_unstable();
-        let mut index = FxHashMap::default();
-        let mut cells = Vec::new();
-        for k in keys {
-            let start = cells.len();
-            let mut row: Vec<(u8, f32)> = tr.weights[&k]
-                .iter()
-                .map(|c| {
-                    (
-                        c.class,
-                        ((c.total + (now - f64::from(c.ts)) * f64::from(c.w)) / now) as f32,
-                    )
-                })
-                .filter(|(_, w)| w.abs() >= opts.prune && *w != 0.0)
-                .collect();
-            row.sort_by_key(|(c, _)| *c);
-            if row.is_empty() {
-                continue;
-            }
-            cells.extend(row);
-            index.insert(k, (start as u32, (cells.len() - start) as u16));
-        }
-        Tagger {
-            classes: class_set
-                .into_iter()
-                .map(|(u, x)| (u, crate::model::intern(&x)))
-                .collect(),
-            probe: Probe::new(&index, &cells),
-            tagdict,
-            ambig,
-            verbs,
-            clusters: opts.clusters.clone(),
-        }
-    }
-
     /// Tags a sentence; returns one class per form.
     pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, &'static str)> {
         let lex = Lexicon {
@@ -967,6 +746,7 @@ fn read_legacy_weights(r: &mut ByteReader<'_>, classes: usize) -> Result<Probe, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rng::Rng;
 
     fn sent(s: &str) -> TagSentence {
         let mut forms = Vec::new();

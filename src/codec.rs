@@ -1,0 +1,165 @@
+//! The crate's byte codec: little-endian fixed-width integers, floats and length-prefixed
+//! strings, written to a `Vec<u8>` and read back from a slice.
+//!
+//! The model files (the bundle, the tagger, the lemmatizer, the parser and the word
+//! classes) are written with it. The encoding is part of their formats: integers are
+//! little-endian and fixed-width, strings and byte strings are a `u32` byte length then
+//! the bytes. A read past the end is an error ([`DecodeError`]), never a panic, and
+//! [`ByteReader::count`] bounds counts by the bytes left, so corrupt data cannot ask for
+//! huge allocations.
+
+/// The bytes end early or hold a value that is not what was expected.
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    /// The data ended in the middle of a value.
+    #[error("model data ends early (at byte {0})")]
+    Truncated(usize),
+    /// A string is not UTF-8.
+    #[error("malformed model: bad UTF-8 at byte {0}")]
+    Utf8(usize),
+}
+
+/// Appends little-endian values to a byte buffer.
+#[derive(Debug, Default)]
+pub struct ByteWriter {
+    /// The bytes written so far.
+    pub buf: Vec<u8>,
+}
+
+impl ByteWriter {
+    /// An empty writer.
+    pub fn new() -> ByteWriter {
+        ByteWriter::default()
+    }
+    /// Writes a byte.
+    pub fn u8(&mut self, v: u8) {
+        self.buf.push(v);
+    }
+    /// Writes a `u16`.
+    pub fn u16(&mut self, v: u16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes a `u32`.
+    pub fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes a `u64`.
+    pub fn u64(&mut self, v: u64) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes an `i16`.
+    pub fn i16(&mut self, v: i16) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes an `f32`.
+    pub fn f32(&mut self, v: f32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes a length-prefixed string.
+    pub fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    /// Writes length-prefixed bytes.
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.u32(u32::try_from(b.len()).expect("section under 4 GiB"));
+        self.buf.extend_from_slice(b);
+    }
+}
+
+/// Reads little-endian values from a byte slice.
+#[derive(Debug)]
+pub struct ByteReader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> ByteReader<'a> {
+    /// A reader at the start of `data`.
+    pub fn new(data: &'a [u8]) -> ByteReader<'a> {
+        ByteReader { data, pos: 0 }
+    }
+    /// Bytes read so far.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+    /// Bytes not read yet.
+    pub fn remaining(&self) -> usize {
+        self.data.len().saturating_sub(self.pos)
+    }
+    /// True when every byte was read.
+    pub fn is_empty(&self) -> bool {
+        self.pos >= self.data.len()
+    }
+    /// Takes `n` raw bytes.
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or(DecodeError::Truncated(self.pos))?;
+        let s = self
+            .data
+            .get(self.pos..end)
+            .ok_or(DecodeError::Truncated(self.pos))?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], DecodeError> {
+        let mut a = [0u8; N];
+        a.copy_from_slice(self.take(N)?);
+        Ok(a)
+    }
+    /// Reads a byte.
+    pub fn u8(&mut self) -> Result<u8, DecodeError> {
+        Ok(self.array::<1>()?[0])
+    }
+    /// Reads a `u16`.
+    pub fn u16(&mut self) -> Result<u16, DecodeError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+    /// Reads a `u32`.
+    pub fn u32(&mut self) -> Result<u32, DecodeError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    /// Reads a `u64`.
+    pub fn u64(&mut self) -> Result<u64, DecodeError> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+    /// Reads an `i16`.
+    pub fn i16(&mut self) -> Result<i16, DecodeError> {
+        Ok(i16::from_le_bytes(self.array()?))
+    }
+    /// Reads an `f32`.
+    pub fn f32(&mut self) -> Result<f32, DecodeError> {
+        Ok(f32::from_le_bytes(self.array()?))
+    }
+    /// Reads `n` little-endian `u32`s.
+    pub fn u32s(&mut self, n: usize) -> Result<Vec<u32>, DecodeError> {
+        let len = n.checked_mul(4).ok_or(DecodeError::Truncated(self.pos))?;
+        Ok(self
+            .take(len)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+    /// Reads a length-prefixed byte string.
+    pub fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+    /// Reads a length-prefixed UTF-8 string.
+    pub fn str(&mut self) -> Result<&'a str, DecodeError> {
+        let at = self.pos;
+        let b = self.bytes()?;
+        std::str::from_utf8(b).map_err(|_| DecodeError::Utf8(at))
+    }
+    /// Reads a count and checks it against the bytes left (each item takes at least
+    /// `min_item` bytes), so corrupt data cannot ask for huge allocations.
+    pub fn count(&mut self, min_item: usize) -> Result<usize, DecodeError> {
+        let n = self.u32()? as usize;
+        let left = self.data.len().saturating_sub(self.pos);
+        if n.saturating_mul(min_item.max(1)) > left {
+            return Err(DecodeError::Truncated(self.pos));
+        }
+        Ok(n)
+    }
+}
