@@ -4,7 +4,8 @@
 //! The model files (the bundle, the tagger, the lemmatizer, the parser and the word
 //! classes) are written with it. The encoding is part of their formats: integers are
 //! little-endian and fixed-width, strings and byte strings are a `u32` byte length then
-//! the bytes. A read past the end is an error ([`DecodeError`]), never a panic, and
+//! the bytes. The pipeline's spool files (temporary, never leaving the process) use it too,
+//! with `u64` numbers and lengths ([`ByteWriter::usize`], [`ByteWriter::str64`]). A read past the end is an error ([`DecodeError`]), never a panic, and
 //! [`ByteReader::count`] bounds counts by the bytes left, so corrupt data cannot ask for
 //! huge allocations.
 
@@ -12,11 +13,20 @@
 #[derive(Debug, thiserror::Error)]
 pub enum DecodeError {
     /// The data ended in the middle of a value.
-    #[error("model data ends early (at byte {0})")]
+    #[error("data ends early (at byte {0})")]
     Truncated(usize),
     /// A string is not UTF-8.
-    #[error("malformed model: bad UTF-8 at byte {0}")]
+    #[error("bad UTF-8 at byte {0}")]
     Utf8(usize),
+    /// A number does not fit a `usize`.
+    #[error("number out of range at byte {0}")]
+    Range(usize),
+}
+
+impl From<DecodeError> for std::io::Error {
+    fn from(e: DecodeError) -> std::io::Error {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, e)
+    }
 }
 
 /// Appends little-endian values to a byte buffer.
@@ -58,6 +68,15 @@ impl ByteWriter {
     /// Writes a length-prefixed string.
     pub fn str(&mut self, s: &str) {
         self.bytes(s.as_bytes());
+    }
+    /// Writes a `usize` as a `u64`.
+    pub fn usize(&mut self, v: usize) {
+        self.u64(v as u64);
+    }
+    /// Writes a string prefixed with its `u64` length.
+    pub fn str64(&mut self, s: &str) {
+        self.usize(s.len());
+        self.buf.extend_from_slice(s.as_bytes());
     }
     /// Writes length-prefixed bytes.
     pub fn bytes(&mut self, b: &[u8]) {
@@ -140,6 +159,17 @@ impl<'a> ByteReader<'a> {
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect())
+    }
+    /// Reads a `usize` written as a `u64`.
+    pub fn usize(&mut self) -> Result<usize, DecodeError> {
+        let at = self.pos;
+        usize::try_from(self.u64()?).map_err(|_| DecodeError::Range(at))
+    }
+    /// Reads a string prefixed with its `u64` length.
+    pub fn str64(&mut self) -> Result<&'a str, DecodeError> {
+        let n = self.usize()?;
+        let at = self.pos;
+        std::str::from_utf8(self.take(n)?).map_err(|_| DecodeError::Utf8(at))
     }
     /// Reads a length-prefixed byte string.
     pub fn bytes(&mut self) -> Result<&'a [u8], DecodeError> {

@@ -27,7 +27,7 @@ pub const VERSION: u32 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
     /// The data ended in the middle of a value, or a string is not UTF-8.
-    #[error(transparent)]
+    #[error("malformed model data")]
     Decode(#[from] DecodeError),
     /// Wrong magic bytes.
     #[error("not an actorgraph model (bad magic bytes)")]
@@ -78,8 +78,7 @@ pub fn read_bundle(data: &[u8]) -> Result<Vec<Section<'_>>, BundleError> {
     for _ in 0..n {
         let mut tag = [0u8; 4];
         tag.copy_from_slice(r.take(4)?);
-        let at = r.position();
-        let len = usize::try_from(r.u64()?).map_err(|_| DecodeError::Truncated(at))?;
+        let len = r.usize()?;
         out.push((tag, r.take(len)?));
     }
     Ok(out)

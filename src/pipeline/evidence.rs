@@ -15,10 +15,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex};
 
-use super::spool::{
-    corrupt, get_polarity_modality, get_string, get_u8, get_usize, put_polarity_modality, put_str,
-    put_u8, put_usize,
-};
+use super::spool::{corrupt, get_polarity_modality, put_polarity_modality};
+use crate::codec::{ByteReader, ByteWriter};
 use crate::graph::{Evidence, Statement};
 use crate::model::Span;
 use crate::resolve::EntityId;
@@ -32,7 +30,7 @@ pub(super) struct EvidenceSpool {
     /// Bytes written so far: where the next record starts.
     written: u64,
     /// One record's encoding, reused.
-    buffer: Vec<u8>,
+    buffer: ByteWriter,
     /// Extractor ids seen, written as their index here.
     extractors: Vec<String>,
 }
@@ -43,7 +41,7 @@ impl EvidenceSpool {
         Ok(EvidenceSpool {
             out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
             written: 0,
-            buffer: Vec::new(),
+            buffer: ByteWriter::new(),
             extractors: Vec::new(),
         })
     }
@@ -51,24 +49,24 @@ impl EvidenceSpool {
     /// Appends the evidence of one statement; returns its key: the record's offset and
     /// length in one number.
     pub(super) fn write(&mut self, s: &Statement) -> io::Result<u64> {
-        self.buffer.clear();
+        self.buffer.buf.clear();
         let w = &mut self.buffer;
-        put_str(w, &s.doc)?;
-        put_usize(w, s.sentence)?;
+        w.str64(&s.doc);
+        w.usize(s.sentence);
         for n in [s.span.start, s.span.end, s.char_span.start, s.char_span.end] {
-            put_usize(w, n)?;
+            w.usize(n);
         }
-        put_str(w, &s.text)?;
-        put_str(w, &s.action.surface)?;
-        put_polarity_modality(w, s.polarity, s.modality)?;
+        w.str64(&s.text);
+        w.str64(&s.action.surface);
+        put_polarity_modality(w, s.polarity, s.modality);
         match &s.attributed_to {
             Some(a) => {
-                put_u8(w, 1)?;
-                put_str(w, a.id.as_str())?;
+                w.u8(1);
+                w.str64(a.id.as_str());
             }
-            None => put_u8(w, 0)?,
+            None => w.u8(0),
         }
-        w.write_all(&s.confidence.to_bits().to_le_bytes())?;
+        w.f32(s.confidence);
         let extractor = match self.extractors.iter().position(|e| *e == s.extractor) {
             Some(i) => i,
             None => {
@@ -76,14 +74,14 @@ impl EvidenceSpool {
                 self.extractors.len() - 1
             }
         };
-        put_usize(w, extractor)?;
-        let len = self.buffer.len() as u64;
+        w.usize(extractor);
+        let len = self.buffer.buf.len() as u64;
         if len >= 1 << LEN_BITS || self.written >= 1 << (64 - LEN_BITS) {
             return Err(io::Error::other(
                 "evidence spool: a statement over 16 MiB, or the spool over 1 TiB",
             ));
         }
-        self.out.write_all(&self.buffer)?;
+        self.out.write_all(&self.buffer.buf)?;
         let key = (self.written << LEN_BITS) | len;
         self.written += len;
         Ok(key)
@@ -120,30 +118,28 @@ impl EvidenceReader {
             bytes.resize(len, 0);
             file.seek(SeekFrom::Start(offset))?;
             file.read_exact(&mut bytes)?;
-            out.push(self.decode(&mut bytes.as_slice())?);
+            out.push(self.decode(&mut ByteReader::new(&bytes))?);
         }
         Ok(())
     }
 
-    fn decode(&self, r: &mut &[u8]) -> io::Result<Evidence> {
-        let doc = get_string(r)?;
-        let sentence = get_usize(r)?;
-        let span = Span::new(get_usize(r)?, get_usize(r)?);
-        let char_span = Span::new(get_usize(r)?, get_usize(r)?);
-        let quote: Arc<str> = Arc::from(get_string(r)?);
-        let surface = get_string(r)?;
+    fn decode(&self, r: &mut ByteReader<'_>) -> io::Result<Evidence> {
+        let doc = r.str64()?.to_owned();
+        let sentence = r.usize()?;
+        let span = Span::new(r.usize()?, r.usize()?);
+        let char_span = Span::new(r.usize()?, r.usize()?);
+        let quote: Arc<str> = Arc::from(r.str64()?);
+        let surface = r.str64()?.to_owned();
         let (polarity, modality) = get_polarity_modality(r)?;
-        let attributed_to = match get_u8(r)? {
+        let attributed_to = match r.u8()? {
             0 => None,
-            1 => Some(EntityId(get_string(r)?)),
+            1 => Some(EntityId(r.str64()?.to_owned())),
             _ => return Err(corrupt("attribution flag")),
         };
-        let mut bits = [0u8; 4];
-        r.read_exact(&mut bits)?;
-        let confidence = f32::from_bits(u32::from_le_bytes(bits));
+        let confidence = r.f32()?;
         let extractor = self
             .extractors
-            .get(get_usize(r)?)
+            .get(r.usize()?)
             .ok_or_else(|| corrupt("extractor"))?
             .clone();
         if !r.is_empty() {

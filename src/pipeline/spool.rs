@@ -15,6 +15,7 @@ use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex};
 
 use super::{Mention, Pending};
+use crate::codec::{ByteReader, ByteWriter};
 use crate::model::{Action, Modality, Polarity, Span};
 use crate::resolve::LocalId;
 
@@ -24,7 +25,7 @@ pub(super) struct Spool {
     /// Bytes written so far: where the next document starts.
     written: u64,
     /// One document's encoding, reused.
-    buffer: Vec<u8>,
+    buffer: ByteWriter,
     /// Extractor ids seen, written as their index here.
     extractors: Vec<&'static str>,
 }
@@ -42,44 +43,44 @@ impl Spool {
         Ok(Spool {
             out: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
             written: 0,
-            buffer: Vec::new(),
+            buffer: ByteWriter::new(),
             extractors: Vec::new(),
         })
     }
 
     /// Appends one document's pending statements; returns where they are.
     pub(super) fn write_doc(&mut self, pending: &[Pending]) -> io::Result<Slot> {
-        self.buffer.clear();
+        self.buffer.buf.clear();
         let w = &mut self.buffer;
-        put_usize(w, pending.len())?;
+        w.usize(pending.len());
         let mut previous: Option<&Arc<str>> = None;
         for p in pending {
-            put_usize(w, p.sentence)?;
+            w.usize(p.sentence);
             for n in [p.span.start, p.span.end, p.char_span.start, p.char_span.end] {
-                put_usize(w, n)?;
+                w.usize(n);
             }
             match previous {
-                Some(text) if Arc::ptr_eq(text, &p.text) => put_u8(w, 1)?,
+                Some(text) if Arc::ptr_eq(text, &p.text) => w.u8(1),
                 _ => {
-                    put_u8(w, 0)?;
-                    put_str(w, &p.text)?;
+                    w.u8(0);
+                    w.str64(&p.text);
                 }
             }
             previous = Some(&p.text);
-            put_argument(w, &p.actor)?;
-            put_argument(w, &p.target)?;
+            put_argument(w, &p.actor);
+            put_argument(w, &p.target);
             match &p.attributed_to {
                 Some(a) => {
-                    put_u8(w, 1)?;
-                    put_argument(w, a)?;
+                    w.u8(1);
+                    put_argument(w, a);
                 }
-                None => put_u8(w, 0)?,
+                None => w.u8(0),
             }
-            put_str(w, &p.action.label)?;
-            put_str(w, &p.action.lemma)?;
-            put_str(w, &p.action.surface)?;
-            put_polarity_modality(w, p.polarity, p.modality)?;
-            w.write_all(&p.confidence.to_bits().to_le_bytes())?;
+            w.str64(&p.action.label);
+            w.str64(&p.action.lemma);
+            w.str64(&p.action.surface);
+            put_polarity_modality(w, p.polarity, p.modality);
+            w.f32(p.confidence);
             let extractor = match self.extractors.iter().position(|&e| e == p.extractor) {
                 Some(i) => i,
                 None => {
@@ -87,11 +88,11 @@ impl Spool {
                     self.extractors.len() - 1
                 }
             };
-            put_usize(w, extractor)?;
+            w.usize(extractor);
         }
-        let len = u32::try_from(self.buffer.len())
+        let len = u32::try_from(self.buffer.buf.len())
             .map_err(|_| io::Error::other("one document's statements exceed 4 GiB"))?;
-        self.out.write_all(&self.buffer)?;
+        self.out.write_all(&self.buffer.buf)?;
         let slot = Slot {
             offset: self.written,
             len,
@@ -128,37 +129,35 @@ impl SpoolReader {
             file.seek(SeekFrom::Start(slot.offset))?;
             file.read_exact(&mut bytes)?;
         }
-        let r = &mut bytes.as_slice();
-        let n = get_usize(r)?;
+        let r = &mut ByteReader::new(&bytes);
+        let n = r.usize()?;
         let mut out: Vec<Pending> = Vec::with_capacity(n.min(1 << 16));
         for _ in 0..n {
-            let sentence = get_usize(r)?;
-            let span = Span::new(get_usize(r)?, get_usize(r)?);
-            let char_span = Span::new(get_usize(r)?, get_usize(r)?);
-            let text = match (get_u8(r)?, out.last()) {
+            let sentence = r.usize()?;
+            let span = Span::new(r.usize()?, r.usize()?);
+            let char_span = Span::new(r.usize()?, r.usize()?);
+            let text = match (r.u8()?, out.last()) {
                 (1, Some(last)) => Arc::clone(&last.text),
-                (0, _) => Arc::from(get_string(r)?),
+                (0, _) => Arc::from(r.str64()?),
                 _ => return Err(corrupt("sentence flag")),
             };
             let actor = get_argument(r)?;
             let target = get_argument(r)?;
-            let attributed_to = match get_u8(r)? {
+            let attributed_to = match r.u8()? {
                 0 => None,
                 1 => Some(get_argument(r)?),
                 _ => return Err(corrupt("attribution flag")),
             };
             let action = Action {
-                label: get_string(r)?,
-                lemma: get_string(r)?,
-                surface: get_string(r)?,
+                label: r.str64()?.to_owned(),
+                lemma: r.str64()?.to_owned(),
+                surface: r.str64()?.to_owned(),
             };
             let (polarity, modality) = get_polarity_modality(r)?;
-            let mut bits = [0u8; 4];
-            r.read_exact(&mut bits)?;
-            let confidence = f32::from_bits(u32::from_le_bytes(bits));
+            let confidence = r.f32()?;
             let extractor = *self
                 .extractors
-                .get(get_usize(r)?)
+                .get(r.usize()?)
                 .ok_or_else(|| corrupt("extractor"))?;
             out.push(Pending {
                 sentence,
@@ -189,31 +188,14 @@ pub(super) fn corrupt(what: &str) -> io::Error {
     )
 }
 
-pub(super) fn put_u8(w: &mut impl Write, v: u8) -> io::Result<()> {
-    w.write_all(&[v])
-}
-
-pub(super) fn put_usize(w: &mut impl Write, v: usize) -> io::Result<()> {
-    w.write_all(&(v as u64).to_le_bytes())
-}
-
-pub(super) fn put_str(w: &mut impl Write, s: &str) -> io::Result<()> {
-    put_usize(w, s.len())?;
-    w.write_all(s.as_bytes())
-}
-
-fn put_argument(w: &mut impl Write, (local, mention): &(LocalId, Mention)) -> io::Result<()> {
-    w.write_all(&local.0.to_le_bytes())?;
-    put_u8(w, u8::from(mention.pronoun))?;
-    put_str(w, &mention.text)
+fn put_argument(w: &mut ByteWriter, (local, mention): &(LocalId, Mention)) {
+    w.u32(local.0);
+    w.u8(u8::from(mention.pronoun));
+    w.str64(&mention.text);
 }
 
 /// Writes a statement's polarity and modality, a byte each.
-pub(super) fn put_polarity_modality(
-    w: &mut impl Write,
-    polarity: Polarity,
-    modality: Modality,
-) -> io::Result<()> {
+pub(super) fn put_polarity_modality(w: &mut ByteWriter, polarity: Polarity, modality: Modality) {
     let p = match polarity {
         Polarity::Positive => 0,
         Polarity::Negative => 1,
@@ -224,17 +206,18 @@ pub(super) fn put_polarity_modality(
         Modality::Possible => 2,
         Modality::Denied => 3,
     };
-    w.write_all(&[p, m])
+    w.u8(p);
+    w.u8(m);
 }
 
 /// Reads what [`put_polarity_modality`] wrote.
-pub(super) fn get_polarity_modality(r: &mut impl Read) -> io::Result<(Polarity, Modality)> {
-    let polarity = match get_u8(r)? {
+pub(super) fn get_polarity_modality(r: &mut ByteReader<'_>) -> io::Result<(Polarity, Modality)> {
+    let polarity = match r.u8()? {
         0 => Polarity::Positive,
         1 => Polarity::Negative,
         _ => return Err(corrupt("polarity")),
     };
-    let modality = match get_u8(r)? {
+    let modality = match r.u8()? {
         0 => Modality::Asserted,
         1 => Modality::Alleged,
         2 => Modality::Possible,
@@ -244,33 +227,9 @@ pub(super) fn get_polarity_modality(r: &mut impl Read) -> io::Result<(Polarity, 
     Ok((polarity, modality))
 }
 
-pub(super) fn get_u8(r: &mut impl Read) -> io::Result<u8> {
-    let mut b = [0u8; 1];
-    r.read_exact(&mut b)?;
-    Ok(b[0])
-}
-
-pub(super) fn get_usize(r: &mut impl Read) -> io::Result<usize> {
-    let mut b = [0u8; 8];
-    r.read_exact(&mut b)?;
-    usize::try_from(u64::from_le_bytes(b)).map_err(|_| corrupt("number"))
-}
-
-pub(super) fn get_string(r: &mut impl Read) -> io::Result<String> {
-    let len = get_usize(r)?;
-    let mut bytes = Vec::with_capacity(len.min(1 << 20));
-    r.take(len as u64).read_to_end(&mut bytes)?;
-    if bytes.len() != len {
-        return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
-    }
-    String::from_utf8(bytes).map_err(|_| corrupt("text"))
-}
-
-fn get_argument(r: &mut impl Read) -> io::Result<(LocalId, Mention)> {
-    let mut b = [0u8; 4];
-    r.read_exact(&mut b)?;
-    let local = LocalId(u32::from_le_bytes(b));
-    let pronoun = match get_u8(r)? {
+fn get_argument(r: &mut ByteReader<'_>) -> io::Result<(LocalId, Mention)> {
+    let local = LocalId(r.u32()?);
+    let pronoun = match r.u8()? {
         0 => false,
         1 => true,
         _ => return Err(corrupt("pronoun flag")),
@@ -278,7 +237,7 @@ fn get_argument(r: &mut impl Read) -> io::Result<(LocalId, Mention)> {
     Ok((
         local,
         Mention {
-            text: get_string(r)?,
+            text: r.str64()?.to_owned(),
             pronoun,
         },
     ))
