@@ -60,15 +60,9 @@ fn shape_hash(form: &str) -> u64 {
 }
 
 impl Attrs {
-    pub(super) fn fill(
-        &mut self,
-        vocab: &HashMap<u64, (), IdBuild>,
-        clusters: &WordClusters,
-        forms: &[&str],
-        upos: &[Upos],
-        xpos: &[&str],
-    ) {
-        for v in [
+    /// Every attribute column.
+    fn columns(&mut self) -> [&mut Vec<u64>; 8] {
+        [
             &mut self.w,
             &mut self.p,
             &mut self.u,
@@ -77,7 +71,19 @@ impl Attrs {
             &mut self.pre,
             &mut self.c,
             &mut self.f,
-        ] {
+        ]
+    }
+
+    /// Fills the attributes of a sentence, then those of ROOT and the missing position.
+    pub(super) fn fill(
+        &mut self,
+        vocab: &HashMap<u64, (), IdBuild>,
+        clusters: &WordClusters,
+        forms: &[&str],
+        upos: &[Upos],
+        xpos: &[&str],
+    ) {
+        for v in self.columns() {
             v.clear();
         }
         self.has_classes = !clusters.is_empty();
@@ -101,16 +107,7 @@ impl Attrs {
             self.u
                 .push(upos.get(i).map_or(99, |u| u.index() as u64) + 0x100);
         }
-        for v in [
-            &mut self.w,
-            &mut self.p,
-            &mut self.u,
-            &mut self.suf,
-            &mut self.shape,
-            &mut self.pre,
-            &mut self.c,
-            &mut self.f,
-        ] {
+        for v in self.columns() {
             v.push(ROOT_ATTR);
             v.push(NONE_ATTR);
         }
