@@ -20,8 +20,8 @@ use super::spool::{
     put_u8, put_usize,
 };
 use crate::graph::{Evidence, Statement};
+use crate::model::EntityId;
 use crate::model::Span;
-use crate::resolve::EntityId;
 
 /// Bits of a key that hold the record's length; the rest hold its offset.
 const LEN_BITS: u32 = 24;

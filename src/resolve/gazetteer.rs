@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::EntityType;
+use crate::model::EntityType;
 use crate::slug::fold_accent;
 
 /// One known entity.
