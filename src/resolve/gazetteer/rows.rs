@@ -1,6 +1,6 @@
 //! The gazetteer's hand-written data: additions to keshvar's countries, organisations,
-//! media, metonyms, places, events and people, with their Wikidata QIDs, and the `the
-//! <head>` short forms. The lookup logic is in the parent module.
+//! media, metonyms, places, events and people, with their Wikidata QIDs, and the
+//! `the <head>` short forms. The lookup logic is in the parent module.
 
 use crate::model::EntityType;
 
