@@ -6,7 +6,7 @@
 //! 2. [`nlp`]: split sentences, tokenize, tag, lemmatize and parse → [`model::AnnotatedArticle`].
 //! 3. [`extract`]: find actor–action–target statements in the parses → [`model::Triple`]s.
 //! 4. [`resolve`]: turn mentions into entities, inside a document and across the corpus
-//!    → [`resolve::Resolution`] with stable [`resolve::EntityId`]s.
+//!    → [`resolve::Resolution`] with stable [`model::EntityId`]s.
 //! 5. [`graph`]: one edge per (actor, action, target), weighted by its evidence
 //!    → [`graph::KnowledgeGraph`].
 //! 6. [`export`]: GraphML, GEXF, JSON-LD, CSV and `statements.jsonl`.
@@ -28,3 +28,4 @@ pub mod pipeline;
 pub mod resolve;
 pub mod rng;
 pub mod slug;
+mod words;

@@ -394,3 +394,105 @@ pub struct Triple {
     /// Id of the extractor that found it (`clauses`, `nominal`, `speech`).
     pub extractor: &'static str,
 }
+
+// Entities: what `resolve` makes of mentions, and what graph, export and diff read.
+
+/// A stable entity id: `<type>.<slug>`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityId(pub String);
+
+impl EntityId {
+    /// The id as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Coarse entity types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// A company, agency, party, government body, newspaper…
+    Organization,
+    /// A country, city or region.
+    Place,
+    /// A group of people described by affiliation (`Russian officials`).
+    Group,
+    /// An election, summit, war…
+    Event,
+    /// Anything else (phrases that are targets but not names).
+    Other,
+}
+
+impl EntityType {
+    /// Every type, in order.
+    pub const ALL: [EntityType; 6] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+        EntityType::Group,
+        EntityType::Event,
+        EntityType::Other,
+    ];
+
+    /// The name used in outputs (`Person`, `Organization`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organization",
+            EntityType::Place => "Place",
+            EntityType::Group => "Group",
+            EntityType::Event => "Event",
+            EntityType::Other => "Other",
+        }
+    }
+
+    /// The id prefix (`person`, `org`, `place`, `group`, `event`, `thing`).
+    pub fn id_prefix(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "org",
+            EntityType::Place => "place",
+            EntityType::Group => "group",
+            EntityType::Event => "event",
+            EntityType::Other => "thing",
+        }
+    }
+
+    /// Parses [`EntityType::as_str`].
+    pub fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.iter().copied().find(|t| t.as_str() == s)
+    }
+}
+
+/// One resolved entity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Stable id.
+    pub id: EntityId,
+    /// Canonical label: the fullest name seen (`Julian King`, `European Commission`).
+    pub label: String,
+    /// Coarse type.
+    pub kind: EntityType,
+    /// True for sovereign countries (typed `schema:Country` in JSON-LD).
+    pub country: bool,
+    /// Wikidata QID (`Q159`), when the gazetteer knows the entity.
+    pub wikidata: Option<String>,
+    /// Other names seen for it (`Sir Julian King`, `King`), sorted.
+    pub aliases: std::collections::BTreeSet<String>,
+    /// The entity a group belongs to (`group.russia-officials` → `place.russia`).
+    pub part_of: Option<EntityId>,
+    /// Roles seen in appositions (`EU security commissioner`), sorted.
+    pub roles: std::collections::BTreeSet<String>,
+    /// How many mentions resolved to it.
+    pub mentions: usize,
+    /// How many documents mention it.
+    pub documents: usize,
+}

@@ -28,11 +28,12 @@ use crate::extract::{self, Extractors};
 use crate::graph::{
     ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Relation, Statement,
 };
+use crate::model::EntityId;
 use crate::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
 };
 use crate::nlp::Nlp;
-use crate::resolve::{self, DocEntities, EntityId, EntityMap, LocalId, Resolver};
+use crate::resolve::{self, DocEntities, EntityMap, LocalId, Resolver};
 
 /// Building failed.
 #[derive(Debug, thiserror::Error)]

@@ -213,7 +213,7 @@ fn base_iri_is_checked_and_used() {
 fn a_statement_about_an_unknown_entity_is_an_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut statements = fixture::statements();
-    statements[0].target.id = actorgraph::resolve::EntityId("org.nobody".into());
+    statements[0].target.id = actorgraph::model::EntityId("org.nobody".into());
     let err = export::write_all(
         dir.path(),
         &fixture::graph(),

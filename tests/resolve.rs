@@ -5,7 +5,8 @@ use actorgraph::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Origin, Polarity, Sentence,
     SentenceKind, Span, Token, Triple, Upos,
 };
-use actorgraph::resolve::{self, Entity, EntityType, Resolver};
+use actorgraph::model::{Entity, EntityType};
+use actorgraph::resolve::{self, Resolver};
 use proptest::prelude::*;
 
 /// Builds a sentence from `form/UPOS/head/deprel` items (head 1-based, 0 = root; `_` in a

@@ -8,9 +8,10 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
+use actorgraph::model::EntityType;
 use actorgraph::model::{Sentence, SentenceKind, Span, Token, Upos};
 use actorgraph::nlp::conllu;
-use actorgraph::resolve::{EntityType, recognize};
+use actorgraph::resolve::recognize;
 
 /// Gold spans of an IOB2 file by sentence id: (start, end, label).
 /// Per sentence id: the words and the gold spans (start, end, label).

@@ -22,8 +22,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use crate::graph::{ArticleMeta, Evidence, GraphError, KnowledgeGraph, Relation, RelationId};
+use crate::model::{Entity, EntityId, EntityType};
 use crate::model::{Modality, Polarity};
-use crate::resolve::{Entity, EntityId, EntityType};
 
 /// A value before and after.
 #[derive(Clone, Debug, PartialEq)]

@@ -65,7 +65,7 @@ use serde::Serialize;
 
 use super::{Change, EntityChange, GraphDiff, RelationChange, SetChange};
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation};
-use crate::resolve::{Entity, EntityId};
+use crate::model::{Entity, EntityId};
 
 /// The version of the JSON format written by [`write_json`].
 pub const JSON_FORMAT_VERSION: u32 = 1;

@@ -44,7 +44,7 @@ use rustc_hash::FxHashMap;
 use super::report::Side;
 use super::{EntityChange, GraphDiff, RelationChange, Status, merge};
 use crate::graph::Relation;
-use crate::resolve::Entity;
+use crate::model::Entity;
 
 /// One entity of the union: its versions and status.
 struct NodeRow<'a> {

@@ -44,7 +44,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::{FORMAT_VERSION, format_confidence, json_list, xml, xml_id};
 use crate::graph::{KnowledgeGraph, Relation};
-use crate::resolve::{Entity, EntityType};
+use crate::model::{Entity, EntityType};
 
 const NODE_ATTRIBUTES: [(&str, &str); 8] = [
     ("entity_type", "string"),

@@ -50,7 +50,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::{FORMAT_VERSION, format_confidence, json_list, xml, xml_id};
 use crate::graph::{KnowledgeGraph, Relation};
-use crate::resolve::Entity;
+use crate::model::Entity;
 
 const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const SCHEMA_LOCATION: &str =

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
 
+use crate::model::{Entity, EntityId};
 use crate::model::{Modality, Polarity, Span};
-use crate::resolve::{Entity, EntityId};
 use crate::slug::slugify;
 
 /// A stable relation id: `<actor id>--<action slug>--<target id>`.
@@ -29,7 +29,7 @@ impl RelationId {
     ///
     /// ```
     /// use actorgraph::graph::RelationId;
-    /// use actorgraph::resolve::EntityId;
+    /// use actorgraph::model::EntityId;
     /// let id = RelationId::new(
     ///     &EntityId("org.european-commission".into()),
     ///     "cooperate with",
@@ -683,7 +683,7 @@ mod tests {
             g.add_entity(Entity {
                 id: EntityId(id.into()),
                 label: id.into(),
-                kind: crate::resolve::EntityType::Person,
+                kind: crate::model::EntityType::Person,
                 country: false,
                 wikidata: None,
                 aliases: BTreeSet::new(),

@@ -18,8 +18,8 @@ use std::sync::{Arc, Mutex};
 use super::spool::{corrupt, get_polarity_modality, put_polarity_modality};
 use crate::codec::{ByteReader, ByteWriter};
 use crate::graph::{Evidence, Statement};
+use crate::model::EntityId;
 use crate::model::Span;
-use crate::resolve::EntityId;
 
 /// Bits of a key that hold the record's length; the rest hold its offset.
 const LEN_BITS: u32 = 24;

@@ -21,8 +21,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap;
 
 use super::gazetteer::{Gazetteer, normalize};
+use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin};
 use super::mention::is_acronym;
-use super::{DocEntities, Entity, EntityId, EntityType, LocalEntity, LocalId, Origin};
+use super::union_find::UnionFind;
+use crate::model::{Entity, EntityId, EntityType};
 use crate::slug::slugify;
 
 /// Folds documents into corpus-wide entities.
@@ -117,7 +119,9 @@ impl Resolver {
                 has_keys[s] = !ks.is_empty();
                 for k in ks {
                     match keys.get(&k) {
-                        Some(&first) => uf.union(first as usize, n),
+                        Some(&first) => {
+                            uf.union(first as usize, n);
+                        }
                         None => {
                             keys.insert(k, index(n));
                         }
@@ -163,7 +167,7 @@ impl Resolver {
         let mut forced: Vec<Option<String>> = vec![None; table.len()];
         for (s, e) in table.iter().enumerate() {
             if e.entry.is_none()
-                && e.origin == Origin::Name
+                && e.origin == LocalOrigin::Name
                 && matches!(e.kind, EntityType::Organization | EntityType::Place)
                 && e.forms.len() == 1
             {
@@ -203,7 +207,9 @@ impl Resolver {
             } else {
                 let k = format!("surname:{name}");
                 match keys.get(&k) {
-                    Some(&first) => uf.union(first as usize, n),
+                    Some(&first) => {
+                        uf.union(first as usize, n);
+                    }
                     None => {
                         keys.insert(k, index(n));
                     }
@@ -326,10 +332,10 @@ fn summary_cmp(a: &[u32], b: &[u32], table: &[LocalEntity]) -> Ordering {
 fn node_keys(e: &LocalEntity) -> (Vec<String>, Option<String>) {
     let gaz = Gazetteer::get();
     match &e.origin {
-        Origin::Group(k) => return (vec![format!("g:{k}")], None),
-        Origin::Thing(k) => return (vec![format!("t:{k}")], None),
-        Origin::Metonym(k) => return (vec![format!("m:{}", normalize(k))], None),
-        Origin::Name | Origin::Entry => {}
+        LocalOrigin::Group(k) => return (vec![format!("g:{k}")], None),
+        LocalOrigin::Thing(k) => return (vec![format!("t:{k}")], None),
+        LocalOrigin::Metonym(k) => return (vec![format!("m:{}", normalize(k))], None),
+        LocalOrigin::Name | LocalOrigin::Entry => {}
     }
     if let Some(id) = e.entry {
         return (vec![format!("e:{}", gaz.entry(id).label)], None);
@@ -391,7 +397,7 @@ fn build<'a>(
         if entry.is_none() {
             entry = m.entry;
         }
-        if let Origin::Metonym(l) = &m.origin {
+        if let LocalOrigin::Metonym(l) = &m.origin {
             metonym = Some(l.clone());
         }
     }
@@ -419,7 +425,7 @@ fn build<'a>(
     // from its most frequent spelling, so `US officials` and `U.S. officials` in a later
     // article do not move it.
     let group_key = members.iter().find_map(|m| match &m.origin {
-        Origin::Group(k) if kind == EntityType::Group => Some(k.replace('|', " ")),
+        LocalOrigin::Group(k) if kind == EntityType::Group => Some(k.replace('|', " ")),
         _ => None,
     });
     let mut slug = slugify(group_key.as_deref().unwrap_or(&label));
@@ -534,38 +540,9 @@ impl EntityMap {
     }
 }
 
-/// Union–find where the smaller index is the root.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            self.parent[hi] = lo;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::FormCounts;
+    use super::super::local::FormCounts;
     use super::*;
 
     fn person(forms: &[&str]) -> LocalEntity {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use actorgraph::graph::{ArticleMeta, EntityRef, KnowledgeGraph, Statement};
 use actorgraph::model::{Action, Modality, Polarity, Span};
-use actorgraph::resolve::{Entity, EntityId, EntityType};
+use actorgraph::model::{Entity, EntityId, EntityType};
 
 /// Entity ids used below.
 pub const EU: &str = "org.european-union";

@@ -8,7 +8,7 @@ use super::{CONTEXT, iri_segment, predicate_name};
 use crate::export::{ExportError, FORMAT_VERSION, StatementSource, format_confidence};
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, Statement};
 use crate::model::Polarity;
-use crate::resolve::{Entity, EntityType};
+use crate::model::{Entity, EntityType};
 
 /// Writes a graph as JSON-LD, streaming: one wire struct per node, never the whole
 /// document in memory.

@@ -20,13 +20,22 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-use super::EntityType;
 use super::gazetteer::{EntryId, Gazetteer};
-use crate::model::{Sentence, Token, Upos};
+use crate::model::{EntityType, Sentence, Token, Upos};
+use crate::words::{MONTHS_ALSO_NAMES, is_month, is_weekday};
+use words::{
+    CONNECTORS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, HOLIDAYS, NAME_PARTICLES, NOT_NAMES,
+    ORG_HEADS, ORG_STARTS, PEOPLE_WORDS, PERSON_TITLES, PLACE_HEADS, TITLES,
+};
 
-/// One mention found in a sentence.
+mod words;
+
+pub use words::SPEECH_VERBS;
+
+/// One name or group mention found in a sentence (the pipeline's argument `Mention` is
+/// another thing: the words of a triple argument).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub struct NameMention {
     /// Tokens of the mention (without a stripped title).
     pub tokens: Range<usize>,
     /// Coarse type.
@@ -62,14 +71,13 @@ pub fn recognize(sentence: &Sentence) -> Vec<(Range<usize>, EntityType)> {
 }
 
 /// All mentions of a sentence: names and groups, in token order.
-pub fn mentions(sentence: &Sentence) -> Vec<Mention> {
+pub fn mentions(sentence: &Sentence) -> Vec<NameMention> {
     let mut out = names(sentence);
     out.extend(groups(sentence, &out));
     out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     out
 }
 
-/// Titles stripped from the front of person names, lower-cased, without dots.
 /// A word list hashed on first use: the lists below are searched for every token.
 struct WordSet {
     words: &'static [&'static str],
@@ -99,101 +107,6 @@ static PLACE_HEAD_SET: WordSet = WordSet::new(PLACE_HEADS);
 static EVENT_HEAD_SET: WordSet = WordSet::new(EVENT_HEADS);
 static ORG_START_SET: WordSet = WordSet::new(ORG_STARTS);
 
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "dr",
-    "prof",
-    "professor",
-    "president",
-    "vice",
-    "chancellor",
-    "premier",
-    "minister",
-    "secretary",
-    "commissioner",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "general",
-    "gen",
-    "colonel",
-    "col",
-    "admiral",
-    "adm",
-    "captain",
-    "capt",
-    "lt",
-    "sgt",
-    "sergeant",
-    "major",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "judge",
-    "justice",
-    "ambassador",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "director",
-    "chief",
-    "deputy",
-    "attorney",
-    "speaker",
-    "rev",
-    "reverend",
-    "father",
-    "sheikh",
-    "emir",
-    "ayatollah",
-    "president-elect",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "home",
-    "finance",
-    "justice",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officer",
-    "agent",
-    "detective",
-    "inspector",
-    "superintendent",
-    "constable",
-    "leader",
-    "head",
-    "founder",
-    "editor",
-    "correspondent",
-    "economist",
-    "analyst",
-    "coach",
-    "manager",
-    "st",
-    "saint",
-];
-
 /// Titles that also start multi-word organisation names and so only count as titles when
 /// followed by a person-like name (`General Motors` is not a person).
 fn is_title(word: &str) -> bool {
@@ -204,784 +117,20 @@ fn is_title(word: &str) -> bool {
 /// Titles that make a name a person on their own (`Mr`, `Sir`, `President`).
 fn is_person_title(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_lowercase();
-    matches!(
-        w.as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "dr"
-            | "prof"
-            | "professor"
-            | "president"
-            | "chancellor"
-            | "premier"
-            | "minister"
-            | "secretary"
-            | "commissioner"
-            | "senator"
-            | "sen"
-            | "rep"
-            | "congressman"
-            | "congresswoman"
-            | "governor"
-            | "gov"
-            | "mayor"
-            | "gen"
-            | "general"
-            | "colonel"
-            | "col"
-            | "admiral"
-            | "captain"
-            | "capt"
-            | "pope"
-            | "judge"
-            | "ambassador"
-            | "president-elect"
-            | "sheikh"
-            | "ayatollah"
-            | "rev"
-            | "reverend"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "detective"
-            | "inspector"
-    )
+    PERSON_TITLES.contains(&w.as_str())
 }
-
-/// Head words of organisation names.
-const ORG_HEADS: &[&str] = &[
-    "commission",
-    "agency",
-    "agencies",
-    "ministry",
-    "party",
-    "council",
-    "service",
-    "services",
-    "times",
-    "post",
-    "news",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "telegraph",
-    "press",
-    "bank",
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "llc",
-    "plc",
-    "group",
-    "association",
-    "union",
-    "institute",
-    "institution",
-    "foundation",
-    "organization",
-    "organisation",
-    "army",
-    "navy",
-    "police",
-    "committee",
-    "court",
-    "office",
-    "department",
-    "bureau",
-    "board",
-    "authority",
-    "administration",
-    "university",
-    "college",
-    "school",
-    "academy",
-    "hospital",
-    "church",
-    "parliament",
-    "assembly",
-    "senate",
-    "congress",
-    "cabinet",
-    "government",
-    "directorate",
-    "command",
-    "force",
-    "forces",
-    "guard",
-    "fund",
-    "federation",
-    "league",
-    "club",
-    "network",
-    "channel",
-    "radio",
-    "tv",
-    "television",
-    "airlines",
-    "airways",
-    "motors",
-    "systems",
-    "technologies",
-    "labs",
-    "lab",
-    "team",
-    "brigade",
-    "movement",
-    "front",
-    "alliance",
-    "coalition",
-    "centre",
-    "center",
-    "magazine",
-    "daily",
-    "weekly",
-    "review",
-    "monitor",
-    "observer",
-    "express",
-    "mirror",
-    "standard",
-    "chronicle",
-    "record",
-    "inquirer",
-    "guardian",
-    "reuters",
-    "international",
-    "foundation",
-    "trust",
-    "society",
-    "exchange",
-    "industries",
-    "holdings",
-    "partners",
-    "insurance",
-    "media",
-    "studios",
-    "records",
-    "restaurant",
-    "cafe",
-    "hotel",
-    "store",
-    "stores",
-    "market",
-    "mall",
-    "museum",
-    "library",
-    "zoo",
-    "clinic",
-];
-
-/// Head words of place names.
-const PLACE_HEADS: &[&str] = &[
-    "sea",
-    "ocean",
-    "river",
-    "lake",
-    "bay",
-    "gulf",
-    "mountain",
-    "mountains",
-    "mount",
-    "hill",
-    "hills",
-    "island",
-    "islands",
-    "valley",
-    "city",
-    "county",
-    "province",
-    "state",
-    "states",
-    "region",
-    "district",
-    "peninsula",
-    "coast",
-    "desert",
-    "strait",
-    "canal",
-    "park",
-    "street",
-    "avenue",
-    "road",
-    "square",
-    "bridge",
-    "airport",
-    "beach",
-    "heights",
-    "town",
-    "village",
-    "republic",
-    "kingdom",
-    "territory",
-    "territories",
-    "oblast",
-    "land",
-];
-
-/// Head words of event names.
-const EVENT_HEADS: &[&str] = &[
-    "election",
-    "elections",
-    "summit",
-    "war",
-    "olympics",
-    "games",
-    "cup",
-    "championship",
-    "conference",
-    "festival",
-    "revolution",
-    "crisis",
-    "referendum",
-    "forum",
-    "expo",
-    "marathon",
-    "tournament",
-    "congress-",
-    "attack",
-    "attacks",
-    "massacre",
-    "accord",
-    "agreement",
-    "treaty",
-];
-
-/// Words that start organisation names (`University of …`, `Bank of …`).
-const ORG_STARTS: &[&str] = &[
-    "university",
-    "bank",
-    "ministry",
-    "department",
-    "office",
-    "bureau",
-    "council",
-    "committee",
-    "institute",
-    "house",
-    "court",
-    "federal",
-    "national",
-    "royal",
-    "central",
-    "european",
-    "international",
-    "united",
-    "state",
-    "supreme",
-    "agency",
-    "board",
-];
-
-/// Common first names, for typing two-word names without a title.
-const FIRST_NAMES: &[&str] = &[
-    "john",
-    "james",
-    "robert",
-    "michael",
-    "william",
-    "david",
-    "richard",
-    "joseph",
-    "thomas",
-    "charles",
-    "christopher",
-    "daniel",
-    "matthew",
-    "anthony",
-    "mark",
-    "donald",
-    "steven",
-    "paul",
-    "andrew",
-    "joshua",
-    "kenneth",
-    "kevin",
-    "brian",
-    "george",
-    "edward",
-    "ronald",
-    "timothy",
-    "jason",
-    "jeffrey",
-    "ryan",
-    "jacob",
-    "gary",
-    "nicholas",
-    "eric",
-    "jonathan",
-    "stephen",
-    "larry",
-    "justin",
-    "scott",
-    "brandon",
-    "benjamin",
-    "samuel",
-    "frank",
-    "gregory",
-    "raymond",
-    "alexander",
-    "patrick",
-    "jack",
-    "dennis",
-    "jerry",
-    "tyler",
-    "aaron",
-    "jose",
-    "adam",
-    "henry",
-    "nathan",
-    "douglas",
-    "zachary",
-    "peter",
-    "kyle",
-    "walter",
-    "ethan",
-    "jeremy",
-    "harold",
-    "keith",
-    "christian",
-    "roger",
-    "noah",
-    "gerald",
-    "carl",
-    "terry",
-    "sean",
-    "austin",
-    "arthur",
-    "lawrence",
-    "jesse",
-    "dylan",
-    "bryan",
-    "joe",
-    "jordan",
-    "billy",
-    "bruce",
-    "albert",
-    "willie",
-    "gabriel",
-    "logan",
-    "alan",
-    "juan",
-    "wayne",
-    "roy",
-    "ralph",
-    "randy",
-    "eugene",
-    "vincent",
-    "russell",
-    "elijah",
-    "louis",
-    "bobby",
-    "philip",
-    "johnny",
-    "tony",
-    "tom",
-    "bill",
-    "bob",
-    "jim",
-    "mike",
-    "dave",
-    "steve",
-    "chris",
-    "nick",
-    "dan",
-    "ben",
-    "sam",
-    "max",
-    "tim",
-    "ted",
-    "ed",
-    "mary",
-    "patricia",
-    "jennifer",
-    "linda",
-    "elizabeth",
-    "barbara",
-    "susan",
-    "jessica",
-    "sarah",
-    "karen",
-    "nancy",
-    "lisa",
-    "betty",
-    "margaret",
-    "sandra",
-    "ashley",
-    "kimberly",
-    "emily",
-    "donna",
-    "michelle",
-    "dorothy",
-    "carol",
-    "amanda",
-    "melissa",
-    "deborah",
-    "stephanie",
-    "rebecca",
-    "sharon",
-    "laura",
-    "cynthia",
-    "kathleen",
-    "amy",
-    "shirley",
-    "angela",
-    "helen",
-    "anna",
-    "brenda",
-    "pamela",
-    "nicole",
-    "emma",
-    "samantha",
-    "katherine",
-    "christine",
-    "debra",
-    "rachel",
-    "catherine",
-    "carolyn",
-    "janet",
-    "ruth",
-    "maria",
-    "heather",
-    "diane",
-    "virginia",
-    "julie",
-    "joyce",
-    "victoria",
-    "olivia",
-    "kelly",
-    "christina",
-    "lauren",
-    "joan",
-    "evelyn",
-    "judith",
-    "megan",
-    "cheryl",
-    "andrea",
-    "hannah",
-    "martha",
-    "jacqueline",
-    "frances",
-    "gloria",
-    "ann",
-    "teresa",
-    "kathryn",
-    "sara",
-    "janice",
-    "jean",
-    "alice",
-    "madison",
-    "doris",
-    "abigail",
-    "julia",
-    "judy",
-    "grace",
-    "denise",
-    "amber",
-    "marilyn",
-    "beverly",
-    "danielle",
-    "theresa",
-    "sophia",
-    "marie",
-    "diana",
-    "brittany",
-    "natalie",
-    "isabella",
-    "charlotte",
-    "rose",
-    "alexis",
-    "kayla",
-    "jane",
-    "kate",
-    "claire",
-    "sophie",
-    "lucy",
-    "hillary",
-    "cherie",
-    "julian",
-    "vladimir",
-    "sergei",
-    "sergey",
-    "dmitry",
-    "dmitri",
-    "alexei",
-    "alexey",
-    "mikhail",
-    "ivan",
-    "igor",
-    "boris",
-    "yuri",
-    "nikolai",
-    "andrei",
-    "viktor",
-    "oleg",
-    "angela",
-    "emmanuel",
-    "francois",
-    "jean",
-    "pierre",
-    "jacques",
-    "nicolas",
-    "marine",
-    "hans",
-    "karl",
-    "wolfgang",
-    "helmut",
-    "gerhard",
-    "frank-walter",
-    "heiko",
-    "ursula",
-    "olaf",
-    "friedrich",
-    "klaus",
-    "jurgen",
-    "stefan",
-    "anders",
-    "lars",
-    "erik",
-    "magnus",
-    "mohammed",
-    "muhammad",
-    "ahmed",
-    "ali",
-    "hassan",
-    "hussein",
-    "omar",
-    "abdul",
-    "recep",
-    "xi",
-    "li",
-    "wang",
-    "kim",
-    "shinzo",
-    "narendra",
-    "benjamin",
-    "bashar",
-    "hamid",
-    "theresa",
-    "gordon",
-    "nigel",
-    "jeremy",
-    "keir",
-    "rishi",
-    "liz",
-    "boris",
-    "dominic",
-    "hugh",
-    "ian",
-    "neil",
-    "simon",
-    "graham",
-    "colin",
-    "alastair",
-    "malcolm",
-    "rupert",
-    "barack",
-    "hillary",
-    "bernie",
-    "nancy",
-    "mitch",
-    "chuck",
-    "rex",
-    "mike",
-    "jared",
-    "ivanka",
-    "melania",
-    "reince",
-    "sean",
-    "kellyanne",
-    "steve",
-    "jeff",
-    "elon",
-    "mark",
-    "sheryl",
-    "tim",
-    "satya",
-    "sundar",
-    "bill",
-    "warren",
-    "jamie",
-    "jean-claude",
-    "jean-yves",
-    "marcus",
-    "lucas",
-    "oliver",
-    "harry",
-    "jake",
-    "leo",
-    "felix",
-    "hugo",
-    "theo",
-    "isaac",
-    "simon",
-    "martin",
-    "jan",
-    "ole",
-    "sven",
-    "nils",
-    "anne",
-    "eva",
-    "ingrid",
-    "astrid",
-    "karin",
-    "helga",
-    "elena",
-    "olga",
-    "natalia",
-    "svetlana",
-    "tatiana",
-    "irina",
-    "yulia",
-    "marina",
-    "sofia",
-    "federica",
-    "donald",
-    "antonio",
-    "mario",
-    "matteo",
-    "silvio",
-    "giuseppe",
-    "pedro",
-    "carlos",
-    "luis",
-    "miguel",
-    "juan",
-    "manuel",
-    "luiz",
-    "jair",
-    "volodymyr",
-    "petro",
-    "alexander",
-    "aleksandr",
-    "alexandr",
-    "recep",
-    "viktor",
-    "andrzej",
-    "mateusz",
-];
-
-/// Words that are never names on their own (UNER tags none of them).
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "god",
-    "internet",
-    "web",
-    "i",
-    "ok",
-    "okay",
-    "lol",
-    "thanks",
-    "hi",
-    "hello",
-    "dear",
-    "please",
-    "yes",
-    "no",
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "tv",
-    "www",
-    "http",
-    "https",
-    "com",
-    "re",
-    "fw",
-    "fwd",
-    "cc",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "u",
-    "ur",
-];
 
 /// Days and months that are not also names (`May`, `June` are).
 fn is_date_word(word: &str) -> bool {
-    matches!(
-        lower(word).as_ref(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "april"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
+    let w = lower(word);
+    is_weekday(&w) || (is_month(&w) && !MONTHS_ALSO_NAMES.contains(&w.as_ref()))
 }
 
-/// Single-word events.
-const HOLIDAYS: &[&str] = &[
-    "christmas",
-    "easter",
-    "ramadan",
-    "thanksgiving",
-    "halloween",
-    "hanukkah",
-    "holocaust",
-    "eid",
-    "passover",
-    "diwali",
-    "brexit",
-    "watergate",
-];
-
-/// Words that may sit inside a name between proper nouns.
-const CONNECTORS: &[&str] = &[
-    "of", "for", "de", "del", "della", "di", "du", "da", "von", "van", "der", "den", "la", "le",
-    "&", "al", "bin", "ibn", "y",
-];
+/// True for a word that is never a name on its own: a day, a month or one of
+/// [`NOT_NAMES`] (`word` lower case, without final dots).
+fn is_not_name_word(word: &str) -> bool {
+    is_weekday(word) || is_month(word) || NOT_NAME_SET.contains(word)
+}
 
 /// Lower-case form without trailing dots.
 /// The word without final dots, in lower case; borrowed when it already is (no copy for
@@ -1102,7 +251,7 @@ fn linked_to_propn(sentence: &Sentence, i: usize) -> bool {
 }
 
 /// Name spans of a sentence, typed.
-fn names(sentence: &Sentence) -> Vec<Mention> {
+fn names(sentence: &Sentence) -> Vec<NameMention> {
     let shout = shouting(sentence);
     let n = sentence.tokens.len();
     let is_name: Vec<bool> = (0..n).map(|i| nameish(sentence, i, shout)).collect();
@@ -1141,10 +290,7 @@ fn names(sentence: &Sentence) -> Vec<Mention> {
                     &sentence.tokens[end + 1],
                 );
                 let glued = prev.span.end == hy.span.start && hy.span.end == next.span.start;
-                let particle = matches!(
-                    prev.form.as_str(),
-                    "al" | "el" | "bin" | "abu" | "ibn" | "ash" | "as" | "az" | "ad" | "an" | "ar"
-                );
+                let particle = NAME_PARTICLES.contains(&prev.form.as_str());
                 if (glued || particle || (prev.upos == Upos::Propn && next.upos == Upos::Propn))
                     && (is_name[end + 1] || next.upos == Upos::Propn)
                 {
@@ -1249,44 +395,13 @@ fn is_people_word(word: &str) -> bool {
     let lower = word.to_lowercase();
     gaz.demonym(word).is_some()
         || gaz.demonym(singular).is_some()
-        || matches!(
-            lower.as_str(),
-            "muslims"
-                | "muslim"
-                | "jews"
-                | "jewish"
-                | "christians"
-                | "christian"
-                | "arabs"
-                | "arab"
-                | "arabic"
-                | "westerners"
-                | "zionists"
-                | "shiites"
-                | "shiite"
-                | "sunnis"
-                | "sunni"
-                | "catholics"
-                | "protestants"
-                | "hindus"
-                | "buddhists"
-                | "europeans"
-                | "asians"
-                | "africans"
-                | "westerner"
-                | "neocons"
-                | "neocon"
-                | "islamists"
-                | "kurds"
-                | "kurdish"
-        )
+        || PEOPLE_WORDS.contains(&lower.as_str())
         || lower.ends_with("ists") && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True for words that are never names (`Sunday`, `March`, `God`).
 pub fn is_not_name(text: &str) -> bool {
-    text.split_whitespace()
-        .all(|w| NOT_NAME_SET.contains(&lower(w)))
+    text.split_whitespace().all(|w| is_not_name_word(&lower(w)))
 }
 
 /// True when every word is a title (`President`, `Prime Minister`).
@@ -1309,7 +424,7 @@ fn is_first_name(word: &str) -> bool {
 }
 
 /// Types one name span and strips its title.
-fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<Mention> {
+fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<NameMention> {
     let gaz = Gazetteer::get();
     let toks = &sentence.tokens[run.clone()];
     let forms: Vec<&str> = toks.iter().map(|t| t.form.as_str()).collect();
@@ -1342,7 +457,7 @@ fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<Mention> {
         .collect();
     if words
         .iter()
-        .all(|w| NOT_NAME_SET.contains(w) || TITLE_SET.contains(w))
+        .all(|w| is_not_name_word(w) || TITLE_SET.contains(w))
     {
         return None;
     }
@@ -1361,7 +476,7 @@ fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<Mention> {
     } else {
         name_type(sentence, &tokens, &words, title.as_deref())
     };
-    Some(Mention {
+    Some(NameMention {
         tokens,
         kind,
         text,
@@ -1377,7 +492,7 @@ fn gazetteer_mention(
     text: String,
     title: Option<String>,
     e: EntryId,
-) -> Mention {
+) -> NameMention {
     let gaz = Gazetteer::get();
     let entry = gaz.entry(e);
     let mut kind = entry.kind;
@@ -1388,7 +503,7 @@ fn gazetteer_mention(
         kind = EntityType::Organization;
         id = Some(e);
     }
-    Mention {
+    NameMention {
         tokens,
         kind,
         text,
@@ -1538,81 +653,8 @@ fn name_type(
     EntityType::Organization
 }
 
-/// Lemmas of speech and cognition verbs.
-pub const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "warn", "add", "write", "ask", "claim", "explain", "insist", "note", "argue",
-    "believe", "think", "continue", "reply", "state", "announce", "deny", "admit", "suggest",
-    "accuse", "caution", "concede",
-];
-
-/// Nouns that, modified by a demonym or a country or organisation name, make a group.
-const GROUP_HEADS: &[&str] = &[
-    "official",
-    "officials",
-    "service",
-    "services",
-    "agency",
-    "agencies",
-    "authority",
-    "authorities",
-    "force",
-    "forces",
-    "troops",
-    "soldiers",
-    "diplomats",
-    "diplomat",
-    "hacker",
-    "hackers",
-    "intelligence",
-    "government",
-    "leaders",
-    "leader",
-    "lawmakers",
-    "legislators",
-    "police",
-    "military",
-    "spies",
-    "ministers",
-    "investigators",
-    "prosecutors",
-    "sources",
-    "citizens",
-    "people",
-    "voters",
-    "politicians",
-    "experts",
-    "security",
-    "army",
-    "navy",
-    "media",
-    "press",
-    "regulators",
-    "negotiators",
-    "delegation",
-    "embassy",
-    "envoy",
-    "administration",
-    "companies",
-    "firms",
-    "banks",
-    "students",
-    "workers",
-    "activists",
-    "rebels",
-    "separatists",
-    "militants",
-    "nationals",
-    "users",
-    "institutions",
-    "counterparts",
-    "partners",
-    "allies",
-    "members",
-    "states",
-];
-
 /// Group mentions: a group head noun modified by a demonym or a known name.
-fn groups(sentence: &Sentence, names: &[Mention]) -> Vec<Mention> {
+fn groups(sentence: &Sentence, names: &[NameMention]) -> Vec<NameMention> {
     let gaz = Gazetteer::get();
     let mut out = Vec::new();
     for (h, head) in sentence.tokens.iter().enumerate() {
@@ -1666,7 +708,7 @@ fn groups(sentence: &Sentence, names: &[Mention]) -> Vec<Mention> {
             continue;
         }
         let all = join_forms(&sentence.tokens[start..h + 1]);
-        out.push(Mention {
+        out.push(NameMention {
             tokens: start..h + 1,
             kind: EntityType::Group,
             text: all,

@@ -28,25 +28,36 @@
 //!   entities keyed by their words without a leading determiner.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 
 use super::gazetteer::{EntryId, Gazetteer, normalize};
-use super::mention::{self, Mention, is_acronym, join_forms, name_head};
-use super::{DocEntities, EntityType, LocalEntity, LocalId, Origin, TripleRefs};
-use crate::model::{AnnotatedArticle, ArgKind, Argument, Sentence, SentenceKind, Triple, Upos};
+use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin, TripleRefs};
+use super::mention::{self, NameMention, is_acronym, name_head};
+use super::union_find::UnionFind;
+use crate::model::{
+    AnnotatedArticle, ArgKind, Argument, EntityType, Sentence, SentenceKind, Triple, Upos,
+};
+
+mod roles;
+mod words;
+
+use roles::roles;
+use words::{
+    CREDIT_WORDS, DETERMINERS, MEDIA_HEADS, NOT_INITIALS, OTHER_PRONOUNS, PERSON_PRONOUNS,
+    PLURAL_PRONOUNS, THING_PRONOUNS,
+};
 
 /// One mention occurrence in the document.
 #[derive(Debug)]
 struct Occ {
     sentence: usize,
-    mention: Mention,
+    mention: NameMention,
 }
 
 /// Builds the local entities of one document.
 struct Builder<'a> {
     doc: &'a AnnotatedArticle,
     ents: Vec<LocalEntity>,
-    parent: Vec<usize>,
+    sets: UnionFind,
     by_entry: HashMap<EntryId, usize>,
     by_key: HashMap<String, usize>,
     /// (sentence, first token, entity) of every mention, in text order.
@@ -58,22 +69,12 @@ struct Builder<'a> {
     at: HashMap<(usize, usize, usize), usize>,
 }
 
-const PERSON_PRONOUNS: &[&str] = &[
-    "he", "him", "his", "she", "her", "hers", "himself", "herself",
-];
-const THING_PRONOUNS: &[&str] = &["it", "its", "itself"];
-const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "theirs", "themselves"];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "some", "any", "such",
-];
-
 /// Resolves the mentions of one article: see the module doc.
 pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
     let mut b = Builder {
         doc,
         ents: Vec::new(),
-        parent: Vec::new(),
+        sets: UnionFind::default(),
         by_entry: HashMap::new(),
         by_key: HashMap::new(),
         seen: Vec::new(),
@@ -163,22 +164,7 @@ pub fn is_credit(text: &str) -> bool {
         .collect();
     text.contains(" / ")
         || text.contains(" | ")
-        || words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "images"
-                    | "getty"
-                    | "shutterstock"
-                    | "photo"
-                    | "photos"
-                    | "picture"
-                    | "pictures"
-                    | "credit"
-                    | "copyright"
-                    | "nurphoto"
-                    | "photographer"
-            )
-        })
+        || words.iter().any(|w| CREDIT_WORDS.contains(&w.as_str()))
         || words.last().is_some_and(|w| w == "wire")
 }
 
@@ -191,22 +177,15 @@ impl Builder<'_> {
             .or_else(|| self.doc.sentences.iter().find(|s| s.index == index))
     }
 
-    fn find(&mut self, mut e: usize) -> usize {
-        while self.parent[e] != e {
-            self.parent[e] = self.parent[self.parent[e]];
-            e = self.parent[e];
-        }
-        e
+    fn find(&mut self, e: usize) -> usize {
+        self.sets.find(e)
     }
 
     /// Merges `b` into `a` (the survivor is the one created first).
     fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a == b {
+        let Some((keep, gone)) = self.sets.union(a, b) else {
             return;
-        }
-        let (keep, gone) = if a < b { (a, b) } else { (b, a) };
-        self.parent[gone] = keep;
+        };
         let g = std::mem::take(&mut self.ents[gone]);
         let k = &mut self.ents[keep];
         for (f, n) in g.forms {
@@ -240,8 +219,7 @@ impl Builder<'_> {
             kind,
             ..LocalEntity::default()
         });
-        self.parent.push(self.ents.len() - 1);
-        self.ents.len() - 1
+        self.sets.push()
     }
 
     /// The entity of a gazetteer entry, created (with no mention) when needed.
@@ -252,7 +230,7 @@ impl Builder<'_> {
         let entry = Gazetteer::get().entry(id);
         let e = self.new_entity(entry.kind);
         self.ents[e].entry = Some(id);
-        self.ents[e].origin = Origin::Entry;
+        self.ents[e].origin = LocalOrigin::Entry;
         if let Some(of) = entry.part_of.and_then(|l| Gazetteer::get().by_label(l)) {
             let p = self.entry_entity(of);
             self.ents[e].part_of = Some(p);
@@ -290,7 +268,7 @@ impl Builder<'_> {
                     };
                     self.ents[e].part_of = owner;
                     self.ents[e].origin =
-                        Origin::Group(format!("{}|{}", normalize(&owner_key), of.rest));
+                        LocalOrigin::Group(format!("{}|{}", normalize(&owner_key), of.rest));
                     self.by_key.insert(key, e);
                     e
                 }
@@ -312,7 +290,7 @@ impl Builder<'_> {
                             .and_then(|l| gaz.by_label(l))
                             .map(|p| self.entry_entity(p));
                         self.ents[e].part_of = of;
-                        self.ents[e].origin = Origin::Metonym(entry.label.clone());
+                        self.ents[e].origin = LocalOrigin::Metonym(entry.label.clone());
                         self.by_key.insert(key, e);
                         e
                     }
@@ -403,7 +381,7 @@ impl Builder<'_> {
     fn person_with_suffix(&mut self, key: &str) -> Option<usize> {
         let mut found: BTreeSet<usize> = BTreeSet::new();
         for e in 0..self.ents.len() {
-            if self.parent[e] != e || self.ents[e].kind != EntityType::Person {
+            if !self.sets.is_root(e) || self.ents[e].kind != EntityType::Person {
                 continue;
             }
             let mut names: Vec<String> = self.ents[e].forms.keys().map(|f| normalize(f)).collect();
@@ -424,7 +402,9 @@ impl Builder<'_> {
     /// Surname-only persons named before the full name (`Putin … Vladimir Putin`).
     fn merge_surnames(&mut self) {
         for e in 0..self.ents.len() {
-            if self.parent[e] != e || self.ents[e].entry.is_some() || self.ents[e].forms.is_empty()
+            if !self.sets.is_root(e)
+                || self.ents[e].entry.is_some()
+                || self.ents[e].forms.is_empty()
             {
                 continue;
             }
@@ -467,7 +447,7 @@ impl Builder<'_> {
     fn merge_acronyms(&mut self) {
         let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         for e in 0..self.ents.len() {
-            if self.parent[e] != e || self.ents[e].kind == EntityType::Group {
+            if !self.sets.is_root(e) || self.ents[e].kind == EntityType::Group {
                 continue;
             }
             for f in self.ents[e].forms.keys() {
@@ -477,7 +457,7 @@ impl Builder<'_> {
             }
         }
         for e in 0..self.ents.len() {
-            if self.parent[e] != e {
+            if !self.sets.is_root(e) {
                 continue;
             }
             let acr: Vec<String> = self.ents[e]
@@ -507,11 +487,8 @@ impl Builder<'_> {
         }
     }
 
-    fn find_ro(&self, mut e: usize) -> usize {
-        while self.parent[e] != e {
-            e = self.parent[e];
-        }
-        e
+    fn find_ro(&self, e: usize) -> usize {
+        self.sets.root(e)
     }
 
     /// `Name (Other Name)`: the second is another name of the first.
@@ -884,7 +861,7 @@ impl Builder<'_> {
             Some(&e) => self.find(e),
             None => {
                 let e = self.new_entity(EntityType::Other);
-                self.ents[e].origin = Origin::Thing(text.to_lowercase());
+                self.ents[e].origin = LocalOrigin::Thing(text.to_lowercase());
                 self.by_key.insert(key, e);
                 e
             }
@@ -899,7 +876,7 @@ impl Builder<'_> {
         let mut new_id = vec![usize::MAX; n];
         let mut next = 0;
         for (e, slot) in new_id.iter_mut().enumerate() {
-            if self.parent[e] == e {
+            if self.sets.is_root(e) {
                 *slot = next;
                 next += 1;
             }
@@ -907,7 +884,7 @@ impl Builder<'_> {
         let map: Vec<usize> = (0..n).map(|e| new_id[self.find_ro(e)]).collect();
         let mut ents = Vec::with_capacity(next);
         for e in 0..n {
-            if self.parent[e] == e {
+            if self.sets.is_root(e) {
                 let mut ent = std::mem::take(&mut self.ents[e]);
                 ent.part_of = ent.part_of.map(|p| map[p]).filter(|&p| p != map[e]);
                 ents.push(ent);
@@ -936,21 +913,7 @@ fn is_pronoun(word: &str) -> bool {
     PERSON_PRONOUNS.contains(&w.as_str())
         || THING_PRONOUNS.contains(&w.as_str())
         || PLURAL_PRONOUNS.contains(&w.as_str())
-        || matches!(
-            w.as_str(),
-            "i" | "me"
-                | "we"
-                | "us"
-                | "you"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "which"
-                | "who"
-                | "what"
-        )
+        || OTHER_PRONOUNS.contains(&w.as_str())
 }
 
 /// Drops a leading determiner or possessive pronoun and surrounding punctuation.
@@ -965,19 +928,7 @@ pub fn strip_determiner(text: &str) -> String {
 
 fn is_media_name(form: &str) -> bool {
     let last = form.rsplit(' ').next().unwrap_or("").to_lowercase();
-    matches!(
-        last.as_str(),
-        "times"
-            | "post"
-            | "news"
-            | "journal"
-            | "herald"
-            | "tribune"
-            | "gazette"
-            | "telegraph"
-            | "press"
-            | "daily"
-    )
+    MEDIA_HEADS.contains(&last.as_str())
 }
 
 /// Initials of a multi-word name, skipping function words (`Financial Times` → `FT`).
@@ -991,10 +942,7 @@ fn initials_of(name: &str) -> Option<String> {
     }
     let mut out = String::new();
     for w in words {
-        if matches!(
-            w.to_lowercase().as_str(),
-            "of" | "the" | "for" | "and" | "&" | "de" | "on" | "in"
-        ) {
+        if NOT_INITIALS.contains(&w.to_lowercase().as_str()) {
             continue;
         }
         let c = w.chars().next()?;
@@ -1004,92 +952,4 @@ fn initials_of(name: &str) -> Option<String> {
         out.push(c);
     }
     (out.len() >= 2).then_some(out)
-}
-
-/// Roles of a mention from the parse: an appositive noun phrase (`X, EU security
-/// commissioner,`), the noun phrase it is an appositive of (`France's defence minister,
-/// X`), and a stripped title (`President`).
-fn roles(s: &Sentence, m: &Mention) -> Vec<String> {
-    let mut out = Vec::new();
-    if m.kind != EntityType::Person {
-        return out;
-    }
-    if let Some(t) = &m.title {
-        let honorific = matches!(
-            t.trim_end_matches('.').to_lowercase().as_str(),
-            "mr" | "mrs" | "ms" | "miss" | "mx" | "sir" | "dame" | "dr" | "lord" | "lady"
-        );
-        if !honorific {
-            out.push(t.clone());
-        }
-    }
-    let Some(h) = name_head(s, &m.tokens) else {
-        return out;
-    };
-    for c in s.children(h) {
-        let t = &s.tokens[c];
-        if t.deprel == "appos" && t.upos == Upos::Noun {
-            let r = subtree(s, c);
-            if let Some(role) = role_text(s, r) {
-                out.push(role);
-            }
-        }
-    }
-    let t = &s.tokens[h];
-    if t.deprel == "appos"
-        && let Some(p) = t.head
-        && s.tokens[p].upos == Upos::Noun
-        && p < m.tokens.start
-    {
-        let r = subtree(s, p);
-        if let Some(role) = role_text(s, r.start..m.tokens.start.min(r.end)) {
-            out.push(role);
-        }
-    }
-    out
-}
-
-fn role_text(s: &Sentence, mut r: Range<usize>) -> Option<String> {
-    let skip = |i: usize| {
-        s.tokens
-            .get(i)
-            .is_some_and(|t| t.upos == Upos::Punct || t.upos == Upos::Det)
-    };
-    while r.start < r.end && skip(r.start) {
-        r.start += 1;
-    }
-    while r.end > r.start
-        && s.tokens
-            .get(r.end - 1)
-            .is_some_and(|t| t.upos == Upos::Punct)
-    {
-        r.end -= 1;
-    }
-    if r.is_empty() || r.len() > 8 || r.end > s.tokens.len() {
-        return None;
-    }
-    if s.tokens[r.clone()]
-        .iter()
-        .any(|t| t.upos == Upos::Punct && t.form != "-" && t.form != "'s")
-    {
-        return None;
-    }
-    Some(join_forms(&s.tokens[r]))
-}
-
-/// Token range covered by the subtree of `root` (assumed projective).
-fn subtree(s: &Sentence, root: usize) -> Range<usize> {
-    let (mut lo, mut hi) = (root, root);
-    let mut stack = vec![root];
-    let mut guard = 0;
-    while let Some(x) = stack.pop() {
-        guard += 1;
-        if guard > s.tokens.len() * 2 {
-            break;
-        }
-        lo = lo.min(x);
-        hi = hi.max(x);
-        stack.extend(s.children(x));
-    }
-    lo..hi + 1
 }

@@ -44,6 +44,14 @@
 
 use crate::model::{SentenceKind, Span};
 use crate::nlp::tokenize::{Abbrev, abbrev_class, tokenize_into};
+use crate::words::{MONTHS, WEEKDAYS, capitalised_in};
+
+mod words;
+
+use words::{
+    AGENCIES, BYLINE_LINES, BYLINE_PREFIXES, CAPTION_MARKERS, CAPTION_PREFIXES, DATE_WORDS,
+    OPENERS, SPEECH_VERBS,
+};
 
 /// A sentence before tagging: its span, its kind and its token spans.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -245,100 +253,6 @@ fn is_terminal(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '?' | '!' | '…'))
 }
 
-/// Words that typically open a sentence: after `U.S.` or `Inc.` they signal a boundary.
-const OPENERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Their",
-    "His",
-    "Her",
-    "Its",
-    "Our",
-    "My",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "As",
-    "However",
-    "Meanwhile",
-    "Now",
-    "Then",
-    "Still",
-    "Some",
-    "Many",
-    "Most",
-    "Both",
-    "All",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Where",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Officials",
-    "Police",
-    "Analysts",
-    "Shares",
-    "Earlier",
-    "Last",
-    "Since",
-    "Although",
-    "Despite",
-    "According",
-    "Under",
-    "With",
-    "By",
-    "From",
-    "Asked",
-];
-
-/// Speech verbs that keep `"Why?" Smith asked.` together.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "added",
-    "adds",
-    "told",
-    "wrote",
-    "writes",
-    "replied",
-    "continued",
-    "insisted",
-    "explained",
-    "shouted",
-    "tweeted",
-    "wondered",
-];
-
 /// Finds sentence boundaries in one paragraph; returns token ranges `[a, b)`.
 ///
 /// May split a sentence-final abbreviation token (`etc.` → `etc` `.`), as EWT does.
@@ -508,37 +422,6 @@ fn ends_sentence(text: &str, toks: &[Span], i: usize, j: usize, abbrev: bool) ->
     true
 }
 
-/// Agencies that appear in datelines and as bylines.
-const AGENCIES: &[&str] = &[
-    "Reuters",
-    "AP",
-    "AFP",
-    "UPI",
-    "Bloomberg",
-    "Xinhua",
-    "CNN",
-    "BBC",
-    "PA",
-    "DPA",
-    "dpa",
-    "EFE",
-    "ANSA",
-    "TASS",
-    "Tass",
-    "IANS",
-    "PTI",
-    "Yonhap",
-    "Kyodo",
-    "ANI",
-    "Sputnik",
-    "RIA",
-    "Interfax",
-    "CNBC",
-    "Agencies",
-    "AAP",
-    "CP",
-];
-
 /// Finds a dateline (`LONDON (Reuters) -`, `WASHINGTON, Jan 5 -`) at the start of the
 /// sentence `[a, b)`; returns the index of the first token after the dash.
 fn dateline_end(text: &str, toks: &[Span], a: usize, b: usize) -> Option<usize> {
@@ -601,120 +484,6 @@ fn ends_with_terminal(text: &str, toks: &[Span], a: usize, b: usize) -> bool {
     false
 }
 
-const CAPTION_PREFIXES: &[&str] = &[
-    "Picture by",
-    "Picture:",
-    "Pictures:",
-    "Pictured:",
-    "Pictured ",
-    "Photo:",
-    "Photo by",
-    "Photos:",
-    "Photos by",
-    "Photograph:",
-    "Photograph by",
-    "Photographs:",
-    "Image:",
-    "Images:",
-    "Image copyright",
-    "Image caption",
-    "Image source",
-    "Media caption",
-    "Caption:",
-    "Credit:",
-    "Credits:",
-    "Illustration:",
-    "Illustration by",
-    "(Photo",
-    "(AP Photo",
-    "(Picture",
-    "(Image",
-    "(Credit",
-    "Photo credit",
-    "File photo",
-    "FILE PHOTO",
-    "File picture",
-    "(File",
-    "Copyright ",
-    "©",
-];
-
-const CAPTION_MARKERS: &[&str] = &[
-    "AP Photo",
-    "Getty Images",
-    "PA Images",
-    "PA Wire",
-    "via Reuters",
-    "/Reuters",
-    "/ Reuters",
-    "REUTERS/",
-    "/AFP",
-    "/ AFP",
-    "| AFP",
-    "AFP/",
-    "| Reuters",
-    "| Getty",
-    "/EPA",
-    "/ EPA",
-    "| EPA",
-    "EPA/",
-    "Shutterstock",
-    "Alamy",
-    "NurPhoto",
-    "/ Bloomberg",
-    "/Bloomberg",
-    "| Bloomberg",
-    "Pool photo",
-    "Photo/",
-    "SIPA",
-    "Xinhua/",
-    "/Xinhua",
-    "/ PA",
-    "| PA",
-];
-
-const BYLINE_PREFIXES: &[&str] = &[
-    "Reporting by",
-    "Additional reporting by",
-    "(Reporting by",
-    "(Additional reporting by",
-    "Writing by",
-    "(Writing by",
-    "Editing by",
-    "(Editing by",
-    "Compiled by",
-    "Reported by",
-    "Written by",
-    "Story by",
-    "Text by",
-    "Words by",
-    "Contributing:",
-    "Follow ",
-];
-
-const BYLINE_LINES: &[&str] = &[
-    "Reuters",
-    "AP",
-    "AFP",
-    "Associated Press",
-    "The Associated Press",
-    "Press Association",
-    "PA",
-    "Bloomberg",
-    "Staff and agencies",
-    "Agencies",
-    "Staff reporter",
-    "Reuters Staff",
-    "BBC News",
-    "CNN",
-    "UPI",
-    "Xinhua",
-    "dpa",
-    "Agence France-Presse",
-    "PA Media",
-    "Sputnik",
-];
-
 /// Decides the kind of the sentence `[a, b)`; `whole_line` when it fills its line.
 fn classify(text: &str, toks: &[Span], a: usize, b: usize, whole_line: bool) -> SentenceKind {
     let s = &text[toks[a].start..toks[b - 1].end];
@@ -767,81 +536,6 @@ fn classify(text: &str, toks: &[Span], a: usize, b: usize, whole_line: bool) -> 
     SentenceKind::Body
 }
 
-const DATE_WORDS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Jun.",
-    "Jul.",
-    "Aug.",
-    "Sep.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Mon",
-    "Tue",
-    "Wed",
-    "Thu",
-    "Fri",
-    "Sat",
-    "Sun",
-    "GMT",
-    "BST",
-    "UTC",
-    "ET",
-    "EST",
-    "EDT",
-    "PT",
-    "PST",
-    "PDT",
-    "CET",
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "AM",
-    "PM",
-    "Updated",
-    "Published",
-    "Last",
-    "updated",
-    "on",
-    "at",
-];
-
 /// A line holding only a date or time (`5 March 2019`, `Tuesday 12 May 2020 10.42 BST`).
 fn is_date_line(text: &str, toks: &[Span], a: usize, b: usize) -> bool {
     if b - a > 12 {
@@ -853,7 +547,10 @@ fn is_date_line(text: &str, toks: &[Span], a: usize, b: usize) -> bool {
         let t = tok(text, toks, k);
         if t.starts_with(|c: char| c.is_ascii_digit()) {
             digits = true;
-        } else if DATE_WORDS.contains(&t) {
+        } else if capitalised_in(t, WEEKDAYS)
+            || capitalised_in(t, MONTHS)
+            || DATE_WORDS.contains(&t)
+        {
             named = true;
         } else if !matches!(
             t,

@@ -1,0 +1,242 @@
+//! Closed word lists the extractors consult: speech and attribution verbs, hedges,
+//! negations, event nouns and their verbs, and spelling normalisation.
+//!
+//! Every list is general English (news register); none is keyed to a particular article.
+
+use std::borrow::Cow;
+
+use crate::model::Modality;
+use crate::words::{is_month, is_weekday};
+
+mod words;
+
+use words::{
+    AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
+    ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, DEMONYM_ENDINGS, DENY_VERBS, DENYING_SUPPORT_VERBS,
+    EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS,
+    POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES,
+    QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, VAGUE_ADJECTIVES,
+};
+
+/// How a reporting verb colours the clause it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SpeechClass {
+    /// `say`, `claim`, `believe`: the reported clause is alleged by the speaker.
+    Claim,
+    /// `warn`, `fear`, `expect`: the reported clause is a possibility.
+    Fear,
+    /// `deny`, `reject`: the reported clause is denied (and negative).
+    Deny,
+}
+
+impl SpeechClass {
+    /// The modality of a clause reported by a verb of this class.
+    pub(crate) fn modality(self) -> Modality {
+        match self {
+            SpeechClass::Claim => Modality::Alleged,
+            SpeechClass::Fear => Modality::Possible,
+            SpeechClass::Deny => Modality::Denied,
+        }
+    }
+}
+
+/// The class of the first list that has `lemma` (lists are tried in order).
+fn class_of<T: Copy>(lemma: &str, lists: &[(&[&str], T)]) -> Option<T> {
+    lists
+        .iter()
+        .find(|(words, _)| words.contains(&lemma))
+        .map(|&(_, class)| class)
+}
+
+/// The class of a reporting (speech or cognition) verb lemma, if it is one.
+pub(crate) fn speech_class(lemma: &str) -> Option<SpeechClass> {
+    class_of(
+        lemma,
+        &[
+            (DENY_VERBS, SpeechClass::Deny),
+            (FEAR_VERBS, SpeechClass::Fear),
+            (CLAIM_VERBS, SpeechClass::Claim),
+        ],
+    )
+}
+
+/// True when the lexicon knows `lemma` as a verb of some class (reporting, intention,
+/// support or stative passive): used to restore a lemma the lemmatiser cut short.
+pub(crate) fn is_known_verb(lemma: &str) -> bool {
+    speech_class(lemma).is_some()
+        || intention_verb(lemma)
+        || support_verb(lemma).is_some()
+        || stative_passive(lemma)
+}
+
+/// Passive participles that describe the subject's own part in something
+/// (`was involved in`), so the subject is the actor.
+pub(crate) fn stative_passive(lemma: &str) -> bool {
+    STATIVE_PASSIVES.contains(&lemma)
+}
+
+/// True for a word shaped like a nationality adjective (`russian`, `chinese`, `french`).
+pub(crate) fn looks_demonym(lower: &str) -> bool {
+    DEMONYM_ENDINGS
+        .iter()
+        .any(|s| lower.len() > 4 && lower.ends_with(s))
+}
+
+/// Modal auxiliaries that make a statement a possibility.
+pub(crate) fn is_possible_aux(lemma: &str) -> bool {
+    POSSIBLE_AUXILIARIES.contains(&lemma)
+}
+
+/// Adverbs that hedge: alleged or possible.
+pub(crate) fn hedge_adverb(lemma: &str) -> Option<Modality> {
+    class_of(
+        lemma,
+        &[
+            (ALLEGING_ADVERBS, Modality::Alleged),
+            (POSSIBILITY_ADVERBS, Modality::Possible),
+        ],
+    )
+}
+
+/// Adjectives that hedge an event noun (`alleged interference`).
+pub(crate) fn hedge_adjective(lemma: &str) -> Option<Modality> {
+    class_of(
+        lemma,
+        &[
+            (ALLEGING_ADJECTIVES, Modality::Alleged),
+            (POSSIBILITY_ADJECTIVES, Modality::Possible),
+        ],
+    )
+}
+
+/// Negation words (`not`, `never`, `no`).
+pub(crate) fn is_negation(lemma: &str) -> bool {
+    NEGATIONS.contains(&lemma)
+}
+
+/// Verbs heading an infinitive that make what follows a possibility (`plans to expand`).
+pub(crate) fn intention_verb(lemma: &str) -> bool {
+    INTENTION_VERBS.contains(&lemma)
+}
+
+/// Verbs with an event-noun object whose subject is the event's agent
+/// (`launched an attack on`, `expanded cooperation with`).
+pub(crate) fn support_verb(lemma: &str) -> Option<Modality> {
+    class_of(
+        lemma,
+        &[
+            (ASSERTING_SUPPORT_VERBS, Modality::Asserted),
+            (POSSIBILITY_SUPPORT_VERBS, Modality::Possible),
+            (DENYING_SUPPORT_VERBS, Modality::Denied),
+        ],
+    )
+}
+
+/// The verb of a deverbal event noun (`interference` → `interfere`), if known.
+pub(crate) fn event_verb(noun: &str) -> Option<Cow<'static, str>> {
+    let noun = noun.to_ascii_lowercase();
+    let singular = noun
+        .strip_suffix('s')
+        .filter(|s| s.len() > 3)
+        .unwrap_or(&noun);
+    for (n, v) in EVENT_VERBS {
+        if *n == noun || *n == singular {
+            return Some(Cow::Borrowed(v));
+        }
+    }
+    // Gerund nouns: `smuggling` → `smuggle`, `shipping` → `ship`.
+    if let Some(stem) = noun.strip_suffix("ing").filter(|s| s.len() >= 3) {
+        let b = stem.as_bytes();
+        let last = b[b.len() - 1];
+        let prev = b[b.len() - 2];
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        if last == b'l' && !vowel(prev) && prev != b'l' {
+            return Some(Cow::Owned(format!("{stem}e")));
+        }
+        if last == prev && !vowel(last) && !matches!(last, b'l' | b's' | b'f' | b'z') {
+            return Some(Cow::Owned(stem[..stem.len() - 1].to_owned()));
+        }
+        return Some(Cow::Owned(stem.to_owned()));
+    }
+    None
+}
+
+/// Head nouns of quantity phrases to look through (`a total of 110 attempts` → `attempts`).
+pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
+    QUANTITY_NOUNS.contains(&lemma)
+}
+
+/// Vague adjectives trimmed from non-entity phrases (`separate attempts` → `attempts`).
+pub(crate) fn is_vague_adjective(lemma: &str) -> bool {
+    VAGUE_ADJECTIVES.contains(&lemma)
+}
+
+/// Nouns of time: an oblique headed by one is a circumstance, not a target. The days and
+/// months are in [`crate::words`].
+pub(crate) fn is_time_noun(lemma: &str) -> bool {
+    is_weekday(lemma) || is_month(lemma) || TIME_NOUNS.contains(&lemma)
+}
+
+/// Prepositions that introduce a target (`interfere in`, `cooperate with`).
+pub(crate) fn is_argument_preposition(prep: &str) -> bool {
+    ARGUMENT_PREPOSITIONS.contains(&prep)
+}
+
+/// Personal pronouns: these are emitted with kind Pronoun for coreference.
+pub(crate) fn is_personal_pronoun(lower: &str) -> bool {
+    PERSONAL_PRONOUNS.contains(&lower)
+}
+
+/// Relative pronouns, replaced by the noun the relative clause modifies.
+pub(crate) fn is_relative_pronoun(lower: &str) -> bool {
+    RELATIVE_PRONOUNS.contains(&lower)
+}
+
+/// Nouns naming people or bodies that act (`officials`, `hackers`, `government`).
+pub(crate) fn is_agentive_noun(lemma: &str) -> bool {
+    let lemma = lemma.to_ascii_lowercase();
+    if AGENTIVE_NOUNS.contains(&lemma.as_str()) {
+        return true;
+    }
+    if NOT_AGENTIVE_NOUNS.contains(&lemma.as_str()) {
+        return false;
+    }
+    AGENTIVE_ENDINGS
+        .iter()
+        .any(|s| lemma.len() > s.len() + 3 && lemma.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::lemma::american;
+
+    #[test]
+    fn spelling_is_unified() {
+        assert_eq!(american("co-operate"), "cooperate");
+        assert_eq!(american("criticise"), "criticize");
+        assert_eq!(american("organisation"), "organization");
+        assert_eq!(american("analyse"), "analyze");
+        assert_eq!(american("advise"), "advise");
+        assert_eq!(american("raise"), "raise");
+        assert_eq!(american("defence"), "defense");
+        assert_eq!(american("interfere"), "interfere");
+    }
+
+    #[test]
+    fn event_nouns_map_to_verbs() {
+        assert_eq!(event_verb("interference").as_deref(), Some("interfere"));
+        assert_eq!(event_verb("Attacks").as_deref(), Some("attack"));
+        assert_eq!(event_verb("smuggling").as_deref(), Some("smuggle"));
+        assert_eq!(event_verb("shipping").as_deref(), Some("ship"));
+        assert_eq!(event_verb("table"), None);
+    }
+
+    #[test]
+    fn agentive_nouns() {
+        assert!(is_agentive_noun("officials".trim_end_matches('s')));
+        assert!(is_agentive_noun("attacker"));
+        assert!(!is_agentive_noun("number"));
+        assert!(!is_agentive_noun("table"));
+    }
+}

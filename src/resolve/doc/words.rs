@@ -1,0 +1,61 @@
+//! The word lists of document resolution: pronouns, determiners, credit words, media name
+//! heads. Lower case; the logic that reads them is in the parent module.
+
+/// Pronouns that refer to a person.
+pub(super) const PERSON_PRONOUNS: &[&str] = &[
+    "he", "him", "his", "she", "her", "hers", "himself", "herself",
+];
+
+/// Pronouns that refer to a thing.
+pub(super) const THING_PRONOUNS: &[&str] = &["it", "its", "itself"];
+
+/// Plural pronouns.
+pub(super) const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "theirs", "themselves"];
+
+/// Determiners and possessives dropped from the front of a phrase.
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "some", "any", "such",
+];
+
+/// Other pronouns: never a mention of their own.
+pub(super) const OTHER_PRONOUNS: &[&str] = &[
+    "i", "me", "we", "us", "you", "our", "my", "your", "this", "that", "which", "who", "what",
+];
+
+/// Words of photo credits (`Getty Images`, `Picture by …`).
+pub(super) const CREDIT_WORDS: &[&str] = &[
+    "images",
+    "getty",
+    "shutterstock",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "credit",
+    "copyright",
+    "nurphoto",
+    "photographer",
+];
+
+/// Last words of newspaper and broadcaster names (`Times`, `Post`).
+pub(super) const MEDIA_HEADS: &[&str] = &[
+    "times",
+    "post",
+    "news",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "press",
+    "daily",
+];
+
+/// Function words skipped when taking the initials of a name.
+pub(super) const NOT_INITIALS: &[&str] = &["of", "the", "for", "and", "&", "de", "on", "in"];
+
+/// Titles that are no role (`Mr`, `Sir`): not kept among a person's roles.
+pub(super) const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "lord", "lady",
+];

@@ -1,0 +1,143 @@
+//! Document-local entities: what [`document`](super::document) makes of one article and
+//! the [`Resolver`](super::Resolver) folds into corpus-wide entities.
+
+use std::collections::BTreeSet;
+
+use super::gazetteer;
+use crate::model::EntityType;
+
+/// A document-local entity number, valid within one [`DocEntities`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocalId(pub u32);
+
+/// The entities of one statement, as local ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TripleRefs {
+    /// Actor.
+    pub actor: LocalId,
+    /// Target.
+    pub target: LocalId,
+    /// Source of an attributed statement.
+    pub attributed_to: Option<LocalId>,
+}
+
+/// Where a local entity came from, beyond its names: decides its cross-document key.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum LocalOrigin {
+    /// A name (or an ad-hoc name from an argument).
+    #[default]
+    Name,
+    /// Created from a gazetteer entry.
+    Entry,
+    /// A group: `<owner key>|<group words>`.
+    Group(String),
+    /// A capital acting as an institution: the gazetteer label.
+    Metonym(String),
+    /// A phrase: its lower-cased words.
+    Thing(String),
+}
+
+/// Surface forms and their counts, sorted by form. Most entities have one or two forms, so a
+/// sorted vector (one small allocation) replaces a B-tree map (a node of about 370 bytes
+/// each).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub(super) struct FormCounts(Vec<(String, usize)>);
+
+impl FormCounts {
+    /// Adds `n` sightings of `form`.
+    pub(super) fn add(&mut self, form: String, n: usize) {
+        match self.0.binary_search_by(|(f, _)| f.as_str().cmp(&form)) {
+            Ok(i) => self.0[i].1 += n,
+            Err(i) => self.0.insert(i, (form, n)),
+        }
+    }
+
+    /// The forms, sorted.
+    pub(super) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(f, _)| f)
+    }
+
+    /// The forms and their counts, sorted by form.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&String, &usize)> {
+        self.0.iter().map(|(f, n)| (f, n))
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for FormCounts {
+    type Item = (String, usize);
+    type IntoIter = std::vec::IntoIter<(String, usize)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// The summary of one document-local entity: names and counts, no text. Equal summaries
+/// from different documents are kept once by the [`Resolver`](super::Resolver).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) struct LocalEntity {
+    pub(super) kind: EntityType,
+    pub(super) entry: Option<gazetteer::EntryId>,
+    pub(super) origin: LocalOrigin,
+    /// Surface forms (title and leading `the` stripped) and how often each was seen.
+    pub(super) forms: FormCounts,
+    /// Forms with their title (`Sir Julian King`).
+    pub(super) titled: BTreeSet<String>,
+    pub(super) roles: BTreeSet<String>,
+    /// Index of the local entity it is part of (a local index while building, then a
+    /// [`LocalId`] value).
+    pub(super) part_of: Option<usize>,
+    pub(super) mentions: usize,
+    /// Seen with a person title at least once.
+    pub(super) titled_person: bool,
+}
+
+impl Default for LocalEntity {
+    fn default() -> LocalEntity {
+        LocalEntity {
+            kind: EntityType::Other,
+            entry: None,
+            origin: LocalOrigin::Name,
+            forms: FormCounts::default(),
+            titled: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            part_of: None,
+            mentions: 0,
+            titled_person: false,
+        }
+    }
+}
+
+/// One document's mentions, clustered into document-local entities.
+#[derive(Clone, Debug, Default)]
+pub struct DocEntities {
+    pub(super) refs: Vec<Option<TripleRefs>>,
+    pub(super) entities: Vec<LocalEntity>,
+}
+
+impl DocEntities {
+    /// The entities of triple `i` (in the order given to [`document`](super::document)), or
+    /// `None` when the triple must be dropped (its actor is an unresolved pronoun, a byline,
+    /// noise).
+    pub fn refs(&self, i: usize) -> Option<TripleRefs> {
+        self.refs.get(i).copied().flatten()
+    }
+
+    /// Number of document-local entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when the document has no entity.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
