@@ -20,7 +20,7 @@ use super::spool::{
     put_u8, put_usize,
 };
 use crate::graph::{Evidence, Statement};
-use crate::model::Span;
+use crate::model::{CharSpan, Span};
 use crate::resolve::EntityId;
 
 /// Bits of a key that hold the record's length; the rest hold its offset.
@@ -129,7 +129,7 @@ impl EvidenceReader {
         let doc = get_string(r)?;
         let sentence = get_usize(r)?;
         let span = Span::new(get_usize(r)?, get_usize(r)?);
-        let char_span = Span::new(get_usize(r)?, get_usize(r)?);
+        let char_span = CharSpan::new(get_usize(r)?, get_usize(r)?);
         let quote: Arc<str> = Arc::from(get_string(r)?);
         let surface = get_string(r)?;
         let (polarity, modality) = get_polarity_modality(r)?;
@@ -180,7 +180,7 @@ mod tests {
             doc: doc.to_owned(),
             sentence,
             span: Span::new(12 * sentence, 12 * sentence + 30),
-            char_span: Span::new(11 * sentence, 11 * sentence + 29),
+            char_span: CharSpan::new(11 * sentence, 11 * sentence + 29),
             text: Arc::from("The Ærø council will meet the ferry company."),
             actor: entity("org.aero-council"),
             action: Action {

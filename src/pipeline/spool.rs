@@ -15,7 +15,7 @@ use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex};
 
 use super::{Mention, Pending};
-use crate::model::{Action, Modality, Polarity, Span};
+use crate::model::{Action, CharSpan, Modality, Polarity, Span};
 use crate::resolve::LocalId;
 
 /// Writes documents' pending statements.
@@ -134,7 +134,7 @@ impl SpoolReader {
         for _ in 0..n {
             let sentence = get_usize(r)?;
             let span = Span::new(get_usize(r)?, get_usize(r)?);
-            let char_span = Span::new(get_usize(r)?, get_usize(r)?);
+            let char_span = CharSpan::new(get_usize(r)?, get_usize(r)?);
             let text = match (get_u8(r)?, out.last()) {
                 (1, Some(last)) => Arc::clone(&last.text),
                 (0, _) => Arc::from(get_string(r)?),
@@ -296,7 +296,7 @@ mod tests {
         Pending {
             sentence,
             span: Span::new(10 * sentence, 10 * sentence + text.len()),
-            char_span: Span::new(9 * sentence, 9 * sentence + 7),
+            char_span: CharSpan::new(9 * sentence, 9 * sentence + 7),
             text: Arc::clone(text),
             actor: (LocalId(1), mention("She", true)),
             target: (LocalId(7), mention("the Ærø ferry", false)),
