@@ -125,18 +125,8 @@ pub(super) fn caseless_nmod(d: &mut Draft<'_>) {
         {
             continue;
         }
-        let (gov, rel) = (d.heads[n], d.rels[n]);
         // what opens the phrase (determiner, preposition, possessor) goes to its new head
-        for c in d.children(n) {
-            if c < n {
-                let r = d.rels[c];
-                d.attach(c, m, r);
-            }
-        }
-        d.heads[m] = gov;
-        d.rels[m] = rel;
-        d.heads[n] = Some(m);
-        d.rels[n] = "compound";
+        d.promote(m, n, "compound", |c| c < n);
     }
 }
 

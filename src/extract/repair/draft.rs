@@ -73,6 +73,29 @@ impl<'a> Draft<'a> {
         self.children(n).iter().any(|&c| self.is_possessive_mark(c))
     }
 
+    /// Puts `new` in the place of `old` (its head and relation) and `old` under `new` as
+    /// `rel`; first the children of `old` that `moves` accepts go under `new`, keeping
+    /// their relations (unless that would make a cycle).
+    pub(super) fn promote(
+        &mut self,
+        new: usize,
+        old: usize,
+        rel: &'a str,
+        moves: impl Fn(usize) -> bool,
+    ) {
+        let (gov, old_rel) = (self.heads[old], self.rels[old]);
+        for c in self.children(old) {
+            if moves(c) {
+                let r = self.rels[c];
+                self.attach(c, new, r);
+            }
+        }
+        self.heads[new] = gov;
+        self.rels[new] = old_rel;
+        self.heads[old] = Some(new);
+        self.rels[old] = rel;
+    }
+
     /// Moves `t` under `head` with relation `rel`, unless that would make a cycle.
     pub(super) fn attach(&mut self, t: usize, head: usize, rel: &'a str) -> bool {
         if t == head || self.dominates(t, head) {

@@ -45,17 +45,7 @@ pub(super) fn participle_as_object(d: &mut Draft<'_>, tokens: &[Token]) {
         }) {
             continue;
         }
-        let (gov, rel) = (d.heads[v], d.rels[v]);
-        for c in d.children(v) {
-            if c != o {
-                let r = d.rels[c];
-                d.attach(c, o, r);
-            }
-        }
-        d.heads[o] = gov;
-        d.rels[o] = rel;
-        d.heads[v] = Some(o);
-        d.rels[v] = "aux";
+        d.promote(o, v, "aux", |c| c != o);
         d.upos[v] = Upos::Aux;
     }
 }
