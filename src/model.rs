@@ -54,6 +54,26 @@ impl Span {
     }
 }
 
+/// A half-open range `[start, end)` of characters (Unicode scalar values) in an article's
+/// text: the positions RDF tools and other consumers that count characters expect. Kept
+/// apart from the byte [`Span`] so that the two cannot be mixed up; the article text
+/// converts one into the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CharSpan {
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+impl CharSpan {
+    /// A character span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> CharSpan {
+        debug_assert!(start <= end, "char span start {start} after end {end}");
+        CharSpan { start, end }
+    }
+}
+
 /// Where an article came from, for messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
@@ -230,6 +250,28 @@ pub struct Token {
     pub deprel: &'static str,
 }
 
+impl Token {
+    /// The relation without its subtype (`nsubj:pass` → `nsubj`); see [`base_rel`].
+    pub fn base_rel(&self) -> &'static str {
+        base_rel(self.deprel)
+    }
+}
+
+/// A UD relation without its subtype (`nsubj:pass` → `nsubj`, `obl` → `obl`). A byte scan:
+/// relations are short and extractors call this for every child they look at.
+///
+/// ```
+/// use actorgraph::model::base_rel;
+/// assert_eq!(base_rel("nsubj:pass"), "nsubj");
+/// assert_eq!(base_rel("obl"), "obl");
+/// ```
+pub fn base_rel(rel: &str) -> &str {
+    match rel.bytes().position(|b| b == b':') {
+        Some(at) => &rel[..at],
+        None => rel,
+    }
+}
+
 /// What role a sentence plays in the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SentenceKind {
@@ -244,6 +286,11 @@ pub enum SentenceKind {
 }
 
 /// One sentence of an article.
+///
+/// Its heads always form one tree: [`Sentence::new`], the only way to build one, gives
+/// every token but one a head in range, makes the remaining token the root, and breaks
+/// cycles. Walks up or down the tree (heads, [`Sentence::children`]) therefore terminate,
+/// and no later stage re-checks the tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
     /// 0-based position in the article, counting every sentence of every kind.
@@ -252,11 +299,35 @@ pub struct Sentence {
     pub span: Span,
     /// Body text, headline, caption or byline.
     pub kind: SentenceKind,
-    /// Tokens in order; heads index into this vector.
+    /// Tokens in order; heads index into this vector and form one tree.
     pub tokens: Vec<Token>,
+    /// The one token without a head (`None` only for a sentence without tokens). Private,
+    /// so that a `Sentence` is built only by [`Sentence::new`].
+    root: Option<usize>,
 }
 
 impl Sentence {
+    /// A sentence whose tokens' heads are made one tree with exactly one root: the first
+    /// token without a head (or the first token, when every token has one) is the root;
+    /// other roots and tokens whose head is out of range or themselves attach to it (a
+    /// relation `root` becomes `dep`); a token whose head chain never reaches the root (a
+    /// cycle) attaches to the root too. A parse that already is one tree is kept as it is.
+    pub fn new(index: usize, span: Span, kind: SentenceKind, mut tokens: Vec<Token>) -> Sentence {
+        let root = one_tree(&mut tokens);
+        Sentence {
+            index,
+            span,
+            kind,
+            tokens,
+            root,
+        }
+    }
+
+    /// The root token (`None` only for a sentence without tokens).
+    pub fn root(&self) -> Option<usize> {
+        self.root
+    }
+
     /// Indices of the tokens whose head is `head`, in order.
     pub fn children(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
         self.tokens
@@ -265,11 +336,41 @@ impl Sentence {
             .filter(move |(_, t)| t.head == Some(head))
             .map(|(i, _)| i)
     }
+}
 
-    /// The root token, if the sentence is parsed.
-    pub fn root(&self) -> Option<usize> {
-        self.tokens.iter().position(|t| t.head.is_none())
+/// Makes the heads of `tokens` one tree (see [`Sentence::new`]) and returns its root.
+fn one_tree(tokens: &mut [Token]) -> Option<usize> {
+    let n = tokens.len();
+    if n == 0 {
+        return None;
     }
+    let root = tokens.iter().position(|t| t.head.is_none()).unwrap_or(0);
+    tokens[root].head = None;
+    for (i, t) in tokens.iter_mut().enumerate() {
+        if i == root {
+            continue;
+        }
+        if t.head.is_none_or(|h| h >= n || h == i) {
+            t.head = Some(root);
+            if t.deprel == "root" {
+                t.deprel = "dep";
+            }
+        }
+    }
+    // Break cycles: walk up from every token; if it never reaches the root, attach it there.
+    for start in 0..n {
+        let mut cur = start;
+        let mut steps = 0;
+        while let Some(h) = tokens[cur].head {
+            cur = h;
+            steps += 1;
+            if steps > n {
+                tokens[start].head = Some(root);
+                break;
+            }
+        }
+    }
+    Some(root)
 }
 
 /// An article with its sentences annotated: the output of [`crate::nlp`].

@@ -30,7 +30,7 @@ use crate::graph::{
 };
 use crate::model::EntityId;
 use crate::model::{
-    Action, AnnotatedArticle, ArgKind, Argument, Article, Modality, Polarity, Span,
+    Action, AnnotatedArticle, ArgKind, Argument, Article, CharSpan, Modality, Polarity, Span,
 };
 use crate::nlp::Nlp;
 use crate::resolve::{self, DocEntities, EntityMap, LocalId, Resolver};
@@ -105,7 +105,7 @@ pub struct Build {
 struct Pending {
     sentence: usize,
     span: Span,
-    char_span: Span,
+    char_span: CharSpan,
     /// The sentence, shared by every statement of the sentence and later by its
     /// [`Statement`] and [`Evidence`].
     text: Arc<str>,
@@ -181,7 +181,7 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
         pending.push(Pending {
             sentence: t.sentence,
             span: t.span,
-            char_span: Span::new(char_start, char_end),
+            char_span: CharSpan::new(char_start, char_end),
             text: quote,
             actor: (refs.actor, Mention::of(t.actor)),
             target: (refs.target, Mention::of(t.target)),

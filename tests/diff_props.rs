@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use actorgraph::diff::{apply, diff};
 use actorgraph::graph::{ArticleMeta, Evidence, KnowledgeGraph};
 use actorgraph::model::{Entity, EntityId, EntityType};
-use actorgraph::model::{Modality, Polarity, Span};
+use actorgraph::model::{CharSpan, Modality, Polarity, Span};
 use diff_support::canonical;
 use proptest::prelude::*;
 
@@ -88,7 +88,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                     doc: doc.into(),
                     sentence,
                     span: Span::new(start, start + 10),
-                    char_span: Span::new(start, start + 10),
+                    char_span: CharSpan::new(start, start + 10),
                     quote: if quote {
                         "One met two."
                     } else {
@@ -348,7 +348,7 @@ fn action_spelling_change_mirrors_and_applies() {
         doc: "d0".into(),
         sentence: 0,
         span: Span::new(0, 10),
-        char_span: Span::new(0, 10),
+        char_span: CharSpan::new(0, 10),
         quote: "One met two.".into(),
         surface: "met".into(),
         polarity: Polarity::Positive,

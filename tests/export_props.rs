@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use actorgraph::export::{self, ExportOptions, Format, jsonld};
 use actorgraph::graph::{ArticleMeta, Evidence, KnowledgeGraph};
 use actorgraph::model::{Entity, EntityId, EntityType};
-use actorgraph::model::{Modality, Polarity, Span};
+use actorgraph::model::{CharSpan, Modality, Polarity, Span};
 use actorgraph::slug::slugify;
 use proptest::prelude::*;
 
@@ -107,7 +107,7 @@ fn build(spec: &Spec) -> KnowledgeGraph {
             doc: doc.clone(),
             sentence: *sentence,
             span: Span::new(*sentence, sentence + quote.len()),
-            char_span: Span::new(*sentence, sentence + quote.chars().count()),
+            char_span: CharSpan::new(*sentence, sentence + quote.chars().count()),
             quote: quote.as_str().into(),
             surface: action.clone(),
             polarity: if *negative {

@@ -199,12 +199,7 @@ mod contract {
                     line: None,
                 },
             },
-            sentences: vec![Sentence {
-                index: 0,
-                span,
-                kind: SentenceKind::Body,
-                tokens,
-            }],
+            sentences: vec![Sentence::new(0, span, SentenceKind::Body, tokens)],
         }
     }
 

@@ -37,12 +37,7 @@ fn sent(index: usize, kind: SentenceKind, spec: &str) -> Sentence {
         });
     }
     let span = Span::new(index * 1000, pos);
-    Sentence {
-        index,
-        span,
-        kind,
-        tokens,
-    }
+    Sentence::new(index, span, kind, tokens)
 }
 
 fn article(id: &str, sentences: Vec<Sentence>) -> AnnotatedArticle {

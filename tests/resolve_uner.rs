@@ -81,12 +81,12 @@ fn sentence_of(words: &[conllu::Word]) -> Option<Sentence> {
             deprel: actorgraph::model::intern(&w.deprel),
         });
     }
-    Some(Sentence {
-        index: 0,
-        span: Span::new(0, pos),
-        kind: SentenceKind::Body,
+    Some(Sentence::new(
+        0,
+        Span::new(0, pos),
+        SentenceKind::Body,
         tokens,
-    })
+    ))
 }
 
 #[test]

@@ -839,7 +839,7 @@ pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{CharSpan, Span};
 
     fn entity(id: &str, label: &str) -> Entity {
         Entity {
@@ -861,7 +861,7 @@ mod tests {
             doc: doc.into(),
             sentence,
             span: Span::new(0, 10),
-            char_span: Span::new(0, 10),
+            char_span: CharSpan::new(0, 10),
             quote: "A met B.".into(),
             surface: "met".into(),
             polarity: Polarity::Positive,

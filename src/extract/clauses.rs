@@ -18,10 +18,10 @@
 
 use crate::model::{ArgKind, Argument, Triple, Upos};
 
+use super::found::{Extractor, Found, triple};
 use super::frame::{self, Policy};
 use super::lexicon;
 use super::tree::Parse;
-use super::{Extractor, Found, triple};
 
 /// ClausIE-style clause extraction (see the module docs).
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]

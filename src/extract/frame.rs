@@ -65,14 +65,20 @@ pub(crate) struct Context {
     pub attributed_to: Option<Argument>,
 }
 
+/// The first (nominal or clausal) subject child of `h`.
+fn subject_of(p: &Parse<'_>, h: usize) -> Option<usize> {
+    p.children(h)
+        .iter()
+        .copied()
+        .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
+}
+
 /// The subjects of predicate `v` (heads, conjuncts expanded), looking through
 /// coordination, control, relative clauses and participles. The flag is true when the
 /// subject was inherited rather than found on `v` itself.
 pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
-    for &c in p.children(v) {
-        if matches!(p.base(c), "nsubj" | "csubj") {
-            return (p.conjuncts(c), false);
-        }
+    if let Some(s) = subject_of(p, v) {
+        return (p.conjuncts(s), false);
     }
     let mut cur = v;
     for _ in 0..6 {
@@ -81,12 +87,7 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
         };
         match p.rel(cur) {
             "conj" if p.is_verbal(h) => {
-                if let Some(s) = p
-                    .children(h)
-                    .iter()
-                    .copied()
-                    .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
-                {
+                if let Some(s) = subject_of(p, h) {
                     return (p.conjuncts(s), true);
                 }
                 cur = h;
@@ -95,12 +96,7 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
                 if let Some(o) = p.child(h, "obj").or_else(|| p.child(h, "iobj")) {
                     return (p.conjuncts(o), true);
                 }
-                if let Some(s) = p
-                    .children(h)
-                    .iter()
-                    .copied()
-                    .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
-                {
+                if let Some(s) = subject_of(p, h) {
                     return (p.conjuncts(s), true);
                 }
                 cur = h;

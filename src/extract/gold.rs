@@ -43,12 +43,12 @@ pub fn article(id: &str, sentences: &[TreebankSentence]) -> AnnotatedArticle {
         } else {
             SentenceKind::Body
         };
-        out.push(Sentence {
+        out.push(Sentence::new(
             index,
-            span: Span::new(start, text.len()),
+            Span::new(start, text.len()),
             kind,
             tokens,
-        });
+        ));
     }
     AnnotatedArticle {
         article: Article {

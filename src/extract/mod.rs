@@ -41,6 +41,7 @@
 
 pub mod carb;
 mod clauses;
+mod found;
 pub(crate) mod frame;
 pub mod gold;
 pub(crate) mod lexicon;
@@ -50,22 +51,13 @@ mod speech;
 pub mod tree;
 
 pub use clauses::Clauses;
+pub use found::Extractor;
 pub use frame::Policy;
 pub use nominal::Nominal;
 pub use speech::Speech;
 pub use tree::{ArgStyle, Parse};
 
-use crate::model::{
-    Action, AnnotatedArticle, ArgKind, Argument, Sentence, SentenceKind, Triple, Upos,
-};
-
-/// One way of finding triples in a parsed sentence.
-pub trait Extractor {
-    /// The id recorded on every triple it makes (`clauses`, `nominal`, `speech`).
-    fn id(&self) -> &'static str;
-    /// Appends the triples found in one sentence.
-    fn extract(&self, parse: &Parse<'_>, out: &mut Vec<Triple>);
-}
+use crate::model::{AnnotatedArticle, Argument, Sentence, SentenceKind, Triple, Upos};
 
 /// A configured extractor: the registry's entry, serialisable so a run's configuration
 /// can be saved.
@@ -227,72 +219,4 @@ pub fn roles(doc: &AnnotatedArticle, sentence: &Sentence) -> Vec<(Argument, Stri
 
 fn role_text(p: &Parse<'_>, role: usize) -> Option<String> {
     p.argument(role, ArgStyle::Full).map(|a| a.text)
-}
-
-/// What an extractor found, before the context and confidence are added.
-pub(crate) struct Found {
-    pub actor: Argument,
-    pub label: String,
-    pub lemma: String,
-    pub surface: String,
-    pub target: Argument,
-    pub pattern: f32,
-    pub predicate: usize,
-}
-
-/// Builds a triple from a finding and its context, computing the confidence as the
-/// module documentation says.
-pub(crate) fn triple(
-    p: &Parse<'_>,
-    f: Found,
-    ctx: &frame::Context,
-    extractor: &'static str,
-) -> Triple {
-    let actor_factor = match f.actor.kind {
-        ArgKind::Name => 1.0,
-        ArgKind::Group => 0.95,
-        ArgKind::Description => 0.85,
-        ArgKind::Pronoun => 0.8,
-        ArgKind::Phrase => 0.7,
-        ArgKind::Unknown => 0.6,
-    };
-    let target_factor = match f.target.kind {
-        ArgKind::Phrase => 0.9,
-        k if k == f.actor.kind => actor_factor,
-        ArgKind::Name => 1.0,
-        ArgKind::Group => 0.95,
-        ArgKind::Description => 0.85,
-        ArgKind::Pronoun => 0.8,
-        ArgKind::Unknown => 0.6,
-    };
-    let mut parse = 1.0;
-    if p.upos(f.predicate) != Upos::Verb && extractor != "nominal" {
-        parse *= 0.8;
-    }
-    if p.len() > 50 {
-        parse *= 0.9;
-    }
-    let confidence = (f.pattern * actor_factor * target_factor * parse).clamp(0.0, 1.0);
-    let label = f
-        .label
-        .split_whitespace()
-        .map(|w| crate::nlp::lemma::american(w).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Triple {
-        sentence: p.sentence().index,
-        span: p.sentence().span,
-        actor: f.actor,
-        action: Action {
-            label,
-            lemma: f.lemma,
-            surface: f.surface,
-        },
-        target: f.target,
-        polarity: ctx.polarity,
-        modality: ctx.modality,
-        attributed_to: ctx.attributed_to.clone(),
-        confidence,
-        extractor,
-    }
 }

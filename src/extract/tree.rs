@@ -1,13 +1,12 @@
 //! [`Parse`]: one sentence's dependency tree, repaired and indexed once, shared by every
 //! extractor; and the phrase builder that turns a head token into an [`Argument`].
 //!
-//! Repairs: a head index out of range, or a head chain that never reaches a root (a cycle),
-//! makes the token a root. After that, every walk over the tree terminates. Then the
-//! linguistic repairs of module `repair` fix known parse errors (two subjects on one verb,
-//! a complement clause read as a relative clause, …); `rel`, `upos`, `head` and `lemma`
-//! answer with the repaired tree.
+//! The sentence's heads already form one tree (see [`crate::model::Sentence::new`]), so
+//! every walk over it terminates. The linguistic repairs of module `repair` fix known
+//! parse errors (two subjects on one verb, a complement clause read as a relative clause,
+//! …); `rel`, `upos`, `head` and `lemma` answer with the repaired tree.
 
-use crate::model::{AnnotatedArticle, ArgKind, Argument, Sentence, Span, Token, Upos};
+use crate::model::{AnnotatedArticle, ArgKind, Argument, Sentence, Span, Token, Upos, base_rel};
 
 use super::{lexicon, repair};
 
@@ -35,38 +34,12 @@ pub struct Parse<'a> {
     lower: Vec<String>,
 }
 
-/// The relation without its subtype (`nsubj:pass` → `nsubj`). A byte scan: relations
-/// are short and this runs for every child looked at.
-pub(crate) fn base_rel(rel: &str) -> &str {
-    match rel.bytes().position(|b| b == b':') {
-        Some(at) => &rel[..at],
-        None => rel,
-    }
-}
-
 impl<'a> Parse<'a> {
     /// Indexes (and repairs) the tree of one sentence of `doc`.
     pub fn new(doc: &'a AnnotatedArticle, sentence: &'a Sentence) -> Parse<'a> {
         let n = sentence.tokens.len();
-        let mut heads: Vec<Option<usize>> = sentence
-            .tokens
-            .iter()
-            .map(|t| t.head.filter(|&h| h < n))
-            .collect();
-        // Break cycles: a token whose head chain does not reach a root within n steps
-        // becomes a root.
-        for i in 0..n {
-            let mut cur = i;
-            let mut steps = 0;
-            while let Some(h) = heads[cur] {
-                cur = h;
-                steps += 1;
-                if steps > n {
-                    heads[i] = None;
-                    break;
-                }
-            }
-        }
+        // A `Sentence` is one tree (see `Sentence::new`): no head to check here.
+        let heads: Vec<Option<usize>> = sentence.tokens.iter().map(|t| t.head).collect();
         let lower: Vec<String> = sentence
             .tokens
             .iter()
@@ -87,7 +60,7 @@ impl<'a> Parse<'a> {
                         .unwrap_or(lemma)
                         .to_lowercase()
                 };
-                match crate::nlp::lemma::american(&l) {
+                match crate::nlp::morph::american(&l) {
                     // unchanged: keep the string we have rather than copy it
                     std::borrow::Cow::Borrowed(us) if us == l => l,
                     us => us.into_owned(),
@@ -438,14 +411,26 @@ impl<'a> Parse<'a> {
         if style == ArgStyle::Trimmed && text.chars().all(|c| !c.is_alphabetic()) {
             return None;
         }
-        Some(Argument {
+        Some(self.phrase(text, first, last, head, kind))
+    }
+
+    /// The argument `text` of kind `kind`, covering tokens `first..=last`, headed by `head`.
+    fn phrase(
+        &self,
+        text: String,
+        first: usize,
+        last: usize,
+        head: usize,
+        kind: ArgKind,
+    ) -> Argument {
+        Argument {
             text,
             span: self.span_of(first, last),
             sentence: self.sentence.index,
             tokens: first..last + 1,
             head,
             kind,
-        })
+        }
     }
 
     /// The whole subtree of `head` as a phrase (a reported clause for Open IE), without
@@ -473,14 +458,7 @@ impl<'a> Parse<'a> {
         if !text.chars().any(char::is_alphanumeric) {
             return None;
         }
-        Some(Argument {
-            text,
-            span: self.span_of(first, last),
-            sentence: self.sentence.index,
-            tokens: first..last + 1,
-            head,
-            kind: ArgKind::Phrase,
-        })
+        Some(self.phrase(text, first, last, head, ArgKind::Phrase))
     }
 
     /// The placeholder actor of an agentless passive, anchored on the verb.

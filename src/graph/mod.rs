@@ -15,7 +15,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
 
 use crate::model::{Entity, EntityId};
-use crate::model::{Modality, Polarity, Span};
+use crate::model::{CharSpan, Modality, Polarity, Span};
 use crate::slug::slugify;
 
 /// A stable relation id: `<actor id>--<action slug>--<target id>`.
@@ -68,7 +68,7 @@ pub struct Evidence {
     /// Bytes of the statement in the article.
     pub span: Span,
     /// Characters of the statement in the article (for RDF tools, which count characters).
-    pub char_span: Span,
+    pub char_span: CharSpan,
     /// The sentence text, shared with the [`Statement`] it comes from.
     pub quote: Arc<str>,
     /// The action as written.
@@ -596,7 +596,7 @@ pub struct Statement {
     /// Bytes of the statement in the article.
     pub span: Span,
     /// Characters of the statement in the article.
-    pub char_span: Span,
+    pub char_span: CharSpan,
     /// The sentence text, shared with the statements of the same sentence and with the
     /// [`Evidence`] built from this statement.
     pub text: Arc<str>,
@@ -652,7 +652,7 @@ mod tests {
             doc: doc.to_owned(),
             sentence,
             span: Span::new(10 * sentence, 10 * sentence + 9),
-            char_span: Span::new(10 * sentence, 10 * sentence + 9),
+            char_span: CharSpan::new(10 * sentence, 10 * sentence + 9),
             text: Arc::from("Ada met Bo."),
             actor: entity("person.ada"),
             action: Action {
@@ -740,7 +740,7 @@ mod tests {
             doc: doc.to_owned(),
             sentence: 0,
             span: Span { start: 0, end: 1 },
-            char_span: Span { start: 0, end: 1 },
+            char_span: CharSpan { start: 0, end: 1 },
             quote: "x".into(),
             surface: "met".to_owned(),
             polarity: Polarity::Positive,

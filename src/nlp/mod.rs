@@ -14,6 +14,7 @@ pub mod conllu;
 pub mod evaluate;
 pub mod lemma;
 pub mod model;
+pub mod morph;
 pub mod parser;
 pub mod segment;
 pub mod silver;
@@ -195,7 +196,6 @@ impl Nlp {
                 })
                 .collect();
         }
-        fix_tree(&mut parse);
         let tokens = forms
             .iter()
             .zip(&plain)
@@ -211,12 +211,7 @@ impl Nlp {
                 deprel,
             })
             .collect();
-        Sentence {
-            index,
-            span,
-            kind,
-            tokens,
-        }
+        Sentence::new(index, span, kind, tokens)
     }
 }
 
@@ -246,63 +241,42 @@ pub fn plain_quotes(form: &str) -> Cow<'_, str> {
     )
 }
 
-/// Makes sure a parse is a tree with exactly one root and heads in range: extra roots and
-/// out-of-range heads attach to the first root; cycles are broken at the first root.
-fn fix_tree(parse: &mut [(Option<usize>, &'static str)]) {
-    let n = parse.len();
-    if n == 0 {
-        return;
-    }
-    let root = parse.iter().position(|(h, _)| h.is_none()).unwrap_or(0);
-    parse[root].0 = None;
-    for (i, (h, rel)) in parse.iter_mut().enumerate() {
-        if i == root {
-            continue;
-        }
-        if h.is_none_or(|h| h >= n || h == i) {
-            *h = Some(root);
-            if *rel == "root" {
-                *rel = "dep";
-            }
-        }
-    }
-    // Break cycles: walk up from every token; if it never reaches the root, attach it there.
-    for start in 0..n {
-        let mut cur = start;
-        let mut steps = 0;
-        while let Some(h) = parse[cur].0 {
-            cur = h;
-            steps += 1;
-            if steps > n {
-                parse[start].0 = Some(root);
-                break;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::model::{Sentence, SentenceKind, Span, Token, Upos};
+
+    fn token(head: Option<usize>, deprel: &'static str) -> Token {
+        Token {
+            span: Span::default(),
+            form: String::new(),
+            upos: Upos::X,
+            xpos: "",
+            lemma: String::new(),
+            head,
+            deprel,
+        }
+    }
 
     #[test]
-    fn fix_tree_makes_one_root_and_no_cycles() {
-        let mut p: Vec<(Option<usize>, &str)> = vec![
-            (Some(1), "a"),
-            (Some(0), "b"),
-            (None, "root"),
-            (None, "root"),
-            (Some(9), "c"),
+    fn a_sentence_is_one_tree_with_one_root() {
+        let tokens = vec![
+            token(Some(1), "a"),
+            token(Some(0), "b"),
+            token(None, "root"),
+            token(None, "root"),
+            token(Some(9), "c"),
         ];
-        fix_tree(&mut p);
-        assert_eq!(p.iter().filter(|(h, _)| h.is_none()).count(), 1);
-        for i in 0..p.len() {
+        let s = Sentence::new(0, Span::default(), SentenceKind::Body, tokens);
+        assert_eq!(s.root(), Some(2));
+        assert_eq!(s.tokens.iter().filter(|t| t.head.is_none()).count(), 1);
+        assert_eq!(s.tokens[3].deprel, "dep");
+        for i in 0..s.tokens.len() {
             let mut cur = i;
             let mut steps = 0;
-            while let Some(h) = p[cur].0 {
+            while let Some(h) = s.tokens[cur].head {
                 cur = h;
                 steps += 1;
-                assert!(steps <= p.len(), "cycle through {i}");
+                assert!(steps <= s.tokens.len(), "cycle through {i}");
             }
         }
     }

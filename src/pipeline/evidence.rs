@@ -19,7 +19,7 @@ use super::spool::{corrupt, get_polarity_modality, put_polarity_modality};
 use crate::codec::{ByteReader, ByteWriter};
 use crate::graph::{Evidence, Statement};
 use crate::model::EntityId;
-use crate::model::Span;
+use crate::model::{CharSpan, Span};
 
 /// Bits of a key that hold the record's length; the rest hold its offset.
 const LEN_BITS: u32 = 24;
@@ -127,7 +127,7 @@ impl EvidenceReader {
         let doc = r.str64()?.to_owned();
         let sentence = r.usize()?;
         let span = Span::new(r.usize()?, r.usize()?);
-        let char_span = Span::new(r.usize()?, r.usize()?);
+        let char_span = CharSpan::new(r.usize()?, r.usize()?);
         let quote: Arc<str> = Arc::from(r.str64()?);
         let surface = r.str64()?.to_owned();
         let (polarity, modality) = get_polarity_modality(r)?;
@@ -176,7 +176,7 @@ mod tests {
             doc: doc.to_owned(),
             sentence,
             span: Span::new(12 * sentence, 12 * sentence + 30),
-            char_span: Span::new(11 * sentence, 11 * sentence + 29),
+            char_span: CharSpan::new(11 * sentence, 11 * sentence + 29),
             text: Arc::from("The Ærø council will meet the ferry company."),
             actor: entity("org.aero-council"),
             action: Action {

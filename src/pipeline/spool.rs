@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use super::{Mention, Pending};
 use crate::codec::{ByteReader, ByteWriter};
-use crate::model::{Action, Modality, Polarity, Span};
+use crate::model::{Action, CharSpan, Modality, Polarity, Span};
 use crate::resolve::LocalId;
 
 /// Writes documents' pending statements.
@@ -135,7 +135,7 @@ impl SpoolReader {
         for _ in 0..n {
             let sentence = r.usize()?;
             let span = Span::new(r.usize()?, r.usize()?);
-            let char_span = Span::new(r.usize()?, r.usize()?);
+            let char_span = CharSpan::new(r.usize()?, r.usize()?);
             let text = match (r.u8()?, out.last()) {
                 (1, Some(last)) => Arc::clone(&last.text),
                 (0, _) => Arc::from(r.str64()?),
@@ -255,7 +255,7 @@ mod tests {
         Pending {
             sentence,
             span: Span::new(10 * sentence, 10 * sentence + text.len()),
-            char_span: Span::new(9 * sentence, 9 * sentence + 7),
+            char_span: CharSpan::new(9 * sentence, 9 * sentence + 7),
             text: Arc::clone(text),
             actor: (LocalId(1), mention("She", true)),
             target: (LocalId(7), mention("the Ærø ferry", false)),

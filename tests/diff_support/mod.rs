@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use actorgraph::diff::canonical_evidence_order;
 use actorgraph::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation};
 use actorgraph::model::{Entity, EntityId, EntityType};
-use actorgraph::model::{Modality, Polarity, Span};
+use actorgraph::model::{CharSpan, Modality, Polarity, Span};
 
 /// `../shared` from the crate root, or `$ACTORGRAPH_SHARED`; `None` (with a message) when
 /// absent.
@@ -104,7 +104,7 @@ pub fn build(entities: Vec<Entity>, facts: &[Fact<'_>], docs: &[(&str, &str)]) -
             doc: f.doc.into(),
             sentence: f.sentence,
             span: Span::new(start, start + 30),
-            char_span: Span::new(start, start + 30),
+            char_span: CharSpan::new(start, start + 30),
             quote: format!("{} {} {}.", f.actor, f.action, f.target).into(),
             surface: f.action.into(),
             polarity: f.polarity,

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use actorgraph::graph::{ArticleMeta, EntityRef, KnowledgeGraph, Statement};
-use actorgraph::model::{Action, Modality, Polarity, Span};
+use actorgraph::model::{Action, CharSpan, Modality, Polarity, Span};
 use actorgraph::model::{Entity, EntityId, EntityType};
 
 /// Entity ids used below.
@@ -170,7 +170,7 @@ pub fn statements() -> Vec<Statement> {
                 doc: r.doc.into(),
                 sentence: r.sentence,
                 span: Span::new(r.start, r.start + r.text.len()),
-                char_span: Span::new(r.start, r.start + chars),
+                char_span: CharSpan::new(r.start, r.start + chars),
                 text: r.text.into(),
                 actor: EntityRef {
                     id: EntityId(r.actor.0.into()),

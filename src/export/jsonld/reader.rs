@@ -15,7 +15,7 @@ use super::wire::{DocumentIn, NodeIn, OneOrMany};
 use crate::export::{ExportError, FORMAT_VERSION};
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, RelationId};
 use crate::model::{Entity, EntityId, EntityType};
-use crate::model::{Modality, Polarity, Span};
+use crate::model::{CharSpan, Modality, Polarity, Span};
 
 /// Reads a `graph.jsonld` written by this version of actorgraph.
 ///
@@ -177,7 +177,7 @@ fn evidence_of(node: &NodeIn) -> Result<Evidence, String> {
             start: need(node.byte_start, "byteStart")?,
             end: need(node.byte_end, "byteEnd")?,
         },
-        char_span: Span {
+        char_span: CharSpan {
             start: need(node.char_start, "charStart")?,
             end: need(node.char_end, "charEnd")?,
         },

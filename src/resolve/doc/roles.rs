@@ -80,12 +80,8 @@ fn role_text(s: &Sentence, mut r: Range<usize>) -> Option<String> {
 fn subtree(s: &Sentence, root: usize) -> Range<usize> {
     let (mut lo, mut hi) = (root, root);
     let mut stack = vec![root];
-    let mut guard = 0;
+    // A `Sentence` is one tree, so this walk visits each token once.
     while let Some(x) = stack.pop() {
-        guard += 1;
-        if guard > s.tokens.len() * 2 {
-            break;
-        }
         lo = lo.min(x);
         hi = hi.max(x);
         stack.extend(s.children(x));

@@ -800,12 +800,7 @@ pub(crate) mod tests {
                 deprel: crate::model::intern(&deprel),
             });
         }
-        Sentence {
-            index,
-            span: Span::new(0, pos),
-            kind: SentenceKind::Body,
-            tokens,
-        }
+        Sentence::new(index, Span::new(0, pos), SentenceKind::Body, tokens)
     }
 
     fn check(spec: &str, expect: &[(&str, EntityType)]) {

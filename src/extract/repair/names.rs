@@ -1,0 +1,237 @@
+//! Repairs of names: a name split in two or headed by a first name, appositions around
+//! a name, and the speaker of a quotation.
+
+use crate::model::{Token, Upos};
+
+use super::draft::{Draft, is_quote};
+use crate::extract::lexicon;
+
+/// `Ann Lee, Bo Chan and Cy Park` with `Bo` and `Chan` two conjuncts of `Lee`: conjuncts
+/// are separated by a comma or a conjunction, so a capitalised proper-noun conjunct right
+/// after another one, with no dependents of its own, is the rest of that name (`flat`).
+pub(super) fn split_name(d: &mut Draft<'_>, tokens: &[Token]) {
+    let capital = |t: usize| tokens[t].form.starts_with(char::is_uppercase);
+    for b in 1..d.len() {
+        let a = b - 1;
+        if d.base(a) == "conj"
+            && d.base(b) == "conj"
+            && d.heads[a] == d.heads[b]
+            && d.upos[a] == Upos::Propn
+            && d.upos[b] == Upos::Propn
+            && capital(a)
+            && capital(b)
+            && d.children(a).iter().all(|&c| c < a)
+            && d.children(b).is_empty()
+        {
+            d.attach(b, a, "flat");
+        }
+    }
+}
+
+/// `Julian Okafor` with the capitalised first name tagged as an adjective and the surname
+/// its `flat` part: `flat` joins the parts of a name, so a capitalised adjective heading a
+/// proper noun that way is a proper noun.
+pub(super) fn flat_name_head(d: &mut Draft<'_>, tokens: &[Token]) {
+    for (a, token) in tokens.iter().enumerate() {
+        if d.upos[a] == Upos::Adj
+            && token.form.starts_with(char::is_uppercase)
+            && d.children_base(a, "flat")
+                .into_iter()
+                .any(|c| c > a && d.upos[c] == Upos::Propn)
+        {
+            d.upos[a] = Upos::Propn;
+        }
+    }
+}
+
+/// `The country's finance minister, Jane Doe warned …` with `minister` a bare `obl` of
+/// the verb, or a second subject, right before `, Doe` (the verb's last subject): the
+/// title phrase is an apposition of the subject.
+pub(super) fn fronted_apposition(d: &mut Draft<'_>, tokens: &[Token]) {
+    // This repair only relabels arcs `appos` and `punct`, so no token becomes a subject
+    // while it runs: the subjects found up front, rechecked as the loop goes, are all the
+    // candidates.
+    let subjects: Vec<usize> = (0..d.len()).filter(|&c| d.base(c) == "nsubj").collect();
+    for v in 0..d.len() {
+        let Some(s) = subjects
+            .iter()
+            .copied()
+            .rfind(|&c| d.heads[c] == Some(v) && d.base(c) == "nsubj")
+        else {
+            continue;
+        };
+        for o in d.children(v) {
+            if !(d.rels[o] == "obl" || (d.base(o) == "nsubj" && o != s))
+                || o > s
+                || !matches!(d.upos[o], Upos::Noun)
+                || d.children(o)
+                    .iter()
+                    .any(|&c| d.base(c) == "case" && !d.is_possessive_mark(c))
+            {
+                continue;
+            }
+            let (_, o_end) = d.extent(o);
+            let (s_start, _) = d.extent(s);
+            let comma = o_end + 1;
+            if comma + 1 == s_start
+                && tokens[comma].form == ","
+                && matches!(d.upos[s], Upos::Propn)
+                && d.attach(o, s, "appos")
+            {
+                d.attach(comma, o, "punct");
+            }
+        }
+    }
+}
+
+/// `Jane Doe, the minister's chief of staff said …` with `Jane` a `compound` of `chief`:
+/// a name followed by a comma and a fresh noun phrase (one opening with a determiner or a
+/// possessive) heads the subject, and the description is its apposition.
+pub(super) fn name_before_apposition(d: &mut Draft<'_>) {
+    for h in 0..d.len() {
+        if d.upos[h] != Upos::Noun || d.base(h) != "nsubj" {
+            continue;
+        }
+        let Some(name) = d
+            .children_base(h, "compound")
+            .into_iter()
+            .find(|&c| d.upos[c] == Upos::Propn)
+        else {
+            continue;
+        };
+        // the name's own run: the word and its `flat` parts right after it
+        let mut end = name;
+        while end + 1 < h && d.heads[end + 1] == Some(name) && d.base(end + 1) == "flat" {
+            end += 1;
+        }
+        let comma = end + 1;
+        if comma + 1 >= h || d.lower[comma] != "," {
+            continue;
+        }
+        // the phrase after the comma must open afresh
+        let opener = comma + 1;
+        let fresh = d.upos[opener] == Upos::Det && d.dominates(h, opener)
+            || d.has_possessive(opener) && d.extent(opener).1 < h;
+        if !fresh {
+            continue;
+        }
+        let (Some(gov), rel) = (d.heads[h], d.rels[h]) else {
+            continue;
+        };
+        // the name takes the subject's place; what followed the comma moves to `h`
+        for c in d.children(name) {
+            if c > comma {
+                if d.has_possessive(c) {
+                    d.attach(c, h, "nmod:poss");
+                } else {
+                    d.attach(c, h, d.rels[c]);
+                }
+            }
+        }
+        d.heads[name] = Some(gov);
+        d.rels[name] = rel;
+        d.heads[h] = Some(name);
+        d.rels[h] = "appos";
+        d.heads[comma] = Some(h);
+        d.rels[comma] = "punct";
+    }
+}
+
+/// `"We will appeal," Jane Doe, the club's lawyer, told reporters` with the speaker's
+/// name (and its apposition) attached inside the quotation and the reporting verb left
+/// without a subject: the phrase between the closing quote and the verb, when it hangs
+/// into the quoted clause that the verb governs, is the verb's subject; later nouns after
+/// a comma are its appositions.
+pub(super) fn quoted_speaker(d: &mut Draft<'_>, tokens: &[Token]) {
+    for v in 0..d.len() {
+        if d.upos[v] != Upos::Verb
+            || lexicon::speech_class(&d.lemmas[v]).is_none()
+            || d.children(v)
+                .iter()
+                .any(|&c| matches!(d.base(c), "nsubj" | "csubj" | "expl"))
+        {
+            continue;
+        }
+        let Some(q) = (0..v).rev().find(|&t| is_quote(&tokens[t].form)) else {
+            continue;
+        };
+        let span = q + 1..v;
+        let roots: Vec<usize> = span
+            .clone()
+            .filter(|&t| d.heads[t].is_none_or(|h| !span.contains(&h)))
+            .collect();
+        let Some(first) = span.clone().find(|&t| d.upos[t] != Upos::Punct) else {
+            continue;
+        };
+        // the speaker opens the span and hangs across the quote into `v`'s quotation
+        if !roots.contains(&first) {
+            continue;
+        }
+        let Some(h) = d.heads[first] else { continue };
+        // the quotation is `v`'s complement, or (as in EWT) `v` is its `parataxis`
+        let quotation = match d.heads[v] {
+            Some(p) if d.base(v) == "parataxis" && p < q => p,
+            _ => v,
+        };
+        if h >= q
+            || !d.dominates(quotation, h)
+            || !span.clone().any(|t| {
+                d.dominates(first, t) && matches!(d.upos[t], Upos::Propn | Upos::Noun | Upos::Pron)
+            })
+        {
+            continue;
+        }
+        // the rest: commas and appositions, nothing else
+        let mut plan: Vec<(usize, &'static str)> = Vec::new();
+        let mut ok = true;
+        for &r in roots
+            .iter()
+            .filter(|&&r| r > first && d.heads[r] != Some(v))
+        {
+            // the apposition's comma may hang from it or stand before it
+            let (lo, _) = d.extent(r);
+            if d.upos[r] == Upos::Punct {
+                plan.push((r, "punct"));
+            } else if matches!(d.upos[r], Upos::Noun | Upos::Propn)
+                && (d.lower[lo] == "," || d.lower[lo - 1] == ",")
+            {
+                plan.push((r, "appos"));
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if ok && d.attach(first, v, "nsubj") {
+            for (r, rel) in plan {
+                d.attach(r, first, rel);
+            }
+            speaker_name(d, tokens, first);
+        }
+    }
+}
+
+/// The speaker phrase that [`quoted_speaker`] moved, when the tagger read its first name
+/// as an adjective (`Julian` over `King`, then `, EU commissioner` as a conjunct): a
+/// capitalised adjective heading the proper noun right after it is a name, and a noun
+/// after a comma in it is an apposition.
+fn speaker_name(d: &mut Draft<'_>, tokens: &[Token], first: usize) {
+    let next = first + 1;
+    if d.upos[first] != Upos::Adj
+        || !tokens[first].form.starts_with(char::is_uppercase)
+        || next >= d.len()
+        || d.heads[next] != Some(first)
+        || d.upos[next] != Upos::Propn
+    {
+        return;
+    }
+    d.upos[first] = Upos::Propn;
+    d.attach(next, first, "flat");
+    for c in d.children_base(first, "conj") {
+        let (lo, _) = d.extent(c);
+        if matches!(d.upos[c], Upos::Noun | Upos::Propn)
+            && (d.lower[lo] == "," || lo > 0 && d.lower[lo - 1] == ",")
+        {
+            d.attach(c, first, "appos");
+        }
+    }
+}
