@@ -20,7 +20,7 @@
 //! - byte-deterministic: nodes, edges and evidence in id order, one number format
 //!   (confidences with three decimals), no timestamps, no tool version.
 
-mod atomic;
+pub mod atomic;
 pub mod csv;
 pub mod gexf;
 pub mod graphml;
