@@ -183,19 +183,23 @@ pub fn write_text<W: Write>(
         a.changed.len()
     )?;
 
-    if !r.added.is_empty() {
-        heading(
-            &mut w,
-            &p,
-            "Relations added",
-            r.added.len(),
-            "heaviest first",
-        )?;
-        for rel in by_weight(&r.added) {
-            let line = format!("+ {}", arrow(&rel.actor, &rel.action, &rel.target));
-            writeln!(w, "  {}  {}", p.added(&line), relation_facts(rel))?;
+    let relations = |w: &mut W, title: &str, list: &[Relation], sign: char| -> io::Result<()> {
+        if list.is_empty() {
+            return Ok(());
         }
-    }
+        heading(w, &p, title, list.len(), "heaviest first")?;
+        for rel in by_weight(list) {
+            let line = format!("{sign} {}", arrow(&rel.actor, &rel.action, &rel.target));
+            let line = if sign == '+' {
+                p.added(&line)
+            } else {
+                p.removed(&line)
+            };
+            writeln!(w, "  {line}  {}", relation_facts(rel))?;
+        }
+        Ok(())
+    };
+    relations(&mut w, "Relations added", &r.added, '+')?;
     if !r.changed.is_empty() {
         heading(&mut w, &p, "Relations changed", r.changed.len(), BIGGEST)?;
         for c in biggest_first(r.changed.iter(), |c| (c.magnitude(), c.id.as_str())) {
@@ -203,19 +207,7 @@ pub fn write_text<W: Write>(
             writeln!(w, "  {}  {}", p.changed(&line), relation_change_facts(c))?;
         }
     }
-    if !r.removed.is_empty() {
-        heading(
-            &mut w,
-            &p,
-            "Relations removed",
-            r.removed.len(),
-            "heaviest first",
-        )?;
-        for rel in by_weight(&r.removed) {
-            let line = format!("- {}", arrow(&rel.actor, &rel.action, &rel.target));
-            writeln!(w, "  {}  {}", p.removed(&line), relation_facts(rel))?;
-        }
-    }
+    relations(&mut w, "Relations removed", &r.removed, '-')?;
     if !e.added.is_empty() {
         heading(&mut w, &p, "Entities added", e.added.len(), MOST_MENTIONED)?;
         for ent in by_mentions(&e.added) {

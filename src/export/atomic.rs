@@ -2,7 +2,7 @@
 //! the target, so readers see the old file or the new one, never half of one.
 //!
 //! The one atomic write of the crate: the exporters, `actorgraph diff -o`, `actorgraph model
-//! train` and the `upgrade_model` example all write through [`write`].
+//! train` and the `upgrade_model` example all write through [`write()`].
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
