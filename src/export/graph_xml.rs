@@ -413,3 +413,55 @@ pub(crate) fn viz_color<W: Write>(x: &mut Writer<W>, (r, g, b): (u8, u8, u8)) ->
         .write_empty()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NODES: Table = Table {
+        class: "node",
+        escape: TextEscape::Markup,
+        attributes: &[
+            Attribute::new("n_label", "label", Kind::String).graphml_only(),
+            Attribute::new("n_aliases", "aliases", Kind::List),
+        ],
+    };
+
+    fn written(body: impl FnOnce(&mut Writer<&mut Vec<u8>>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        body(&mut Writer::new(&mut out)).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn one_table_declares_and_writes_both_formats() {
+        let keys = written(|x| NODES.declare_graphml(x));
+        assert!(keys.contains(
+            r#"<key id="n_aliases" for="node" attr.name="aliases" attr.type="string"/>"#
+        ));
+        let attributes = written(|x| NODES.declare_gexf(x));
+        assert!(!attributes.contains("label"), "{attributes}");
+        assert!(attributes.contains(r#"type="liststring""#));
+        let values = |x: &mut Writer<&mut Vec<u8>>| {
+            node(x, "org.a b", &[("label", "A\tB")], |x| {
+                NODES.gexf_values(x, |row| {
+                    row.put("A\u{1}")?;
+                    row.put("[\"a\"]")
+                })
+            })
+        };
+        assert_eq!(
+            written(values),
+            r#"<node id="org.a_b" label="A B"><attvalues><attvalue for="aliases" value="[&quot;a&quot;]"/></attvalues></node>"#
+        );
+    }
+
+    #[test]
+    fn values_must_match_the_table() {
+        let mut out = Vec::new();
+        let x = &mut Writer::new(&mut out);
+        assert!(NODES.graphml_values(x, |row| row.put("one")).is_err());
+        let too_many = NODES.graphml_values(x, |row| (0..3).try_for_each(|_| row.put("v")));
+        assert!(too_many.is_err());
+    }
+}
