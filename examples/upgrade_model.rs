@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release --example upgrade_model -- IN.agm OUT.agm`
 
+use std::path::Path;
+
+use actorgraph::export::atomic;
 use actorgraph::nlp::Nlp;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -12,9 +15,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let nlp = Nlp::from_bytes(&std::fs::read(input)?)?;
     let bytes = nlp.to_bytes();
-    let tmp = format!("{output}.tmp");
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(&tmp, output)?;
+    // Atomic: a temporary file beside OUT renamed over it, never half a model.
+    atomic::write(Path::new(output), |w| w.write_all(&bytes))?;
     println!("wrote {output} ({} bytes)", bytes.len());
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! `actorgraph diff OLD NEW`: read two builds back, compare them, report in the chosen
 //! format on stdout or into a file (written atomically: a temporary file renamed into place).
 
-use std::fs::{self, File};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -11,6 +10,7 @@ use super::Outcome;
 use crate::cli::{ColorChoice, DiffArgs, DiffFormat};
 use actorgraph::diff::report::{self, Side, TextOptions};
 use actorgraph::diff::{self, union};
+use actorgraph::export::atomic;
 use actorgraph::graph::KnowledgeGraph;
 
 /// A validated diff configuration (no clap types beyond this point).
@@ -85,7 +85,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<Outcome> {
         }
     };
     match &config.output {
-        Some(path) => write_atomically(path, write)?,
+        Some(path) => atomic::write(path, write)?,
         None => {
             let stdout = io::stdout();
             let mut w = BufWriter::new(stdout.lock());
@@ -125,37 +125,4 @@ fn graph_file(path: &Path) -> anyhow::Result<PathBuf> {
 fn load(path: &Path) -> anyhow::Result<KnowledgeGraph> {
     // The reader's errors name the file.
     Ok(actorgraph::export::jsonld::read_graph(path)?)
-}
-
-/// Writes through `write` into a temporary file beside `path`, then renames it into place,
-/// so readers never see a half-written file.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> io::Result<()> {
-        let mut w = BufWriter::new(File::create(&tmp)?);
-        write(&mut w)?;
-        w.into_inner()
-            .map_err(io::IntoInnerError::into_error)?
-            .sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if let Err(err) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(err).with_context(|| format!("writing {}", path.display()));
-    }
-    Ok(())
 }

@@ -10,6 +10,7 @@ use anyhow::Context;
 use super::Outcome;
 use crate::cli::{ClustersArgs, EvaluateArgs, TrainArgs};
 use actorgraph::corpus::{self, CorpusOptions};
+use actorgraph::export::atomic;
 use actorgraph::nlp::clusters::{ClusterOptions, WordClusters};
 use actorgraph::nlp::conllu::{self, TreebankSentence};
 use actorgraph::nlp::evaluate;
@@ -39,29 +40,13 @@ fn read_all(paths: &[PathBuf]) -> anyhow::Result<Vec<TreebankSentence>> {
     Ok(out)
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+/// Writes `bytes` to `path` (its folder created if missing) through a temporary file in
+/// the same folder and a rename.
 fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("model");
-    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
-    let result = (|| -> anyhow::Result<()> {
-        let mut f =
-            std::fs::File::create(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-        f.write_all(bytes)
-            .with_context(|| format!("writing {}", tmp.display()))?;
-        f.sync_all()
-            .with_context(|| format!("syncing {}", tmp.display()))?;
-        std::fs::rename(&tmp, path).with_context(|| format!("renaming to {}", path.display()))?;
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    result
+    Ok(atomic::write(path, |w| w.write_all(bytes))?)
 }
 
 /// Runs `actorgraph model train`.

@@ -741,32 +741,21 @@ pub enum ApplyError {
 pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph, ApplyError> {
     let mut out = KnowledgeGraph::new();
 
-    let removed: BTreeSet<&EntityId> = diff.entities.removed.iter().map(|e| &e.id).collect();
-    let mut changes = diff
-        .entities
-        .changed
-        .iter()
-        .map(|c| (&c.id, c))
-        .collect::<Vec<_>>();
-    changes.sort_by(|x, y| x.0.cmp(y.0));
-    let mut seen = 0;
-    for e in graph.entities() {
-        if removed.contains(&e.id) {
-            seen += 1;
-            continue;
-        }
-        let mut e = e.clone();
-        if let Ok(i) = changes.binary_search_by(|(id, _)| (*id).cmp(&e.id)) {
-            changes[i].1.apply(&mut e);
-            seen += 1;
-        }
-        out.add_entity(e);
-    }
-    if seen != removed.len() + changes.len() {
-        return Err(ApplyError::Mismatch(
-            "entities removed or changed are missing".into(),
-        ));
-    }
+    carry_over(
+        &graph.entities(),
+        &diff.entities.removed,
+        &diff.entities.changed,
+        (|e| e.id.as_str(), |c| c.id.as_str()),
+        |c, e| {
+            c.apply(e);
+            Ok(())
+        },
+        |e| {
+            out.add_entity(e);
+            Ok(())
+        },
+        "entities",
+    )?;
     for e in &diff.entities.added {
         if graph.entity(&e.id).is_some() {
             return Err(ApplyError::Mismatch(format!(
@@ -777,33 +766,16 @@ pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph,
         out.add_entity(e.clone());
     }
 
-    let removed: BTreeSet<&RelationId> = diff.relations.removed.iter().map(|r| &r.id).collect();
-    let mut changes = diff
-        .relations
-        .changed
-        .iter()
-        .map(|c| (&c.id, c))
-        .collect::<Vec<_>>();
-    changes.sort_by(|x, y| x.0.cmp(y.0));
     let old_relations = graph.relations();
-    let mut seen = 0;
-    for r in &old_relations {
-        if removed.contains(&r.id) {
-            seen += 1;
-            continue;
-        }
-        let mut r = (*r).clone();
-        if let Ok(i) = changes.binary_search_by(|(id, _)| (*id).cmp(&r.id)) {
-            changes[i].1.apply(&mut r)?;
-            seen += 1;
-        }
-        out.add_relation(r)?;
-    }
-    if seen != removed.len() + changes.len() {
-        return Err(ApplyError::Mismatch(
-            "relations removed or changed are missing".into(),
-        ));
-    }
+    carry_over(
+        &old_relations,
+        &diff.relations.removed,
+        &diff.relations.changed,
+        (|r| r.id.as_str(), |c| c.id.as_str()),
+        |c, r| c.apply(r),
+        |r| Ok(out.add_relation(r)?),
+        "relations",
+    )?;
     for r in &diff.relations.added {
         if old_relations.binary_search_by(|x| x.id.cmp(&r.id)).is_ok() {
             return Err(ApplyError::Mismatch(format!(
@@ -834,6 +806,44 @@ pub fn apply(graph: &KnowledgeGraph, diff: &GraphDiff) -> Result<KnowledgeGraph,
         out.add_article(a.clone());
     }
     Ok(out)
+}
+
+/// How to read the ids of the items and changes given to [`carry_over`].
+type Ids<T, C> = (fn(&T) -> &str, fn(&C) -> &str);
+
+/// Gives `keep` the items of `old` (sorted by id) without the `removed` ones, the `changed`
+/// ones changed by `change`, in order; fails if a removed or changed `what` is not in `old`.
+fn carry_over<T: Clone, C>(
+    old: &[&T],
+    removed: &[T],
+    changed: &[C],
+    (id, change_id): Ids<T, C>,
+    mut change: impl FnMut(&C, &mut T) -> Result<(), ApplyError>,
+    mut keep: impl FnMut(T) -> Result<(), ApplyError>,
+    what: &str,
+) -> Result<(), ApplyError> {
+    let removed: BTreeSet<&str> = removed.iter().map(id).collect();
+    let mut changes: Vec<(&str, &C)> = changed.iter().map(|c| (change_id(c), c)).collect();
+    changes.sort_by(|x, y| x.0.cmp(y.0));
+    let mut seen = 0;
+    for &item in old {
+        if removed.contains(id(item)) {
+            seen += 1;
+            continue;
+        }
+        let mut item = item.clone();
+        if let Ok(i) = changes.binary_search_by(|(c, _)| (*c).cmp(id(&item))) {
+            change(changes[i].1, &mut item)?;
+            seen += 1;
+        }
+        keep(item)?;
+    }
+    if seen != removed.len() + changes.len() {
+        return Err(ApplyError::Mismatch(format!(
+            "{what} removed or changed are missing"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

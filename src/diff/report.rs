@@ -183,63 +183,33 @@ pub fn write_text<W: Write>(
         a.changed.len()
     )?;
 
-    if !r.added.is_empty() {
-        writeln!(
-            w,
-            "\n{}",
-            p.bold(&format!(
-                "Relations added ({}), heaviest first",
-                r.added.len()
-            ))
-        )?;
-        for rel in by_weight(&r.added) {
-            let line = format!("+ {}", arrow(&rel.actor, &rel.action, &rel.target));
-            writeln!(w, "  {}  {}", p.added(&line), relation_facts(rel))?;
+    let relations = |w: &mut W, title: &str, list: &[Relation], sign: char| -> io::Result<()> {
+        if list.is_empty() {
+            return Ok(());
         }
-    }
+        heading(w, &p, title, list.len(), "heaviest first")?;
+        for rel in by_weight(list) {
+            let line = format!("{sign} {}", arrow(&rel.actor, &rel.action, &rel.target));
+            let line = if sign == '+' {
+                p.added(&line)
+            } else {
+                p.removed(&line)
+            };
+            writeln!(w, "  {line}  {}", relation_facts(rel))?;
+        }
+        Ok(())
+    };
+    relations(&mut w, "Relations added", &r.added, '+')?;
     if !r.changed.is_empty() {
-        writeln!(
-            w,
-            "\n{}",
-            p.bold(&format!(
-                "Relations changed ({}), biggest change first",
-                r.changed.len()
-            ))
-        )?;
-        let mut changed: Vec<&RelationChange> = r.changed.iter().collect();
-        changed.sort_by(|x, y| {
-            y.magnitude()
-                .cmp(&x.magnitude())
-                .then_with(|| x.id.cmp(&y.id))
-        });
-        for c in changed {
+        heading(&mut w, &p, "Relations changed", r.changed.len(), BIGGEST)?;
+        for c in biggest_first(r.changed.iter(), |c| (c.magnitude(), c.id.as_str())) {
             let line = format!("~ {}", arrow(&c.actor, &c.action, &c.target));
             writeln!(w, "  {}  {}", p.changed(&line), relation_change_facts(c))?;
         }
     }
-    if !r.removed.is_empty() {
-        writeln!(
-            w,
-            "\n{}",
-            p.bold(&format!(
-                "Relations removed ({}), heaviest first",
-                r.removed.len()
-            ))
-        )?;
-        for rel in by_weight(&r.removed) {
-            let line = format!("- {}", arrow(&rel.actor, &rel.action, &rel.target));
-            writeln!(w, "  {}  {}", p.removed(&line), relation_facts(rel))?;
-        }
-    }
+    relations(&mut w, "Relations removed", &r.removed, '-')?;
     if !e.added.is_empty() {
-        writeln!(
-            w,
-            "\n{}",
-            p.bold(&format!(
-                "Entities added ({}), most mentioned first",
-                e.added.len()
-            ))
-        )?;
+        heading(&mut w, &p, "Entities added", e.added.len(), MOST_MENTIONED)?;
         for ent in by_mentions(&e.added) {
             writeln!(
                 w,
@@ -250,21 +220,9 @@ pub fn write_text<W: Write>(
         }
     }
     if substantive > 0 {
-        writeln!(
-            w,
-            "\n{}",
-            p.bold(&format!(
-                "Entities changed ({substantive}), biggest change first"
-            ))
-        )?;
-        let mut changed: Vec<&EntityChange> =
-            e.changed.iter().filter(|c| c.is_substantive()).collect();
-        changed.sort_by(|x, y| {
-            y.magnitude()
-                .cmp(&x.magnitude())
-                .then_with(|| x.id.cmp(&y.id))
-        });
-        for c in changed {
+        heading(&mut w, &p, "Entities changed", substantive, BIGGEST)?;
+        let changed = e.changed.iter().filter(|c| c.is_substantive());
+        for c in biggest_first(changed, |c| (c.magnitude(), c.id.as_str())) {
             let line = format!("~ {}", name(&c.id));
             writeln!(
                 w,
@@ -276,13 +234,12 @@ pub fn write_text<W: Write>(
         }
     }
     if !e.removed.is_empty() {
-        writeln!(
-            w,
-            "\n{}",
-            p.bold(&format!(
-                "Entities removed ({}), most mentioned first",
-                e.removed.len()
-            ))
+        heading(
+            &mut w,
+            &p,
+            "Entities removed",
+            e.removed.len(),
+            MOST_MENTIONED,
         )?;
         let moves = super::likely_moves(diff, new.graph);
         for ent in by_mentions(&e.removed) {
@@ -318,6 +275,33 @@ pub fn write_text<W: Write>(
         }
     }
     Ok(())
+}
+
+const BIGGEST: &str = "biggest change first";
+const MOST_MENTIONED: &str = "most mentioned first";
+
+/// A section heading of the text report: `Title (count), order`, after a blank line.
+fn heading(
+    w: &mut impl Write,
+    p: &Paint,
+    title: &str,
+    count: usize,
+    order: &str,
+) -> io::Result<()> {
+    writeln!(w, "\n{}", p.bold(&format!("{title} ({count}), {order}")))
+}
+
+/// Changes sorted by `key` = (magnitude, id): biggest first, then by id.
+fn biggest_first<'a, C>(
+    changes: impl Iterator<Item = &'a C>,
+    key: impl Fn(&C) -> (usize, &str),
+) -> Vec<&'a C> {
+    let mut out: Vec<&C> = changes.collect();
+    out.sort_by(|x, y| {
+        let ((mx, ix), (my, iy)) = (key(x), key(y));
+        my.cmp(&mx).then_with(|| ix.cmp(iy))
+    });
+    out
 }
 
 fn by_weight(relations: &[Relation]) -> Vec<&Relation> {

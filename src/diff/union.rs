@@ -38,131 +38,119 @@
 use std::io::{self, Write};
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use rustc_hash::FxHashMap;
 
 use super::report::Side;
 use super::{EntityChange, GraphDiff, RelationChange, Status, merge};
+use crate::export::graph_xml::{self, Attribute, GexfHead, Kind, Row, Table, TextEscape};
+use crate::export::graphml::weight;
 use crate::graph::Relation;
 use crate::model::Entity;
 
-/// One entity of the union: its versions and status.
-struct NodeRow<'a> {
-    old: Option<&'a Entity>,
-    new: Option<&'a Entity>,
+/// One entity or relation of the union: its versions, status and change.
+struct UnionRow<'a, T, C> {
+    old: Option<&'a T>,
+    new: Option<&'a T>,
     status: Status,
-    change: Option<&'a EntityChange>,
+    change: Option<&'a C>,
 }
 
-impl<'a> NodeRow<'a> {
-    fn current(&self) -> &'a Entity {
+type NodeRow<'a> = UnionRow<'a, Entity, EntityChange>;
+type EdgeRow<'a> = UnionRow<'a, Relation, RelationChange>;
+
+impl<'a, T, C> UnionRow<'a, T, C> {
+    fn current(&self) -> &'a T {
         self.new
             .or(self.old)
             .expect("a union row has at least one side")
     }
-}
 
-/// One relation of the union.
-struct EdgeRow<'a> {
-    old: Option<&'a Relation>,
-    new: Option<&'a Relation>,
-    status: Status,
-    change: Option<&'a RelationChange>,
-}
-
-impl<'a> EdgeRow<'a> {
-    fn current(&self) -> &'a Relation {
-        self.new
-            .or(self.old)
-            .expect("a union row has at least one side")
+    /// Whether the row is in the old version, the new one: GEXF `timestamps`.
+    fn timestamps(&self) -> &'static str {
+        match (self.old.is_some(), self.new.is_some()) {
+            (true, true) => "[1, 2]",
+            (true, false) => "[1]",
+            _ => "[2]",
+        }
     }
 }
 
-fn status(old: bool, new: bool, changed: bool) -> Status {
-    match (old, new) {
-        (true, false) => Status::Removed,
-        (false, true) => Status::Added,
-        _ if changed => Status::Changed,
-        _ => Status::Unchanged,
-    }
+/// The union of `old` and `new` (both sorted by id), with the changes of `changed`.
+fn rows<'a, T, C>(
+    old: &[&'a T],
+    new: &[&'a T],
+    changed: &'a [C],
+    id: fn(&T) -> &str,
+    change_id: fn(&C) -> &str,
+) -> Vec<UnionRow<'a, T, C>> {
+    let changes: FxHashMap<&str, &C> = changed.iter().map(|c| (change_id(c), c)).collect();
+    merge(old, new, |x, y| id(x).cmp(id(y)))
+        .into_iter()
+        .map(|(x, y)| {
+            let (x, y) = (x.copied(), y.copied());
+            let change = y.or(x).and_then(|t| changes.get(id(t)).copied());
+            let status = match (x, y) {
+                (Some(_), None) => Status::Removed,
+                (None, Some(_)) => Status::Added,
+                _ if change.is_some() => Status::Changed,
+                _ => Status::Unchanged,
+            };
+            UnionRow {
+                old: x,
+                new: y,
+                status,
+                change,
+            }
+        })
+        .collect()
 }
 
 fn nodes<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<NodeRow<'a>> {
-    let changes: FxHashMap<&str, &EntityChange> = diff
-        .entities
-        .changed
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
     let (a, b) = (old.graph.entities(), new.graph.entities());
-    merge(&a, &b, |x, y| x.id.cmp(&y.id))
-        .into_iter()
-        .map(|(x, y)| {
-            let x = x.copied();
-            let y = y.copied();
-            let id = y.or(x).map(|e| e.id.as_str()).unwrap_or_default();
-            let change = changes.get(id).copied();
-            NodeRow {
-                old: x,
-                new: y,
-                status: status(x.is_some(), y.is_some(), change.is_some()),
-                change,
-            }
-        })
-        .collect()
+    rows(
+        &a,
+        &b,
+        &diff.entities.changed,
+        |e| e.id.as_str(),
+        |c| c.id.as_str(),
+    )
 }
 
 fn edges<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<EdgeRow<'a>> {
-    let changes: FxHashMap<&str, &RelationChange> = diff
-        .relations
-        .changed
-        .iter()
-        .map(|c| (c.id.as_str(), c))
-        .collect();
     let (a, b) = (old.graph.relations(), new.graph.relations());
-    merge(&a, &b, |x, y| x.id.cmp(&y.id))
-        .into_iter()
-        .map(|(x, y)| {
-            let x = x.copied();
-            let y = y.copied();
-            let id = y.or(x).map(|r| r.id.as_str()).unwrap_or_default();
-            let change = changes.get(id).copied();
-            EdgeRow {
-                old: x,
-                new: y,
-                status: status(x.is_some(), y.is_some(), change.is_some()),
-                change,
-            }
-        })
-        .collect()
+    rows(
+        &a,
+        &b,
+        &diff.relations.changed,
+        |r| r.id.as_str(),
+        |c| c.id.as_str(),
+    )
 }
 
-fn entity_changes(row: &NodeRow<'_>) -> String {
-    row.change.map(|c| c.fields().join(",")).unwrap_or_default()
+/// The changed fields, comma-separated (empty when nothing changed).
+fn joined(fields: Option<Vec<&str>>) -> String {
+    fields.map(|f| f.join(",")).unwrap_or_default()
 }
 
-fn relation_changes(row: &EdgeRow<'_>) -> String {
-    row.change.map(|c| c.fields().join(",")).unwrap_or_default()
-}
-
+/// A compact JSON list (`["a","b"]`), as the union has always written its article lists.
 fn json_list(items: &[String]) -> String {
     serde_json::to_string(items).expect("a list of strings serializes")
 }
 
-fn documents_added(row: &EdgeRow<'_>) -> Vec<String> {
-    match (row.old, row.new, row.change) {
+fn documents_added(row: &EdgeRow<'_>) -> String {
+    json_list(&match (row.old, row.new, row.change) {
         (_, _, Some(c)) => c.documents_added.clone(),
         (None, Some(r), _) => r.documents().into_iter().map(str::to_owned).collect(),
         _ => Vec::new(),
-    }
+    })
 }
 
-fn documents_removed(row: &EdgeRow<'_>) -> Vec<String> {
-    match (row.old, row.new, row.change) {
+fn documents_removed(row: &EdgeRow<'_>) -> String {
+    json_list(&match (row.old, row.new, row.change) {
         (_, _, Some(c)) => c.documents_removed.clone(),
         (Some(r), None, _) => r.documents().into_iter().map(str::to_owned).collect(),
         _ => Vec::new(),
-    }
+    })
 }
 
 /// Collapses whitespace runs (GEXF labels are `xsd:token`).
@@ -170,81 +158,68 @@ fn token(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn empty<W: Write>(w: &mut Writer<W>, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    let mut e = BytesStart::new(name);
-    for a in attrs {
-        e.push_attribute(*a);
-    }
-    w.write_event(Event::Empty(e))
+fn weight_of(r: Option<&Relation>) -> String {
+    r.map_or(0, Relation::weight).to_string()
 }
 
-fn start<W: Write>(w: &mut Writer<W>, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
-    let mut e = BytesStart::new(name);
-    for a in attrs {
-        e.push_attribute(*a);
-    }
-    w.write_event(Event::Start(e))
+fn mentions_of(e: Option<&Entity>) -> String {
+    e.map_or(0, |e| e.mentions).to_string()
 }
 
-fn end<W: Write>(w: &mut Writer<W>, name: &str) -> io::Result<()> {
-    w.write_event(Event::End(BytesEnd::new(name)))
+fn confidence_of(r: Option<&Relation>) -> Option<String> {
+    r.map(|r| r.confidence().to_string())
 }
 
-fn text_element<W: Write>(
-    w: &mut Writer<W>,
-    name: &str,
-    attrs: &[(&str, &str)],
-    text: &str,
-) -> io::Result<()> {
-    start(w, name, attrs)?;
-    w.write_event(Event::Text(BytesText::new(text)))?;
-    end(w, name)
-}
+const GRAPHML_GRAPH: Table = Table {
+    class: "graph",
+    escape: TextEscape::Quotes,
+    attributes: &[
+        Attribute::new("g_old", "version_old", Kind::String),
+        Attribute::new("g_new", "version_new", Kind::String),
+    ],
+};
 
-fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    text_element(w, "data", &[("key", key)], value)
-}
+const GRAPHML_NODES: Table = Table {
+    class: "node",
+    escape: TextEscape::Quotes,
+    attributes: &[
+        Attribute::new("n_label", "label", Kind::String),
+        Attribute::new("n_type", "entity_type", Kind::String),
+        Attribute::new("n_status", "status", Kind::String),
+        Attribute::new("n_changes", "changes", Kind::String),
+        Attribute::new("n_label_old", "label_old", Kind::String),
+        Attribute::new("n_mentions_old", "mention_count_old", Kind::Int),
+        Attribute::new("n_mentions_new", "mention_count_new", Kind::Int),
+        Attribute::new("n_color", "color", Kind::String),
+        Attribute::new("n_r", "r", Kind::Int),
+        Attribute::new("n_g", "g", Kind::Int),
+        Attribute::new("n_b", "b", Kind::Int),
+    ],
+};
 
-const GRAPHML_KEYS: &[(&str, &str, &str, &str)] = &[
-    ("g_old", "graph", "version_old", "string"),
-    ("g_new", "graph", "version_new", "string"),
-    ("n_label", "node", "label", "string"),
-    ("n_type", "node", "entity_type", "string"),
-    ("n_status", "node", "status", "string"),
-    ("n_changes", "node", "changes", "string"),
-    ("n_label_old", "node", "label_old", "string"),
-    ("n_mentions_old", "node", "mention_count_old", "int"),
-    ("n_mentions_new", "node", "mention_count_new", "int"),
-    ("n_color", "node", "color", "string"),
-    ("n_r", "node", "r", "int"),
-    ("n_g", "node", "g", "int"),
-    ("n_b", "node", "b", "int"),
-    ("e_label", "edge", "label", "string"),
-    ("e_action", "edge", "action", "string"),
-    ("e_status", "edge", "status", "string"),
-    ("e_changes", "edge", "changes", "string"),
-    ("e_weight", "edge", "weight", "double"),
-    ("e_weight_old", "edge", "weight_old", "int"),
-    ("e_weight_new", "edge", "weight_new", "int"),
-    ("e_conf_old", "edge", "confidence_old", "double"),
-    ("e_conf_new", "edge", "confidence_new", "double"),
-    ("e_polarity", "edge", "polarity", "string"),
-    ("e_modality", "edge", "modality", "string"),
-    ("e_articles_added", "edge", "articles_added", "string"),
-    ("e_articles_removed", "edge", "articles_removed", "string"),
-    ("e_color", "edge", "color", "string"),
-    ("e_r", "edge", "r", "int"),
-    ("e_g", "edge", "g", "int"),
-    ("e_b", "edge", "b", "int"),
-];
-
-fn weight_of(r: Option<&Relation>) -> usize {
-    r.map_or(0, Relation::weight)
-}
-
-fn mentions_of(e: Option<&Entity>) -> usize {
-    e.map_or(0, |e| e.mentions)
-}
+const GRAPHML_EDGES: Table = Table {
+    class: "edge",
+    escape: TextEscape::Quotes,
+    attributes: &[
+        Attribute::new("e_label", "label", Kind::String),
+        Attribute::new("e_action", "action", Kind::String),
+        Attribute::new("e_status", "status", Kind::String),
+        Attribute::new("e_changes", "changes", Kind::String),
+        Attribute::new("e_weight", "weight", Kind::Double),
+        Attribute::new("e_weight_old", "weight_old", Kind::Int),
+        Attribute::new("e_weight_new", "weight_new", Kind::Int),
+        Attribute::new("e_conf_old", "confidence_old", Kind::Double),
+        Attribute::new("e_conf_new", "confidence_new", Kind::Double),
+        Attribute::new("e_polarity", "polarity", Kind::String),
+        Attribute::new("e_modality", "modality", Kind::String),
+        Attribute::new("e_articles_added", "articles_added", Kind::String),
+        Attribute::new("e_articles_removed", "articles_removed", Kind::String),
+        Attribute::new("e_color", "color", Kind::String),
+        Attribute::new("e_r", "r", Kind::Int),
+        Attribute::new("e_g", "g", Kind::Int),
+        Attribute::new("e_b", "b", Kind::Int),
+    ],
+};
 
 /// Writes the union of both versions as GraphML (see the module docs for the keys).
 pub fn write_graphml<W: Write>(
@@ -253,149 +228,107 @@ pub fn write_graphml<W: Write>(
     new: Side<'_>,
     diff: &GraphDiff,
 ) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(w, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    start(
-        &mut w,
-        "graphml",
-        &[
-            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
-                "xsi:schemaLocation",
-                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
-            ),
-        ],
-    )?;
-    for (id, target, name, ty) in GRAPHML_KEYS {
-        empty(
-            &mut w,
-            "key",
-            &[
-                ("id", id),
-                ("for", target),
-                ("attr.name", name),
-                ("attr.type", ty),
-            ],
-        )?;
-    }
-    start(
-        &mut w,
-        "graph",
-        &[("id", "diff"), ("edgedefault", "directed")],
-    )?;
-    data(&mut w, "g_old", old.label)?;
-    data(&mut w, "g_new", new.label)?;
-
-    for row in nodes(old, new, diff) {
-        let e = row.current();
-        start(&mut w, "node", &[("id", e.id.as_str())])?;
-        data(&mut w, "n_label", &e.label)?;
-        data(&mut w, "n_type", e.kind.as_str())?;
-        data(&mut w, "n_status", row.status.as_str())?;
-        data(&mut w, "n_changes", &entity_changes(&row))?;
-        data(
-            &mut w,
-            "n_label_old",
-            row.old.map_or("", |o| o.label.as_str()),
-        )?;
-        data(&mut w, "n_mentions_old", &mentions_of(row.old).to_string())?;
-        data(&mut w, "n_mentions_new", &mentions_of(row.new).to_string())?;
-        color_data(&mut w, "n", row.status)?;
-        end(&mut w, "node")?;
-    }
-    for row in edges(old, new, diff) {
-        let r = row.current();
-        start(
-            &mut w,
-            "edge",
-            &[
-                ("id", r.id.as_str()),
-                ("source", r.actor.as_str()),
-                ("target", r.target.as_str()),
-            ],
-        )?;
-        data(&mut w, "e_label", &r.action)?;
-        data(&mut w, "e_action", &r.action)?;
-        data(&mut w, "e_status", row.status.as_str())?;
-        data(&mut w, "e_changes", &relation_changes(&row))?;
-        data(&mut w, "e_weight", &format!("{:.1}", r.weight() as f64))?;
-        data(&mut w, "e_weight_old", &weight_of(row.old).to_string())?;
-        data(&mut w, "e_weight_new", &weight_of(row.new).to_string())?;
-        if let Some(o) = row.old {
-            data(&mut w, "e_conf_old", &o.confidence().to_string())?;
+    let tables = [&GRAPHML_GRAPH, &GRAPHML_NODES, &GRAPHML_EDGES];
+    graph_xml::graphml(w, "diff", tables, |x| {
+        GRAPHML_GRAPH.graphml_values(x, |row| {
+            row.put(old.label)?;
+            row.put(new.label)
+        })?;
+        for row in nodes(old, new, diff) {
+            graphml_node(x, &row)?;
         }
-        if let Some(n) = row.new {
-            data(&mut w, "e_conf_new", &n.confidence().to_string())?;
+        for row in edges(old, new, diff) {
+            graphml_edge(x, &row)?;
         }
-        data(&mut w, "e_polarity", r.polarity().as_str())?;
-        data(&mut w, "e_modality", r.modality().as_str())?;
-        data(
-            &mut w,
-            "e_articles_added",
-            &json_list(&documents_added(&row)),
-        )?;
-        data(
-            &mut w,
-            "e_articles_removed",
-            &json_list(&documents_removed(&row)),
-        )?;
-        color_data(&mut w, "e", row.status)?;
-        end(&mut w, "edge")?;
-    }
-    end(&mut w, "graph")?;
-    end(&mut w, "graphml")?;
-    w.into_inner().write_all(b"\n")
+        Ok(())
+    })
 }
 
-fn color_data<W: Write>(w: &mut Writer<W>, prefix: &str, status: Status) -> io::Result<()> {
+fn graphml_node<W: Write>(x: &mut Writer<W>, row: &NodeRow<'_>) -> io::Result<()> {
+    let e = row.current();
+    graph_xml::node(x, e.id.as_str(), &[], |x| {
+        GRAPHML_NODES.graphml_values(x, |values| {
+            values.put(&e.label)?;
+            values.put(e.kind.as_str())?;
+            values.put(row.status.as_str())?;
+            values.put(&joined(row.change.map(EntityChange::fields)))?;
+            values.put(row.old.map_or("", |o| o.label.as_str()))?;
+            values.put(&mentions_of(row.old))?;
+            values.put(&mentions_of(row.new))?;
+            color_values(values, row.status)
+        })
+    })
+}
+
+fn graphml_edge<W: Write>(x: &mut Writer<W>, row: &EdgeRow<'_>) -> io::Result<()> {
+    let r = row.current();
+    let ids = [r.id.as_str(), r.actor.as_str(), r.target.as_str()];
+    graph_xml::edge(x, ids, &[], |x| {
+        GRAPHML_EDGES.graphml_values(x, |values| {
+            values.put(&r.action)?;
+            values.put(&r.action)?;
+            values.put(row.status.as_str())?;
+            values.put(&joined(row.change.map(RelationChange::fields)))?;
+            values.put(&weight(r))?;
+            edge_comparison(values, row)?;
+            color_values(values, row.status)
+        })
+    })
+}
+
+/// The colour of a status: `#rrggbb`, then r, g and b.
+fn color_values<W: Write>(values: &mut Row<'_, W>, status: Status) -> io::Result<()> {
     let (r, g, b) = status.rgb();
-    data(w, &format!("{prefix}_color"), &status.hex())?;
-    data(w, &format!("{prefix}_r"), &r.to_string())?;
-    data(w, &format!("{prefix}_g"), &g.to_string())?;
-    data(w, &format!("{prefix}_b"), &b.to_string())
+    values.put(&status.hex())?;
+    values.put(&r.to_string())?;
+    values.put(&g.to_string())?;
+    values.put(&b.to_string())
 }
 
-fn timestamps(old: bool, new: bool) -> &'static str {
-    match (old, new) {
-        (true, true) => "[1, 2]",
-        (true, false) => "[1]",
-        _ => "[2]",
-    }
+/// The values both formats give an edge in the same order: the two weights and
+/// confidences, polarity, modality, the articles added and removed.
+fn edge_comparison<W: Write>(values: &mut Row<'_, W>, row: &EdgeRow<'_>) -> io::Result<()> {
+    let r = row.current();
+    values.put(&weight_of(row.old))?;
+    values.put(&weight_of(row.new))?;
+    values.put_some(confidence_of(row.old).as_deref())?;
+    values.put_some(confidence_of(row.new).as_deref())?;
+    values.put(r.polarity().as_str())?;
+    values.put(r.modality().as_str())?;
+    values.put(&documents_added(row))?;
+    values.put(&documents_removed(row))
 }
 
-const GEXF_NODE_ATTRIBUTES: &[(&str, &str)] = &[
-    ("status", "string"),
-    ("entity_type", "string"),
-    ("changes", "string"),
-    ("label_old", "string"),
-    ("mention_count_old", "integer"),
-    ("mention_count_new", "integer"),
-];
+const GEXF_NODES: Table = Table {
+    class: "node",
+    escape: TextEscape::Quotes,
+    attributes: &[
+        Attribute::gexf("status", Kind::String),
+        Attribute::gexf("entity_type", Kind::String),
+        Attribute::gexf("changes", Kind::String),
+        Attribute::gexf("label_old", Kind::String),
+        Attribute::gexf("mention_count_old", Kind::Int),
+        Attribute::gexf("mention_count_new", Kind::Int),
+    ],
+};
 
-const GEXF_EDGE_ATTRIBUTES: &[(&str, &str)] = &[
-    ("status", "string"),
-    ("action", "string"),
-    ("changes", "string"),
-    ("weight_old", "integer"),
-    ("weight_new", "integer"),
-    ("confidence_old", "double"),
-    ("confidence_new", "double"),
-    ("polarity", "string"),
-    ("modality", "string"),
-    ("articles_added", "string"),
-    ("articles_removed", "string"),
-];
-
-fn attvalue<W: Write>(w: &mut Writer<W>, id: &str, value: &str) -> io::Result<()> {
-    empty(w, "attvalue", &[("for", id), ("value", value)])
-}
-
-fn viz_color<W: Write>(w: &mut Writer<W>, status: Status) -> io::Result<()> {
-    let (r, g, b) = status.rgb();
-    let (r, g, b) = (r.to_string(), g.to_string(), b.to_string());
-    empty(w, "viz:color", &[("r", &r), ("g", &g), ("b", &b)])
-}
+const GEXF_EDGES: Table = Table {
+    class: "edge",
+    escape: TextEscape::Quotes,
+    attributes: &[
+        Attribute::gexf("status", Kind::String),
+        Attribute::gexf("action", Kind::String),
+        Attribute::gexf("changes", Kind::String),
+        Attribute::gexf("weight_old", Kind::Int),
+        Attribute::gexf("weight_new", Kind::Int),
+        Attribute::gexf("confidence_old", Kind::Double),
+        Attribute::gexf("confidence_new", Kind::Double),
+        Attribute::gexf("polarity", Kind::String),
+        Attribute::gexf("modality", Kind::String),
+        Attribute::gexf("articles_added", Kind::String),
+        Attribute::gexf("articles_removed", Kind::String),
+    ],
+};
 
 /// Writes the union of both versions as a dynamic GEXF 1.3 graph with a two-step timeline
 /// (see the module docs).
@@ -405,146 +338,70 @@ pub fn write_gexf<W: Write>(
     new: Side<'_>,
     diff: &GraphDiff,
 ) -> io::Result<()> {
-    let mut w = Writer::new_with_indent(w, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    start(
-        &mut w,
-        "gexf",
-        &[
-            ("xmlns", "http://gexf.net/1.3"),
-            ("xmlns:viz", "http://gexf.net/1.3/viz"),
-            ("version", "1.3"),
-        ],
-    )?;
-    start(&mut w, "meta", &[])?;
-    text_element(&mut w, "creator", &[], "actorgraph diff")?;
-    text_element(
-        &mut w,
-        "description",
-        &[],
-        &format!(
-            "union of two versions: 1 = {}, 2 = {}",
-            old.label, new.label
-        ),
-    )?;
-    end(&mut w, "meta")?;
-    start(
-        &mut w,
-        "graph",
-        &[
+    let description = format!(
+        "union of two versions: 1 = {}, 2 = {}",
+        old.label, new.label
+    );
+    let head = GexfHead {
+        creator: "actorgraph diff",
+        description: &description,
+        graph: &[
             ("defaultedgetype", "directed"),
             ("mode", "dynamic"),
             ("timeformat", "integer"),
             ("timerepresentation", "timestamp"),
         ],
-    )?;
-    for (class, attributes) in [
-        ("node", GEXF_NODE_ATTRIBUTES),
-        ("edge", GEXF_EDGE_ATTRIBUTES),
-    ] {
-        start(
-            &mut w,
-            "attributes",
-            &[("class", class), ("mode", "static")],
-        )?;
-        for (id, ty) in attributes {
-            empty(
-                &mut w,
-                "attribute",
-                &[("id", id), ("title", id), ("type", ty)],
-            )?;
-        }
-        end(&mut w, "attributes")?;
-    }
+        tables: [&GEXF_NODES, &GEXF_EDGES],
+    };
+    graph_xml::gexf(w, &head, |x| {
+        graph_xml::list(x, "nodes", None, |x| {
+            nodes(old, new, diff)
+                .iter()
+                .try_for_each(|row| gexf_node(x, row))
+        })?;
+        graph_xml::list(x, "edges", None, |x| {
+            edges(old, new, diff)
+                .iter()
+                .try_for_each(|row| gexf_edge(x, row))
+        })
+    })
+}
 
-    start(&mut w, "nodes", &[])?;
-    for row in nodes(old, new, diff) {
-        let e = row.current();
-        let label = token(&e.label);
-        start(
-            &mut w,
-            "node",
-            &[
-                ("id", e.id.as_str()),
-                ("label", &label),
-                (
-                    "timestamps",
-                    timestamps(row.old.is_some(), row.new.is_some()),
-                ),
-            ],
-        )?;
-        start(&mut w, "attvalues", &[])?;
-        attvalue(&mut w, "status", row.status.as_str())?;
-        attvalue(&mut w, "entity_type", e.kind.as_str())?;
-        attvalue(&mut w, "changes", &entity_changes(&row))?;
-        attvalue(
-            &mut w,
-            "label_old",
-            &row.old.map_or(String::new(), |o| token(&o.label)),
-        )?;
-        attvalue(
-            &mut w,
-            "mention_count_old",
-            &mentions_of(row.old).to_string(),
-        )?;
-        attvalue(
-            &mut w,
-            "mention_count_new",
-            &mentions_of(row.new).to_string(),
-        )?;
-        end(&mut w, "attvalues")?;
-        viz_color(&mut w, row.status)?;
-        end(&mut w, "node")?;
-    }
-    end(&mut w, "nodes")?;
+fn gexf_node<W: Write>(x: &mut Writer<W>, row: &NodeRow<'_>) -> io::Result<()> {
+    let e = row.current();
+    let label = token(&e.label);
+    let attributes = [("label", label.as_str()), ("timestamps", row.timestamps())];
+    graph_xml::node(x, e.id.as_str(), &attributes, |x| {
+        GEXF_NODES.gexf_values(x, |values| {
+            values.put(row.status.as_str())?;
+            values.put(e.kind.as_str())?;
+            values.put(&joined(row.change.map(EntityChange::fields)))?;
+            values.put(&row.old.map_or(String::new(), |o| token(&o.label)))?;
+            values.put(&mentions_of(row.old))?;
+            values.put(&mentions_of(row.new))
+        })?;
+        graph_xml::viz_color(x, row.status.rgb())
+    })
+}
 
-    start(&mut w, "edges", &[])?;
-    for row in edges(old, new, diff) {
-        let r = row.current();
-        let action = token(&r.action);
-        let weight = format!("{:.1}", r.weight() as f64);
-        start(
-            &mut w,
-            "edge",
-            &[
-                ("id", r.id.as_str()),
-                ("source", r.actor.as_str()),
-                ("target", r.target.as_str()),
-                ("kind", &action),
-                ("label", &action),
-                ("weight", &weight),
-                (
-                    "timestamps",
-                    timestamps(row.old.is_some(), row.new.is_some()),
-                ),
-            ],
-        )?;
-        start(&mut w, "attvalues", &[])?;
-        attvalue(&mut w, "status", row.status.as_str())?;
-        attvalue(&mut w, "action", &r.action)?;
-        attvalue(&mut w, "changes", &relation_changes(&row))?;
-        attvalue(&mut w, "weight_old", &weight_of(row.old).to_string())?;
-        attvalue(&mut w, "weight_new", &weight_of(row.new).to_string())?;
-        if let Some(o) = row.old {
-            attvalue(&mut w, "confidence_old", &o.confidence().to_string())?;
-        }
-        if let Some(n) = row.new {
-            attvalue(&mut w, "confidence_new", &n.confidence().to_string())?;
-        }
-        attvalue(&mut w, "polarity", r.polarity().as_str())?;
-        attvalue(&mut w, "modality", r.modality().as_str())?;
-        attvalue(&mut w, "articles_added", &json_list(&documents_added(&row)))?;
-        attvalue(
-            &mut w,
-            "articles_removed",
-            &json_list(&documents_removed(&row)),
-        )?;
-        end(&mut w, "attvalues")?;
-        viz_color(&mut w, row.status)?;
-        end(&mut w, "edge")?;
-    }
-    end(&mut w, "edges")?;
-    end(&mut w, "graph")?;
-    end(&mut w, "gexf")?;
-    w.into_inner().write_all(b"\n")
+fn gexf_edge<W: Write>(x: &mut Writer<W>, row: &EdgeRow<'_>) -> io::Result<()> {
+    let r = row.current();
+    let ids = [r.id.as_str(), r.actor.as_str(), r.target.as_str()];
+    let action = token(&r.action);
+    let weight = weight(r);
+    let attributes = [
+        ("kind", action.as_str()),
+        ("label", action.as_str()),
+        ("weight", weight.as_str()),
+        ("timestamps", row.timestamps()),
+    ];
+    graph_xml::edge(x, ids, &attributes, |x| {
+        GEXF_EDGES.gexf_values(x, |values| {
+            values.put(row.status.as_str())?;
+            values.put(&r.action)?;
+            values.put(&joined(row.change.map(RelationChange::fields)))?;
+            edge_comparison(values, row)
+        })?;
+        graph_xml::viz_color(x, row.status.rgb())
+    })
 }

@@ -40,33 +40,12 @@
 use std::io::{self, Write};
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{FORMAT_VERSION, format_confidence, json_list, xml, xml_id};
+use super::FORMAT_VERSION;
+use super::graph_xml::{self, GexfHead};
+use super::graphml::{EDGES, NODES, entity_values, relation_values, weight};
 use crate::graph::{KnowledgeGraph, Relation};
 use crate::model::{Entity, EntityType};
-
-const NODE_ATTRIBUTES: [(&str, &str); 8] = [
-    ("entity_type", "string"),
-    ("country", "boolean"),
-    ("wikidata", "string"),
-    ("aliases", "liststring"),
-    ("roles", "liststring"),
-    ("part_of", "string"),
-    ("mention_count", "integer"),
-    ("document_count", "integer"),
-];
-
-const EDGE_ATTRIBUTES: [(&str, &str); 8] = [
-    ("action", "string"),
-    ("lemma", "string"),
-    ("polarity", "string"),
-    ("modality", "string"),
-    ("confidence", "double"),
-    ("evidence_count", "integer"),
-    ("document_count", "integer"),
-    ("documents", "liststring"),
-];
 
 /// The node colour of an entity type (r, g, b).
 pub fn color(kind: EntityType) -> (u8, u8, u8) {
@@ -101,134 +80,44 @@ pub fn size(mentions: usize) -> String {
 /// assert!(text.contains(r#"<attribute id="aliases" title="aliases" type="liststring"/>"#));
 /// ```
 pub fn write(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
-    // A buffer of our own: quick-xml's many small writes are inlined into it rather than
-    // each a call through `dyn Write`.
-    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
-    let mut x = Writer::new_with_indent(&mut buffered, b' ', 2);
-    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    x.create_element("gexf")
-        .with_attributes([
-            ("xmlns", "http://gexf.net/1.3"),
-            ("xmlns:viz", "http://gexf.net/1.3/viz"),
-            ("version", "1.3"),
-        ])
-        .write_inner_content(|x| {
-            x.create_element("meta").write_inner_content(|x| {
-                x.create_element("creator")
-                    .write_text_content(BytesText::new("actorgraph"))?;
-                x.create_element("description")
-                    .write_text_content(BytesText::new(&format!(
-                        "actorgraph knowledge graph, format version {FORMAT_VERSION}"
-                    )))?;
-                Ok(())
-            })?;
-            x.create_element("graph")
-                .with_attributes([("defaultedgetype", "directed"), ("mode", "static")])
-                .write_inner_content(|x| {
-                    attributes(x, "node", &NODE_ATTRIBUTES)?;
-                    attributes(x, "edge", &EDGE_ATTRIBUTES)?;
-                    let entities = graph.entities();
-                    x.create_element("nodes")
-                        .with_attribute(("count", entities.len().to_string().as_str()))
-                        .write_inner_content(|x| entities.iter().try_for_each(|e| node(x, e)))?;
-                    let relations = graph.relations();
-                    x.create_element("edges")
-                        .with_attribute(("count", relations.len().to_string().as_str()))
-                        .write_inner_content(|x| relations.iter().try_for_each(|r| edge(x, r)))?;
-                    Ok(())
-                })?;
-            Ok(())
+    let description = format!("actorgraph knowledge graph, format version {FORMAT_VERSION}");
+    let head = GexfHead {
+        creator: "actorgraph",
+        description: &description,
+        graph: &[("defaultedgetype", "directed"), ("mode", "static")],
+        tables: [&NODES, &EDGES],
+    };
+    graph_xml::gexf(w, &head, |x| {
+        let entities = graph.entities();
+        graph_xml::list(x, "nodes", Some(entities.len()), |x| {
+            entities.iter().try_for_each(|e| node(x, e))
         })?;
-    x.get_mut().write_all(b"\n")?;
-    buffered.flush()
-}
-
-fn attributes<W: Write>(x: &mut Writer<W>, class: &str, list: &[(&str, &str)]) -> io::Result<()> {
-    x.create_element("attributes")
-        .with_attributes([("class", class), ("mode", "static")])
-        .write_inner_content(|x| {
-            for &(id, ty) in list {
-                x.create_element("attribute")
-                    .with_attributes([("id", id), ("title", id), ("type", ty)])
-                    .write_empty()?;
-            }
-            Ok(())
-        })?;
-    Ok(())
+        let relations = graph.relations();
+        graph_xml::list(x, "edges", Some(relations.len()), |x| {
+            relations.iter().try_for_each(|r| edge(x, r))
+        })
+    })
 }
 
 fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
-    let (r, g, b) = color(e.kind);
-    x.create_element("node")
-        .with_attributes([
-            ("id", xml_id(e.id.as_str()).as_str()),
-            ("label", &xml::attr(&e.label)),
-        ])
-        .write_inner_content(|x| {
-            x.create_element("attvalues").write_inner_content(|x| {
-                value(x, "entity_type", e.kind.as_str())?;
-                value(x, "country", if e.country { "true" } else { "false" })?;
-                value(x, "wikidata", e.wikidata.as_deref().unwrap_or(""))?;
-                value(
-                    x,
-                    "aliases",
-                    &json_list(e.aliases.iter().map(String::as_str)),
-                )?;
-                value(x, "roles", &json_list(e.roles.iter().map(String::as_str)))?;
-                value(
-                    x,
-                    "part_of",
-                    e.part_of.as_ref().map(|p| p.as_str()).unwrap_or(""),
-                )?;
-                value(x, "mention_count", &e.mentions.to_string())?;
-                value(x, "document_count", &e.documents.to_string())
-            })?;
-            x.create_element("viz:color")
-                .with_attributes([
-                    ("r", r.to_string().as_str()),
-                    ("g", g.to_string().as_str()),
-                    ("b", b.to_string().as_str()),
-                ])
-                .write_empty()?;
-            x.create_element("viz:size")
-                .with_attribute(("value", size(e.mentions).as_str()))
-                .write_empty()?;
-            Ok(())
-        })?;
-    Ok(())
+    graph_xml::node(x, e.id.as_str(), &[("label", &e.label)], |x| {
+        NODES.gexf_values(x, |row| entity_values(row, e))?;
+        graph_xml::viz_color(x, color(e.kind))?;
+        x.create_element("viz:size")
+            .with_attribute(("value", size(e.mentions).as_str()))
+            .write_empty()?;
+        Ok(())
+    })
 }
 
 fn edge<W: Write>(x: &mut Writer<W>, r: &Relation) -> io::Result<()> {
-    let documents = r.documents();
-    let action = xml::attr(&r.action);
-    x.create_element("edge")
-        .with_attributes([
-            ("id", xml_id(r.id.as_str()).as_str()),
-            ("source", xml_id(r.actor.as_str()).as_str()),
-            ("target", xml_id(r.target.as_str()).as_str()),
-            ("label", &action),
-            ("kind", &action),
-            ("weight", &format!("{}.0", r.weight())),
-        ])
-        .write_inner_content(|x| {
-            x.create_element("attvalues").write_inner_content(|x| {
-                value(x, "action", &r.action)?;
-                value(x, "lemma", &r.lemma)?;
-                value(x, "polarity", r.polarity().as_str())?;
-                value(x, "modality", r.modality().as_str())?;
-                value(x, "confidence", &format_confidence(r.confidence()))?;
-                value(x, "evidence_count", &r.weight().to_string())?;
-                value(x, "document_count", &documents.len().to_string())?;
-                value(x, "documents", &json_list(documents.iter().copied()))
-            })?;
-            Ok(())
-        })?;
-    Ok(())
-}
-
-fn value<W: Write>(x: &mut Writer<W>, attribute: &str, value: &str) -> io::Result<()> {
-    x.create_element("attvalue")
-        .with_attributes([("for", attribute), ("value", &xml::attr(value))])
-        .write_empty()?;
-    Ok(())
+    let ids = [r.id.as_str(), r.actor.as_str(), r.target.as_str()];
+    let attributes = [
+        ("label", r.action.as_str()),
+        ("kind", r.action.as_str()),
+        ("weight", &weight(r)),
+    ];
+    graph_xml::edge(x, ids, &attributes, |x| {
+        EDGES.gexf_values(x, |row| relation_values(row, r))
+    })
 }

@@ -45,41 +45,58 @@
 use std::io::{self, Write};
 
 use quick_xml::Writer;
-use quick_xml::escape::partial_escape;
-use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use super::{FORMAT_VERSION, format_confidence, json_list, xml, xml_id};
+use super::graph_xml::{self, Attribute, Kind, Row, Table, TextEscape};
+use super::{FORMAT_VERSION, format_confidence, json_list};
 use crate::graph::{KnowledgeGraph, Relation};
 use crate::model::Entity;
 
-const NS: &str = "http://graphml.graphdrawing.org/xmlns";
-const SCHEMA_LOCATION: &str =
-    "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
+/// The graph's keys.
+const GRAPH: Table = Table {
+    class: "graph",
+    escape: TextEscape::Markup,
+    attributes: &[
+        Attribute::new("g_format", "format_version", Kind::Int),
+        Attribute::new("g_generator", "generator", Kind::String),
+    ],
+};
 
-/// The keys, in document order: (id, for, attr.name, attr.type).
-const KEYS: [(&str, &str, &str, &str); 21] = [
-    ("g_format", "graph", "format_version", "int"),
-    ("g_generator", "graph", "generator", "string"),
-    ("n_label", "node", "label", "string"),
-    ("n_type", "node", "entity_type", "string"),
-    ("n_country", "node", "country", "boolean"),
-    ("n_wikidata", "node", "wikidata", "string"),
-    ("n_aliases", "node", "aliases", "string"),
-    ("n_roles", "node", "roles", "string"),
-    ("n_part_of", "node", "part_of", "string"),
-    ("n_mentions", "node", "mention_count", "int"),
-    ("n_documents", "node", "document_count", "int"),
-    ("e_label", "edge", "label", "string"),
-    ("e_action", "edge", "action", "string"),
-    ("e_lemma", "edge", "lemma", "string"),
-    ("e_weight", "edge", "weight", "double"),
-    ("e_polarity", "edge", "polarity", "string"),
-    ("e_modality", "edge", "modality", "string"),
-    ("e_confidence", "edge", "confidence", "double"),
-    ("e_evidence", "edge", "evidence_count", "int"),
-    ("e_document_count", "edge", "document_count", "int"),
-    ("e_documents", "edge", "documents", "string"),
-];
+/// The node keys, in document order; also `graph.gexf`'s node attributes (but the label,
+/// which GEXF gives as the node's `label`).
+pub(super) const NODES: Table = Table {
+    class: "node",
+    escape: TextEscape::Markup,
+    attributes: &[
+        Attribute::new("n_label", "label", Kind::String).graphml_only(),
+        Attribute::new("n_type", "entity_type", Kind::String),
+        Attribute::new("n_country", "country", Kind::Boolean),
+        Attribute::new("n_wikidata", "wikidata", Kind::String),
+        Attribute::new("n_aliases", "aliases", Kind::List),
+        Attribute::new("n_roles", "roles", Kind::List),
+        Attribute::new("n_part_of", "part_of", Kind::String),
+        Attribute::new("n_mentions", "mention_count", Kind::Int),
+        Attribute::new("n_documents", "document_count", Kind::Int),
+    ],
+};
+
+/// The edge keys, in document order; also `graph.gexf`'s edge attributes (but the label and
+/// weight, which GEXF gives as the edge's `label` and `weight`).
+pub(super) const EDGES: Table = Table {
+    class: "edge",
+    escape: TextEscape::Markup,
+    attributes: &[
+        Attribute::new("e_label", "label", Kind::String).graphml_only(),
+        Attribute::new("e_action", "action", Kind::String),
+        Attribute::new("e_lemma", "lemma", Kind::String),
+        Attribute::new("e_weight", "weight", Kind::Double).graphml_only(),
+        Attribute::new("e_polarity", "polarity", Kind::String),
+        Attribute::new("e_modality", "modality", Kind::String),
+        Attribute::new("e_confidence", "confidence", Kind::Double),
+        Attribute::new("e_evidence", "evidence_count", Kind::Int),
+        Attribute::new("e_document_count", "document_count", Kind::Int),
+        Attribute::new("e_documents", "documents", Kind::List),
+    ],
+};
 
 /// Writes `graph` as GraphML.
 ///
@@ -93,98 +110,59 @@ const KEYS: [(&str, &str, &str, &str); 21] = [
 /// assert!(text.ends_with("</graphml>\n"));
 /// ```
 pub fn write(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> {
-    // A buffer of our own: quick-xml's many small writes are inlined into it rather than
-    // each a call through `dyn Write`.
-    let mut buffered = io::BufWriter::with_capacity(1 << 16, w);
-    let mut x = Writer::new_with_indent(&mut buffered, b' ', 2);
-    x.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    x.create_element("graphml")
-        .with_attributes([
-            ("xmlns", NS),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            ("xsi:schemaLocation", SCHEMA_LOCATION),
-        ])
-        .write_inner_content(|x| {
-            for (id, domain, name, ty) in KEYS {
-                x.create_element("key")
-                    .with_attributes([
-                        ("id", id),
-                        ("for", domain),
-                        ("attr.name", name),
-                        ("attr.type", ty),
-                    ])
-                    .write_empty()?;
-            }
-            x.create_element("graph")
-                .with_attributes([("id", "actorgraph"), ("edgedefault", "directed")])
-                .write_inner_content(|x| {
-                    data(x, "g_format", &FORMAT_VERSION.to_string())?;
-                    data(x, "g_generator", "actorgraph")?;
-                    for entity in graph.entities() {
-                        node(x, entity)?;
-                    }
-                    for relation in graph.relations() {
-                        edge(x, relation)?;
-                    }
-                    Ok(())
-                })?;
-            Ok(())
+    graph_xml::graphml(w, "actorgraph", [&GRAPH, &NODES, &EDGES], |x| {
+        GRAPH.graphml_values(x, |row| {
+            row.put(&FORMAT_VERSION.to_string())?;
+            row.put("actorgraph")
         })?;
-    x.get_mut().write_all(b"\n")?;
-    buffered.flush()
-}
-
-fn node<W: Write>(x: &mut Writer<W>, e: &Entity) -> io::Result<()> {
-    x.create_element("node")
-        .with_attribute(("id", xml_id(e.id.as_str()).as_str()))
-        .write_inner_content(|x| {
-            data(x, "n_label", &e.label)?;
-            data(x, "n_type", e.kind.as_str())?;
-            data(x, "n_country", if e.country { "true" } else { "false" })?;
-            data(x, "n_wikidata", e.wikidata.as_deref().unwrap_or(""))?;
-            data(
-                x,
-                "n_aliases",
-                &json_list(e.aliases.iter().map(String::as_str)),
-            )?;
-            data(x, "n_roles", &json_list(e.roles.iter().map(String::as_str)))?;
-            data(
-                x,
-                "n_part_of",
-                e.part_of.as_ref().map(|p| p.as_str()).unwrap_or(""),
-            )?;
-            data(x, "n_mentions", &e.mentions.to_string())?;
-            data(x, "n_documents", &e.documents.to_string())
-        })?;
-    Ok(())
+        for e in graph.entities() {
+            graph_xml::node(x, e.id.as_str(), &[], |x| {
+                NODES.graphml_values(x, |row| entity_values(row, e))
+            })?;
+        }
+        for r in graph.relations() {
+            edge(x, r)?;
+        }
+        Ok(())
+    })
 }
 
 fn edge<W: Write>(x: &mut Writer<W>, r: &Relation) -> io::Result<()> {
-    let documents = r.documents();
-    x.create_element("edge")
-        .with_attributes([
-            ("id", xml_id(r.id.as_str()).as_str()),
-            ("source", xml_id(r.actor.as_str()).as_str()),
-            ("target", xml_id(r.target.as_str()).as_str()),
-        ])
-        .write_inner_content(|x| {
-            data(x, "e_label", &r.action)?;
-            data(x, "e_action", &r.action)?;
-            data(x, "e_lemma", &r.lemma)?;
-            data(x, "e_weight", &format!("{}.0", r.weight()))?;
-            data(x, "e_polarity", r.polarity().as_str())?;
-            data(x, "e_modality", r.modality().as_str())?;
-            data(x, "e_confidence", &format_confidence(r.confidence()))?;
-            data(x, "e_evidence", &r.weight().to_string())?;
-            data(x, "e_document_count", &documents.len().to_string())?;
-            data(x, "e_documents", &json_list(documents.iter().copied()))
-        })?;
-    Ok(())
+    let ids = [r.id.as_str(), r.actor.as_str(), r.target.as_str()];
+    graph_xml::edge(x, ids, &[], |x| {
+        EDGES.graphml_values(x, |row| relation_values(row, r))
+    })
 }
 
-fn data<W: Write>(x: &mut Writer<W>, key: &str, value: &str) -> io::Result<()> {
-    x.create_element("data")
-        .with_attribute(("key", key))
-        .write_text_content(BytesText::from_escaped(partial_escape(xml::text(value))))?;
-    Ok(())
+/// The values of [`NODES`] for an entity.
+pub(super) fn entity_values<W: Write>(row: &mut Row<'_, W>, e: &Entity) -> io::Result<()> {
+    row.put(&e.label)?;
+    row.put(e.kind.as_str())?;
+    row.put(if e.country { "true" } else { "false" })?;
+    row.put(e.wikidata.as_deref().unwrap_or(""))?;
+    row.put(&json_list(e.aliases.iter().map(String::as_str)))?;
+    row.put(&json_list(e.roles.iter().map(String::as_str)))?;
+    row.put(e.part_of.as_ref().map(|p| p.as_str()).unwrap_or(""))?;
+    row.put(&e.mentions.to_string())?;
+    row.put(&e.documents.to_string())
+}
+
+/// The values of [`EDGES`] for a relation.
+pub(super) fn relation_values<W: Write>(row: &mut Row<'_, W>, r: &Relation) -> io::Result<()> {
+    let documents = r.documents();
+    row.put(&r.action)?;
+    row.put(&r.action)?;
+    row.put(&r.lemma)?;
+    row.put(&weight(r))?;
+    row.put(r.polarity().as_str())?;
+    row.put(r.modality().as_str())?;
+    row.put(&format_confidence(r.confidence()))?;
+    row.put(&r.weight().to_string())?;
+    row.put(&documents.len().to_string())?;
+    row.put(&json_list(documents.iter().copied()))
+}
+
+/// A relation's weight as a double: its number of statements, `3.0`.
+pub(crate) fn weight(r: &Relation) -> String {
+    format!("{}.0", r.weight())
 }

@@ -20,9 +20,10 @@
 //! - byte-deterministic: nodes, edges and evidence in id order, one number format
 //!   (confidences with three decimals), no timestamps, no tool version.
 
-mod atomic;
+pub mod atomic;
 pub mod csv;
 pub mod gexf;
+pub(crate) mod graph_xml;
 pub mod graphml;
 pub mod jsonld;
 pub mod statements;
@@ -429,24 +430,6 @@ pub(crate) fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String 
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// An id made safe for XML `NMTOKEN`s: ASCII letters, digits, `.`, `-`, `_` and letters
-/// from U+00C0 up are kept; anything else becomes `_`. Our ids (`type.slug`,
-/// `actor--action--target`) come through unchanged.
-pub(crate) fn xml_id(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric()
-                || matches!(c, '.' | '-' | '_')
-                || (c >= '\u{C0}' && c.is_alphabetic())
-            {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,14 +438,5 @@ mod tests {
     fn json_list_quotes_and_escapes() {
         assert_eq!(json_list(["a", "b \"c\""]), r#"["a", "b \"c\""]"#);
         assert_eq!(json_list(Vec::<&str>::new()), "[]");
-    }
-
-    #[test]
-    fn xml_ids_keep_ours() {
-        assert_eq!(
-            xml_id("org.nato--cooperate-with--place.åland"),
-            "org.nato--cooperate-with--place.åland"
-        );
-        assert_eq!(xml_id("thing.a b²"), "thing.a_b_");
     }
 }

@@ -36,6 +36,24 @@ pub(crate) fn attr(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// An id made safe for XML `NMTOKEN`s: ASCII letters, digits, `.`, `-`, `_` and letters
+/// from U+00C0 up are kept; anything else becomes `_`. Our ids (`type.slug`,
+/// `actor--action--target`) come through unchanged.
+pub(crate) fn id(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric()
+                || matches!(c, '.' | '-' | '_')
+                || (c >= '\u{C0}' && c.is_alphabetic())
+            {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
 }
@@ -49,5 +67,14 @@ mod tests {
         assert_eq!(text("a\u{1}b\nc"), "ab\nc");
         assert_eq!(attr("a\u{1}b\nc"), "ab c");
         assert!(matches!(text("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn xml_ids_keep_ours() {
+        assert_eq!(
+            id("org.nato--cooperate-with--place.åland"),
+            "org.nato--cooperate-with--place.åland"
+        );
+        assert_eq!(id("thing.a b²"), "thing.a_b_");
     }
 }
