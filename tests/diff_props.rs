@@ -13,8 +13,8 @@ use std::collections::BTreeSet;
 
 use actorgraph::diff::{apply, diff};
 use actorgraph::graph::{ArticleMeta, Evidence, KnowledgeGraph};
-use actorgraph::model::{Entity, EntityId, EntityType};
 use actorgraph::model::{CharSpan, Modality, Polarity, Span};
+use actorgraph::model::{Entity, EntityId, EntityType};
 use diff_support::canonical;
 use proptest::prelude::*;
 

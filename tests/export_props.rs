@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use actorgraph::export::{self, ExportOptions, Format, jsonld};
 use actorgraph::graph::{ArticleMeta, Evidence, KnowledgeGraph};
-use actorgraph::model::{Entity, EntityId, EntityType};
 use actorgraph::model::{CharSpan, Modality, Polarity, Span};
+use actorgraph::model::{Entity, EntityId, EntityType};
 use actorgraph::slug::slugify;
 use proptest::prelude::*;
 

@@ -14,8 +14,8 @@ use std::sync::Arc;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
 
-use crate::model::{Entity, EntityId};
 use crate::model::{CharSpan, Modality, Polarity, Span};
+use crate::model::{Entity, EntityId};
 use crate::slug::slugify;
 
 /// A stable relation id: `<actor id>--<action slug>--<target id>`.

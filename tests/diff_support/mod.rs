@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use actorgraph::diff::canonical_evidence_order;
 use actorgraph::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation};
-use actorgraph::model::{Entity, EntityId, EntityType};
 use actorgraph::model::{CharSpan, Modality, Polarity, Span};
+use actorgraph::model::{Entity, EntityId, EntityType};
 
 /// `../shared` from the crate root, or `$ACTORGRAPH_SHARED`; `None` (with a message) when
 /// absent.

@@ -14,8 +14,8 @@ use super::decode_segment;
 use super::wire::{DocumentIn, NodeIn, OneOrMany};
 use crate::export::{ExportError, FORMAT_VERSION};
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, RelationId};
-use crate::model::{Entity, EntityId, EntityType};
 use crate::model::{CharSpan, Modality, Polarity, Span};
+use crate::model::{Entity, EntityId, EntityType};
 
 /// Reads a `graph.jsonld` written by this version of actorgraph.
 ///
