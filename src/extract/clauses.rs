@@ -159,11 +159,22 @@ impl Clauses {
             }
         }
 
-        let actors: Vec<Argument> = subjects
+        let mut actors: Vec<Argument> = subjects
             .iter()
             .filter_map(|&s| p.argument(s, style))
             .filter(|a| self.policy.actor_ok(p, a))
             .collect();
+        // the reported clause of a named speaker stands for the speech act
+        // (`X said final sales would exceed …`, `X denied the attacks had influenced …`):
+        // its subject may be any noun phrase, at lower confidence
+        if actors.is_empty() && !open && !inherited && ctx.attributed_to.is_some() {
+            actors = subjects
+                .iter()
+                .filter_map(|&s| p.argument(s, style))
+                .filter(|a| reported_subject_ok(p, a))
+                .collect();
+            pattern_factor *= 0.85;
+        }
         if actors.is_empty() {
             return;
         }
@@ -413,6 +424,15 @@ impl Clauses {
 }
 
 /// True when two arguments share a token.
+/// A non-agent subject that may still stand as the actor of a reported clause: a noun
+/// phrase headed by a common noun that is not a time or number word.
+fn reported_subject_ok(p: &Parse<'_>, a: &Argument) -> bool {
+    matches!(a.kind, ArgKind::Description | ArgKind::Phrase)
+        && p.upos(a.head) == Upos::Noun
+        && !lexicon::is_time_noun(p.lemma(a.head))
+        && p.rel(a.head) != "expl"
+}
+
 fn overlap(a: &Argument, b: &Argument) -> bool {
     a.head == b.head
         || (a.tokens.start < b.tokens.end

@@ -5,8 +5,8 @@
 //! - **Outputs:** speaker → verb → addressee or object (`X told the newspaper`,
 //!   `X accused Y`, `X rejected the suggestion`, `X denied meddling`); a prepositional
 //!   addressee or topic (`said to reporters`, `warned of attacks`) with the preposition in
-//!   the label; with neither, the subject of the reported clause when it is a name, group
-//!   or description (`X warned that Y would …` → `X → warn → Y`, lower confidence).
+//!   the label. The subject of the reported clause is never the target: `X warned that
+//!   Y would …` has no speech edge here (the reported clause is `Y → …`, attributed to X).
 //!   In Open IE mode the reported clause itself is the second argument.
 //!   The reported clause is not emitted here: [`super::Clauses`] emits it with
 //!   `attributed_to` set to the speaker (see `frame::attribution`).
@@ -16,7 +16,7 @@
 //!   `minister → tell → paper` here and `army → withdraw` (possible, attributed to the
 //!   minister) from `clauses`.
 
-use crate::model::{ArgKind, Argument, Triple};
+use crate::model::{Argument, Triple};
 
 use super::found::{Extractor, Found, triple};
 use super::frame::{self, Policy};
@@ -137,28 +137,6 @@ impl Speech {
         if open {
             if let Some(c) = clause.and_then(|c| p.clause_argument(c)) {
                 targets.push((c, label.clone(), surface.clone(), 0.85));
-            }
-        } else if targets.is_empty()
-            && let Some(c) = clause
-        {
-            // `X warned that Y would …`: the one the warning is about
-            let subj = p
-                .children(c)
-                .iter()
-                .copied()
-                .find(|&s| matches!(p.base(s), "nsubj" | "csubj"));
-            let existential = p.child(c, "expl").is_some();
-            if let Some(t) = subj.and_then(|s| p.argument(s, style))
-                && (matches!(
-                    t.kind,
-                    ArgKind::Name | ArgKind::Group | ArgKind::Description
-                ) || (t.kind == ArgKind::Phrase
-                    && (existential
-                        || t.tokens
-                            .clone()
-                            .any(|k| p.upos(k) == crate::model::Upos::Propn))))
-            {
-                targets.push((t, label.clone(), surface.clone(), 0.6));
             }
         }
         for (target, l, s, pattern) in targets {
