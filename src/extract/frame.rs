@@ -246,10 +246,15 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
         verbs.push(h);
     }
     for (k, &v) in verbs.iter().enumerate() {
+        if conditional(p, v) {
+            modality = Modality::Possible;
+        }
         for &c in p.children(v) {
             let l = p.lemma(c);
             match p.base(c) {
                 "aux" if lexicon::is_possible_aux(l) => modality = Modality::Possible,
+                // `if the union strikes, the company will close the plant`
+                "advcl" if conditional(p, c) => modality = Modality::Possible,
                 "advmod" => {
                     if let Some(m) = lexicon::hedge_adverb(l) {
                         modality = m;
@@ -273,6 +278,17 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
             Polarity::Positive
         },
     )
+}
+
+/// True when `v` heads a conditional clause (`if …`, `unless …`).
+fn conditional(p: &Parse<'_>, v: usize) -> bool {
+    p.base(v) == "advcl" && matches!(p.mark(v), Some("if" | "unless"))
+}
+
+/// True when `c` is an `according to X` phrase.
+fn according_to(p: &Parse<'_>, c: usize) -> bool {
+    matches!(p.base(c), "obl" | "nmod" | "advmod")
+        && p.preposition(c).as_deref() == Some("according to")
 }
 
 /// Nouns that introduce a reported proposition (`the suggestion that …`).
@@ -333,10 +349,28 @@ pub(crate) fn attribution(
     let mut cur = v;
     for _ in 0..8 {
         for &c in p.children(cur) {
-            if matches!(p.base(c), "obl" | "nmod" | "advmod")
-                && p.preposition(c).as_deref() == Some("according to")
-            {
+            if according_to(p, c) {
                 return Some((p.argument(c, style), Modality::Alleged));
+            }
+            // `…, according to X` attached to an argument of the clause
+            if matches!(p.base(c), "obj" | "obl" | "nsubj")
+                && let Some(g) = p.children(c).iter().copied().find(|&g| according_to(p, g))
+            {
+                return Some((p.argument(g, style), Modality::Alleged));
+            }
+            // `…, it was claimed (in court)` parsed as a conjunct of the clause
+            if p.base(c) == "conj"
+                && c > cur
+                && lexicon::speech_class(p.lemma(c)).is_some()
+                && p.is_passive(c)
+                && p.child(c, "ccomp").is_none()
+                && p
+                    .children(c)
+                    .iter()
+                    .any(|&s| p.base(s) == "nsubj" && p.lower(s) == "it")
+            {
+                let who = agent(p, c).and_then(|a| p.argument(a, style));
+                return Some((who, Modality::Alleged));
             }
             if p.base(c) == "parataxis"
                 && let Some(cls) = lexicon::speech_class(p.lemma(c))
