@@ -31,6 +31,7 @@ impl Policy {
     pub(crate) fn actor_ok(self, p: &Parse<'_>, arg: &Argument) -> bool {
         match self {
             Policy::Open => true,
+            Policy::Actors if fragment(p, arg) => false,
             Policy::Actors => match arg.kind {
                 ArgKind::Name | ArgKind::Group | ArgKind::Pronoun | ArgKind::Unknown => true,
                 ArgKind::Description | ArgKind::Phrase => {
@@ -48,6 +49,7 @@ impl Policy {
     pub(crate) fn target_ok(self, p: &Parse<'_>, arg: &Argument) -> bool {
         match self {
             Policy::Open => true,
+            Policy::Actors if fragment(p, arg) => false,
             Policy::Actors => {
                 let bad_pronoun = p.upos(arg.head) == Upos::Pron && arg.kind != ArgKind::Pronoun;
                 let expletive = p.rel(arg.head) == "expl";
@@ -55,6 +57,17 @@ impl Policy {
             }
         }
     }
+}
+
+/// An argument that is a scrap of a phrase, not a participant: a single letter, or a
+/// unit abbreviation without its number (`p` from `70p`, `mln`).
+fn fragment(p: &Parse<'_>, arg: &Argument) -> bool {
+    let letters = arg.text.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = arg.text.chars().any(|c| c.is_ascii_digit());
+    (letters <= 1 && !digits && arg.kind != ArgKind::Pronoun)
+        || (arg.text.split_whitespace().count() == 1
+            && lexicon::is_unit_abbreviation(&arg.text.to_lowercase()))
+        || (p.upos(arg.head) == Upos::Num && arg.text.split_whitespace().count() == 1)
 }
 
 /// How sure the text is of a clause, and on whose word.

@@ -600,7 +600,8 @@ impl<'a> Parse<'a> {
         }
         match base {
             "det" => node == head && !lexicon::is_negation(self.lemma(c)) && depth == 0,
-            "nummod" => false,
+            // `70p`, `12 mln dlrs`: a number stays with its unit
+            "nummod" => node == head && lexicon::is_unit_noun(self.lemma(head)),
             "advmod" => false,
             "amod" => !lexicon::is_vague_adjective(self.lemma(c)) && self.lemma(c) != "alleged",
             "nmod" if rel == "nmod:poss" => self.upos(c) != Upos::Pron,

@@ -171,6 +171,17 @@ pub(crate) fn is_vague_adjective(lemma: &str) -> bool {
     VAGUE_ADJECTIVES.contains(&lemma)
 }
 
+/// Units and currencies a number is part of (`70p`, `12 mln dlrs`, `5 billion dollars`):
+/// the number stays with them in an argument.
+pub(crate) fn is_unit_noun(lemma: &str) -> bool {
+    is_unit_abbreviation(lemma) || UNIT_NOUNS.contains(&lemma)
+}
+
+/// Unit abbreviations that mean nothing without their number (`p` of `70p`, `mln`).
+pub(crate) fn is_unit_abbreviation(lemma: &str) -> bool {
+    UNIT_ABBREVIATIONS.contains(&lemma)
+}
+
 /// Nouns of time: an oblique headed by one is a circumstance, not a target. The days and
 /// months are in [`crate::words`].
 pub(crate) fn is_time_noun(lemma: &str) -> bool {
