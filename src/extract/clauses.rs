@@ -178,6 +178,14 @@ impl Clauses {
         if actors.is_empty() {
             return;
         }
+        // `"I will sue," Smith said`: the quoted `I` is the speaker
+        if !open && let Some(speaker) = &ctx.attributed_to {
+            for a in actors.iter_mut() {
+                if frame::quoted_first_person(p, a) && speaker.kind != ArgKind::Pronoun {
+                    *a = speaker.clone();
+                }
+            }
+        }
         let mut slots = frame::targets(p, last, open);
         // `the report (that) the agencies published`: the modified noun is the object
         if p.rel(v) == "acl:relcl"

@@ -70,6 +70,18 @@ fn fragment(p: &Parse<'_>, arg: &Argument) -> bool {
         || (p.upos(arg.head) == Upos::Num && arg.text.split_whitespace().count() == 1)
 }
 
+/// True when `arg` is `I`/`me` inside a quotation (an odd number of quote marks before
+/// it): in `"I will sue," Smith said` the pronoun is the speaker.
+pub(crate) fn quoted_first_person(p: &Parse<'_>, arg: &Argument) -> bool {
+    arg.kind == ArgKind::Pronoun
+        && matches!(p.lower(arg.head), "i" | "me")
+        && (0..arg.head)
+            .filter(|&t| matches!(p.lower(t), "\"" | "“" | "”" | "``" | "''"))
+            .count()
+            % 2
+            == 1
+}
+
 /// How sure the text is of a clause, and on whose word.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Context {
