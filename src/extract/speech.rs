@@ -145,10 +145,8 @@ impl Speech {
             (p.base(c) == "ccomp" || (open && p.base(c) == "parataxis"))
                 && p.upos(c) != crate::model::Upos::Punct
         });
-        if open {
-            if let Some(c) = clause.and_then(|c| p.clause_argument(c)) {
-                targets.push((c, label.clone(), surface.clone(), 0.85));
-            }
+        if open && let Some(c) = clause.and_then(|c| p.clause_argument(c)) {
+            targets.push((c, label.clone(), surface.clone(), 0.85));
         }
         for (target, l, s, pattern) in targets {
             if !self.policy.target_ok(p, &target) {
