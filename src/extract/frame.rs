@@ -145,6 +145,25 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
                 }
                 return (Vec::new(), true);
             }
+            // `X was fined after making remarks`, `X invoked the right in destroying Y`: a
+            // subjectless gerund adjunct takes the main clause's subject
+            "advcl"
+                if p.token(cur).xpos == "VBG"
+                    && matches!(
+                        p.mark(cur),
+                        Some("after" | "before" | "while" | "since" | "upon" | "in" | "on")
+                    ) =>
+            {
+                if let Some(s) = p
+                    .children(h)
+                    .iter()
+                    .copied()
+                    .find(|&c| p.base(c) == "nsubj")
+                {
+                    return (p.conjuncts(s), true);
+                }
+                return (Vec::new(), true);
+            }
             "advcl" if p.mark(cur).is_none_or(|m| m == "to" || m == "by") => {
                 if let Some(s) = p
                     .children(h)
