@@ -307,7 +307,7 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
                 _ => {}
             }
         }
-        if p.negated(v) {
+        if p.negated(v) || (k + 1 == chain.len() && negated_object(p, v)) {
             negative = !negative;
         }
         if k + 1 < chain.len() && lexicon::intention_verb(p.lemma(v)) {
@@ -322,6 +322,16 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
             Polarity::Positive
         },
     )
+}
+
+/// True when the direct object of `v` is negated by `no` (`X has no connection with Y`,
+/// `X made no contingency plans`).
+fn negated_object(p: &Parse<'_>, v: usize) -> bool {
+    p.child(v, "obj").is_some_and(|o| {
+        p.children(o)
+            .iter()
+            .any(|&d| p.base(d) == "det" && p.lemma(d) == "no")
+    })
 }
 
 /// True when `v` heads a conditional clause (`if …`, `unless …`).
