@@ -623,3 +623,52 @@ fn titles_expletives_and_known_phrases() {
             .contains("President")
     );
 }
+
+/// An argument as (sentence, tokens, head, kind).
+type ArgSpec = (usize, std::ops::Range<usize>, usize, ArgKind);
+
+/// Resolves one document and returns its (actor, target) id pairs.
+fn one_doc(
+    id: &str,
+    sentences: Vec<Sentence>,
+    args: &[(ArgSpec, ArgSpec)],
+) -> (Vec<Option<(String, String)>>, Vec<Entity>) {
+    let doc = article(id, sentences);
+    let t = args
+        .iter()
+        .map(|(a, b)| {
+            triple(
+                arg(&doc, a.0, a.1.clone(), a.2, a.3),
+                arg(&doc, b.0, b.1.clone(), b.2, b.3),
+            )
+        })
+        .collect();
+    resolve_all(&[(doc, t)])
+}
+
+#[test]
+fn a_country_in_parentheses_is_a_nationality_not_another_name() {
+    use SentenceKind::Body;
+    // Lena Voss ( US ) beat Mara Quill ( Canada ) .
+    let (pairs, _) = one_doc(
+        "paren",
+        vec![sent(
+            0,
+            Body,
+            "Lena/PROPN/2/compound Voss/PROPN/6/nsubj (/PUNCT/4/punct US/PROPN/2/appos )/PUNCT/4/punct beat/VERB/0/root Mara/PROPN/8/compound Quill/PROPN/6/obj (/PUNCT/10/punct Canada/PROPN/8/appos )/PUNCT/10/punct ./PUNCT/6/punct",
+        )],
+        &[
+            ((0, 0..2, 1, ArgKind::Name), (0, 3..4, 3, ArgKind::Name)),
+            ((0, 0..2, 1, ArgKind::Name), (0, 6..8, 7, ArgKind::Name)),
+            ((0, 6..8, 7, ArgKind::Name), (0, 9..10, 9, ArgKind::Name)),
+        ],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("person.lena-voss", "place.united-states")),
+            Some(("person.lena-voss", "person.mara-quill")),
+            Some(("person.mara-quill", "place.canada")),
+        ]
+    );
+}

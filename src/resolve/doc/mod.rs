@@ -518,9 +518,7 @@ impl Builder<'_> {
             if na.entry.is_some() && nb.entry.is_some() && na.entry != nb.entry {
                 continue;
             }
-            if (na.kind == EntityType::Place) != (nb.kind == EntityType::Place)
-                && !is_acronym(&b.mention.text)
-            {
+            if !parenthesis_is_identity(na, nb, &b.mention.text) {
                 continue;
             }
             self.union(ea, eb);
@@ -929,6 +927,34 @@ pub fn strip_determiner(text: &str) -> String {
 fn is_media_name(form: &str) -> bool {
     let last = form.rsplit(' ').next().unwrap_or("").to_lowercase();
     MEDIA_HEADS.contains(&last.as_str())
+}
+
+/// `A (B)` names one thing twice only for compatible sides: `Name (Country)`,
+/// `Name (Club)` or `Actor (Film)` give a nationality, team or work, not another name.
+/// After a person the parenthesis is a party, team, country or film, never another name;
+/// a gazetteer place in the parentheses only restates the same entry; a place and a
+/// non-place meet only when the parenthesis is the acronym of one of the other side's
+/// names (`Long Name (LN)`).
+fn parenthesis_is_identity(a: &LocalEntity, b: &LocalEntity, inner: &str) -> bool {
+    let gaz = Gazetteer::get();
+    let is_place_entry = |e: &LocalEntity| {
+        e.entry
+            .is_some_and(|id| gaz.entry(id).kind == EntityType::Place)
+    };
+    if a.kind == EntityType::Person {
+        return false;
+    }
+    if (is_place_entry(a) || is_place_entry(b)) && a.entry != b.entry {
+        return false;
+    }
+    if (a.kind == EntityType::Place) != (b.kind == EntityType::Place) {
+        let acr = inner.replace('.', "");
+        return is_acronym(inner)
+            && a.forms
+                .keys()
+                .any(|f| initials_of(f).is_some_and(|i| i == acr));
+    }
+    true
 }
 
 /// Initials of a multi-word name, skipping function words (`Financial Times` → `FT`).
