@@ -672,3 +672,22 @@ fn a_country_in_parentheses_is_a_nationality_not_another_name() {
         ]
     );
 }
+
+#[test]
+fn a_name_containing_a_country_acronym_is_not_its_expansion() {
+    use SentenceKind::Body;
+    // U.S. Sarvex said the U.S. economy slowed .
+    let (pairs, _) = one_doc(
+        "acr",
+        vec![sent(
+            0,
+            Body,
+            "U.S./PROPN/2/compound Sarvex/PROPN/3/nsubj said/VERB/0/root the/DET/6/det U.S./PROPN/6/compound economy/NOUN/7/nsubj slowed/VERB/3/ccomp ./PUNCT/3/punct",
+        )],
+        &[((0, 0..2, 1, ArgKind::Name), (0, 4..5, 4, ArgKind::Name))],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![Some(("org.u-s-sarvex", "place.united-states"))]
+    );
+}

@@ -451,7 +451,9 @@ impl Builder<'_> {
                 continue;
             }
             for f in self.ents[e].forms.keys() {
-                if let Some(i) = initials_of(f) {
+                if let Some(i) = initials_of(f)
+                    && !contains_acronym_word(f, &i)
+                {
                     initials.entry(i).or_default().insert(e);
                 }
             }
@@ -478,7 +480,9 @@ impl Builder<'_> {
                 if cands.len() == 1 {
                     let c = *cands.iter().next().expect("one");
                     let (ea, eb) = (self.ents[e].entry, self.ents[c].entry);
-                    if ea.is_some() && eb.is_some() && ea != eb {
+                    // A known acronym (`US`, `EU`) has its expansions in the gazetteer:
+                    // an unknown long name with the same initials is something else.
+                    if (ea.is_some() || eb.is_some()) && ea != eb {
                         continue;
                     }
                     self.union(c, e);
@@ -955,6 +959,13 @@ fn parenthesis_is_identity(a: &LocalEntity, b: &LocalEntity, inner: &str) -> boo
                 .any(|f| initials_of(f).is_some_and(|i| i == acr));
     }
     true
+}
+
+/// True when a word of `name` is itself the acronym `acr` (`U.S. Steel`, `US Sprint`):
+/// such a name contains the short form, it does not expand it.
+fn contains_acronym_word(name: &str, acr: &str) -> bool {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| w.replace('.', "") == acr)
 }
 
 /// Initials of a multi-word name, skipping function words (`Financial Times` → `FT`).
