@@ -691,3 +691,59 @@ fn a_name_containing_a_country_acronym_is_not_its_expansion() {
         vec![Some(("org.u-s-sarvex", "place.united-states"))]
     );
 }
+
+fn exchange_doc(id: &str, city: &str) -> (AnnotatedArticle, Vec<Triple>) {
+    use SentenceKind::Body;
+    // The <City> Stock Exchange fined Zorvik . The Exchange fined Pellam .
+    let doc = article(
+        id,
+        vec![
+            sent(
+                0,
+                Body,
+                &format!(
+                    "The/DET/4/det {city}/PROPN/4/compound Stock/PROPN/4/compound Exchange/PROPN/5/nsubj fined/VERB/0/root Zorvik/PROPN/5/obj ./PUNCT/5/punct"
+                ),
+            ),
+            sent(
+                1,
+                Body,
+                "The/DET/2/det Exchange/PROPN/3/nsubj fined/VERB/0/root Pellam/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 0, 1..4, 3, ArgKind::Name),
+            arg(&doc, 0, 5..6, 5, ArgKind::Name),
+        ),
+        triple(
+            arg(&doc, 1, 1..2, 1, ArgKind::Name),
+            arg(&doc, 1, 3..4, 3, ArgKind::Name),
+        ),
+    ];
+    (doc, t)
+}
+
+#[test]
+fn a_bare_head_word_does_not_join_two_bodies_of_one_kind() {
+    let (pairs, es) = resolve_all(&[exchange_doc("x1", "Dunmore"), exchange_doc("x2", "Kelby")]);
+    let actors: Vec<&str> = pairs
+        .iter()
+        .map(|p| p.as_ref().expect("kept").0.as_str())
+        .collect();
+    assert_eq!(
+        actors,
+        vec![
+            "org.dunmore-stock-exchange",
+            "org.dunmore-stock-exchange",
+            "org.kelby-stock-exchange",
+            "org.kelby-stock-exchange",
+        ]
+    );
+    assert!(
+        !entity(&es, "org.kelby-stock-exchange")
+            .aliases
+            .contains("Exchange")
+    );
+}

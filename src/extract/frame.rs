@@ -418,8 +418,7 @@ pub(crate) fn attribution(
                 && lexicon::speech_class(p.lemma(c)).is_some()
                 && p.is_passive(c)
                 && p.child(c, "ccomp").is_none()
-                && p
-                    .children(c)
+                && p.children(c)
                     .iter()
                     .any(|&s| p.base(s) == "nsubj" && p.lower(s) == "it")
             {

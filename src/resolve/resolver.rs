@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use super::gazetteer::{Gazetteer, normalize};
 use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin};
-use super::mention::is_acronym;
+use super::mention::{is_acronym, is_org_head};
 use super::union_find::UnionFind;
 use crate::model::{Entity, EntityId, EntityType};
 use crate::slug::slugify;
@@ -366,7 +366,23 @@ fn node_keys(e: &LocalEntity) -> (Vec<String>, Option<String>) {
     if e.kind == EntityType::Group {
         return (forms.iter().map(|f| format!("g:{f}")).collect(), None);
     }
-    (forms.iter().map(|f| format!("n:{f}")).collect(), None)
+    (
+        specific_forms(&forms).map(|f| format!("n:{f}")).collect(),
+        None,
+    )
+}
+
+/// The forms of a non-person that name it across documents: not a word-suffix of a longer
+/// form of it (`Stock Exchange` of `Tokyo Stock Exchange`), and not a bare generic head
+/// (`Exchange`, `Bank`, `Corp`), which names every body of that kind.
+fn specific_forms(forms: &[String]) -> impl Iterator<Item = &String> {
+    forms.iter().filter(|f| {
+        let generic = f.split(' ').count() == 1 && is_org_head(f);
+        let suffix = forms
+            .iter()
+            .any(|g| g.len() > f.len() && g.ends_with(&format!(" {f}")));
+        !(generic || suffix)
+    })
 }
 
 /// One entity from its local entities (documents given by index), plus a content key.

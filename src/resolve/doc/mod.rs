@@ -315,7 +315,9 @@ impl Builder<'_> {
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() == 1 && self.after_the(o) {
             if let Some(e) = self.head_word(words[0], o.sentence, m.tokens.start) {
-                self.add_form(e, &m.text, None);
+                // A mention of it, not a name of it: `Exchange` names every exchange.
+                let e = self.find(e);
+                self.ents[e].mentions += 1;
                 return e;
             }
             if let Some(id) = gaz.short_form(words[0]) {

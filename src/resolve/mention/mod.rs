@@ -399,6 +399,12 @@ fn is_people_word(word: &str) -> bool {
         || lower.ends_with("ists") && word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True for a generic head word of organisation names (`Exchange`, `Bank`, `Corp`): on its
+/// own it names nothing across documents.
+pub fn is_org_head(word: &str) -> bool {
+    ORG_HEAD_SET.contains(&lower(word))
+}
+
 /// True for words that are never names (`Sunday`, `March`, `God`).
 pub fn is_not_name(text: &str) -> bool {
     text.split_whitespace().all(|w| is_not_name_word(&lower(w)))

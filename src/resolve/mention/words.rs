@@ -223,6 +223,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "library",
     "zoo",
     "clinic",
+    "treasury",
+    "securities",
 ];
 
 /// Head words of place names.
