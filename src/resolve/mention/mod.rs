@@ -473,6 +473,17 @@ fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<NameMention> {
     if name_toks.len() == 1 && is_people_word(&name_toks[0].form) {
         return None;
     }
+    // A single letter (`S and P`, a list label) is never a name.
+    if name_toks.len() == 1
+        && name_toks[0]
+            .form
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count()
+            == 1
+    {
+        return None;
+    }
     let title = (!title.is_empty()).then(|| title.join(" "));
     if let Some(e) = gaz.lookup(&text) {
         return Some(gazetteer_mention(sentence, tokens, text, title, e));
@@ -824,6 +835,16 @@ pub(crate) mod tests {
             "Sir/PROPN/3/compound Marcus/PROPN/3/flat Bell/PROPN/4/nsubj spoke/VERB/0/root ./PUNCT/4/punct",
             &[("Marcus Bell", EntityType::Person)],
         );
+    }
+
+    #[test]
+    fn table_labels_and_single_letters_are_not_names() {
+        check("Shr/PROPN/0/root 22/NUM/3/nummod cts/NOUN/1/appos", &[]);
+        check(
+            "S/PROPN/4/nsubj and/CCONJ/3/cc P/PROPN/1/conj rose/VERB/0/root",
+            &[],
+        );
+        check("Blah/PROPN/0/root blah/NOUN/1/compound", &[]);
     }
 
     #[test]
