@@ -320,7 +320,9 @@ impl Builder<'_> {
                 self.ents[e].mentions += 1;
                 return e;
             }
-            if let Some(id) = gaz.short_form(words[0]) {
+            if let Some(id) = gaz.short_form(words[0])
+                && self.by_entry.contains_key(&id)
+            {
                 let e = self.entry_entity(id);
                 self.add_form(e, &m.text, None);
                 return e;
@@ -685,7 +687,12 @@ impl Builder<'_> {
             return None;
         }
         let word = head.lemma.to_lowercase();
+        // `the countries`, `the unions`: a plural is not one named entity.
+        if head.form.to_lowercase() != word {
+            return None;
+        }
         let before = (arg.sentence, arg.tokens.start);
+        let modifiers = description_modifiers(s, arg);
         let gaz = Gazetteer::get();
         let e = match word.as_str() {
             "country" | "state" | "nation" => self.focus_country(arg),
@@ -696,13 +703,35 @@ impl Builder<'_> {
                         && ent.forms.keys().any(|f| is_media_name(f))
             }),
             _ => {
-                let found = self.head_word(&word, before.0, before.1);
-                found.or_else(|| gaz.short_form(&word).map(|id| self.entry_entity(id)))
+                // A modifier must be one of the entity's words (`the Frankfurt exchange` is
+                // not the London Stock Exchange; `the pilots union` is not the EU).
+                let found = self
+                    .head_word(&word, before.0, before.1)
+                    .filter(|&e| self.names_contain(e, &modifiers));
+                // The body a bare `the union` stands for only when the article names it.
+                found.or_else(|| {
+                    gaz.short_form(&word)
+                        .filter(|id| modifiers.is_empty() && self.by_entry.contains_key(id))
+                        .map(|id| self.entry_entity(id))
+                })
             }
         }?;
         let e = self.find(e);
         self.ents[e].mentions += 1;
         Some(e)
+    }
+
+    /// True when every word of `words` is a word of one of the entity's names.
+    fn names_contain(&self, e: usize, words: &[String]) -> bool {
+        let ent = &self.ents[self.find_ro(e)];
+        let mut names: Vec<String> = ent.forms.keys().map(|f| normalize(f)).collect();
+        if let Some(id) = ent.entry {
+            let entry = Gazetteer::get().entry(id);
+            names.push(normalize(&entry.label));
+        }
+        words
+            .iter()
+            .all(|w| names.iter().any(|n| n.split(' ').any(|x| x == w)))
     }
 
     /// The entity of the last mention before `at` whose entity passes `ok`.
@@ -918,6 +947,22 @@ fn is_pronoun(word: &str) -> bool {
         || THING_PRONOUNS.contains(&w.as_str())
         || PLURAL_PRONOUNS.contains(&w.as_str())
         || OTHER_PRONOUNS.contains(&w.as_str())
+}
+
+/// The words that narrow a description's head (`Frankfurt` in `the Frankfurt exchange`,
+/// `pilots` in `the pilots union`, `German` in `the German bank`): nouns and proper nouns
+/// before the head, and capitalised adjectives (demonyms), normalised.
+fn description_modifiers(s: &Sentence, arg: &Argument) -> Vec<String> {
+    let end = arg.head.min(arg.tokens.end);
+    (arg.tokens.start..end)
+        .filter_map(|i| s.tokens.get(i))
+        .filter(|t| {
+            matches!(t.upos, Upos::Noun | Upos::Propn)
+                || t.upos == Upos::Adj && t.form.chars().next().is_some_and(char::is_uppercase)
+        })
+        .map(|t| normalize(&t.form))
+        .filter(|w| !w.is_empty() && !w.contains(' '))
+        .collect()
 }
 
 /// Drops a leading determiner or possessive pronoun and surrounding punctuation.
