@@ -798,3 +798,37 @@ fn descriptions_with_other_modifiers_or_plural_heads_stay_apart() {
         ]
     );
 }
+
+#[test]
+fn a_station_named_after_a_city_lends_no_surname() {
+    use SentenceKind::Body;
+    // BBC Harwick reported Pellam .
+    let d1 = article(
+        "s1",
+        vec![sent(
+            0,
+            Body,
+            "BBC/PROPN/2/compound Harwick/PROPN/3/nsubj reported/VERB/0/root Pellam/PROPN/3/obj ./PUNCT/3/punct",
+        )],
+    );
+    // Fans in Harwick cheered Zorvik .
+    let d2 = article(
+        "s2",
+        vec![sent(
+            0,
+            Body,
+            "Fans/NOUN/5/nsubj in/ADP/3/case Harwick/PROPN/1/nmod cheered/VERB/0/root Zorvik/PROPN/4/obj ./PUNCT/4/punct",
+        )],
+    );
+    let t1 = vec![triple(
+        arg(&d1, 0, 0..2, 1, ArgKind::Name),
+        arg(&d1, 0, 3..4, 3, ArgKind::Name),
+    )];
+    let t2 = vec![triple(
+        arg(&d2, 0, 2..3, 2, ArgKind::Name),
+        arg(&d2, 0, 4..5, 4, ArgKind::Name),
+    )];
+    let (pairs, _) = resolve_all(&[(d1, t1), (d2, t2)]);
+    assert_eq!(pairs[0].as_ref().expect("kept").0, "org.bbc-harwick");
+    assert_eq!(pairs[1].as_ref().expect("kept").0, "place.harwick");
+}

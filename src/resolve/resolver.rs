@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use super::gazetteer::{Gazetteer, normalize};
 use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin};
-use super::mention::{is_acronym, is_org_head};
+use super::mention::{is_acronym, is_org_head, is_person_shaped};
 use super::union_find::UnionFind;
 use crate::model::{Entity, EntityId, EntityType};
 use crate::slug::slugify;
@@ -143,10 +143,17 @@ impl Resolver {
             if first_node[s] == u32::MAX {
                 continue;
             }
-            if e.kind != EntityType::Person
-                && e.entry
-                    .is_none_or(|id| Gazetteer::get().entry(id).kind != EntityType::Person)
-            {
+            let person_entry = e
+                .entry
+                .is_some_and(|id| Gazetteer::get().entry(id).kind == EntityType::Person);
+            if e.kind != EntityType::Person && !person_entry {
+                continue;
+            }
+            // Only a person whose name has a person's shape lends its surname (`BBC
+            // Liverpool`, `Series A. Moody` are not persons, whatever their type says).
+            let shaped =
+                person_entry || e.titled_person || e.forms.keys().any(|f| is_person_shaped(f));
+            if !shaped {
                 continue;
             }
             for f in e.forms.keys().map(|f| normalize(f)).chain(

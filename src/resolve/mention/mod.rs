@@ -429,6 +429,27 @@ fn is_first_name(word: &str) -> bool {
     FIRST_NAME_SET.contains(&lower(word))
 }
 
+/// True for a multi-word name shaped like a person's (`Vernon Walters`, `A Mehrtens`):
+/// two to four words, no acronym (`BBC Liverpool`), no organisation head word, and a
+/// first word that is a first name, an initial, or at least no known place, body or
+/// demonym (`Manchester United-Arsenal`).
+pub fn is_person_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len())
+        || words
+            .iter()
+            .any(|w| is_acronym(w) || ORG_HEAD_SET.contains(&lower(w)))
+    {
+        return false;
+    }
+    let first = words[0].trim_end_matches('.');
+    if is_first_name(first) || first.chars().count() == 1 {
+        return true;
+    }
+    let gaz = Gazetteer::get();
+    gaz.lookup(first).is_none() && gaz.demonym(first).is_none()
+}
+
 /// Types one name span and strips its title.
 fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<NameMention> {
     let gaz = Gazetteer::get();
@@ -643,7 +664,8 @@ fn name_type(
                 || CONNECTORS.contains(&f.to_lowercase().as_str())
                 || matches!(*f, "al" | "el" | "bin" | "abu")
         });
-    if (2..=5).contains(&forms.len()) && alpha && shaped {
+    // An acronym first (`BBC Liverpool`, `IBM Japan`) makes a unit of a body, not a person.
+    if (2..=5).contains(&forms.len()) && alpha && shaped && !is_acronym(forms[0]) {
         return EntityType::Person;
     }
     if forms.len() == 1 {

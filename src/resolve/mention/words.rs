@@ -722,6 +722,8 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "god",
     "internet", "web", "i", "ok", "okay", "lol", "thanks", "hi", "hello", "dear", "please", "yes",
     "no", "am", "pm", "a.m.", "p.m.", "tv", "www", "http", "https", "com", "re", "fw", "fwd", "cc",
+    "shr", "shrs", "revs", "oper", "qtr", "avg", "mths", "cts", "dlrs", "mln", "bln", "net", "blah",
+    "corp", "inc", "ltd", "co", "securities",
     "mr", "mrs", "ms", "dr", "sir", "u", "ur",
 ];
 
