@@ -832,3 +832,40 @@ fn a_station_named_after_a_city_lends_no_surname() {
     assert_eq!(pairs[0].as_ref().expect("kept").0, "org.bbc-harwick");
     assert_eq!(pairs[1].as_ref().expect("kept").0, "place.harwick");
 }
+
+#[test]
+fn a_title_links_to_the_one_person_who_carries_it_in_the_article() {
+    use SentenceKind::Body;
+    let (pairs, _) = one_doc(
+        "title",
+        vec![
+            // Chancellor Oswin Tarrant met Pellam .
+            sent(
+                0,
+                Body,
+                "Chancellor/PROPN/3/compound Oswin/PROPN/3/compound Tarrant/PROPN/4/nsubj met/VERB/0/root Pellam/PROPN/4/obj ./PUNCT/4/punct",
+            ),
+            // The chancellor praised the minister .
+            sent(
+                1,
+                Body,
+                "The/DET/2/det chancellor/NOUN/3/nsubj praised/VERB/0/root the/DET/5/det minister/NOUN/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+        &[
+            ((0, 0..3, 2, ArgKind::Name), (0, 4..5, 4, ArgKind::Name)),
+            (
+                (1, 0..2, 1, ArgKind::Description),
+                (1, 3..5, 4, ArgKind::Description),
+            ),
+        ],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("person.oswin-tarrant", "org.pellam")),
+            // No minister is named: `the minister` stays a thing.
+            Some(("person.oswin-tarrant", "thing.minister")),
+        ]
+    );
+}

@@ -694,6 +694,12 @@ impl Builder<'_> {
         let before = (arg.sentence, arg.tokens.start);
         let modifiers = description_modifiers(s, arg);
         let gaz = Gazetteer::get();
+        if arg.kind != ArgKind::Name
+            && let Some(e) = self.person_with_title(arg)
+        {
+            self.ents[e].mentions += 1;
+            return Some(e);
+        }
         let e = match word.as_str() {
             "country" | "state" | "nation" => self.focus_country(arg),
             "newspaper" | "paper" | "publication" | "broadcaster" | "outlet" | "magazine"
@@ -824,7 +830,9 @@ impl Builder<'_> {
             return None;
         }
         if mention::is_title_only(&text) {
-            return self.titled_person_after(arg);
+            return self
+                .titled_person_after(arg)
+                .or_else(|| self.person_with_title(arg));
         }
         let gaz = Gazetteer::get();
         if let Some(id) = gaz.lookup(&text) {
@@ -868,6 +876,62 @@ impl Builder<'_> {
             }
         }
         None
+    }
+
+    /// `the chancellor`, `the home secretary`: the one person named earlier in the article
+    /// with that title before the name (`Chancellor Gordon Brown`) or as a role (`Gordon
+    /// Brown, the chancellor`). None when no person or several persons carry it.
+    fn person_with_title(&mut self, arg: &Argument) -> Option<usize> {
+        let text = strip_determiner(&arg.text);
+        if !mention::is_title_only(&text) {
+            return None;
+        }
+        let title = normalize(&text);
+        if title.is_empty()
+            || title.split(' ').all(|w| {
+                matches!(
+                    w,
+                    "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "sir" | "dame" | "lord" | "lady"
+                )
+            })
+        {
+            return None;
+        }
+        let padded = format!(" {title} ");
+        let at = (arg.sentence, arg.tokens.start);
+        let seen: Vec<usize> = self
+            .seen
+            .iter()
+            .filter(|(s, t, _)| (*s, *t) < at)
+            .map(|&(_, _, e)| e)
+            .collect();
+        let mut found: BTreeSet<usize> = BTreeSet::new();
+        for e in seen {
+            let e = self.find(e);
+            let ent = &self.ents[e];
+            if ent.kind != EntityType::Person {
+                continue;
+            }
+            let titled = ent.titled.iter().any(|t| {
+                let name_len = ent
+                    .forms
+                    .keys()
+                    .filter(|f| t.ends_with(f.as_str()))
+                    .map(String::len)
+                    .max()
+                    .unwrap_or(0);
+                let head = &t[..t.len() - name_len];
+                format!(" {} ", normalize(head)).contains(&padded)
+            });
+            let role = ent.roles.iter().any(|r| {
+                let r = normalize(r);
+                r == title || r.ends_with(&padded[..padded.len() - 1])
+            });
+            if titled || role {
+                found.insert(e);
+            }
+        }
+        (found.len() == 1).then(|| *found.iter().next().expect("one"))
     }
 
     /// A phrase that is a gazetteer name (`WikiLeaks` tagged as a common noun).
