@@ -869,3 +869,19 @@ fn a_title_links_to_the_one_person_who_carries_it_in_the_article() {
         ]
     );
 }
+
+#[test]
+fn a_single_letter_argument_is_dropped() {
+    use SentenceKind::Body;
+    // P rose .
+    let (pairs, _) = one_doc(
+        "letter",
+        vec![sent(
+            0,
+            Body,
+            "P/NOUN/2/nsubj rose/VERB/0/root Zorvik/PROPN/2/obj ./PUNCT/2/punct",
+        )],
+        &[((0, 0..1, 0, ArgKind::Name), (0, 2..3, 2, ArgKind::Name))],
+    );
+    assert_eq!(ids(&pairs), vec![None]);
+}

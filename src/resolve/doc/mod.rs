@@ -826,7 +826,8 @@ impl Builder<'_> {
         if text.is_empty() || !text.chars().any(char::is_alphabetic) {
             return None;
         }
-        if mention::is_not_name(&text) {
+        // Table labels and single letters (`S and P`) are never names.
+        if mention::is_not_name(&text) || text.chars().filter(|c| c.is_alphabetic()).count() == 1 {
             return None;
         }
         if mention::is_title_only(&text) {
