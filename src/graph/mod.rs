@@ -101,6 +101,8 @@ pub struct Evidence {
 pub struct Tally {
     /// Distinct sentences counted.
     statements: usize,
+    /// Statements counted, repeated sentences included: the pieces of evidence.
+    evidence: usize,
     /// Of which negative.
     negative: usize,
     /// Statements by modality, in [`Modality`] order (asserted, alleged, possible, denied).
@@ -111,17 +113,22 @@ pub struct Tally {
     documents: Vec<Arc<str>>,
     /// The [`sentence_key`]s counted, sorted, each once.
     sentences: Vec<u64>,
+    /// Who the statements are attributed to, sorted, each once (of every statement,
+    /// repeated sentences included).
+    attributed_to: Vec<EntityId>,
 }
 
 impl Default for Tally {
     fn default() -> Tally {
         Tally {
             statements: 0,
+            evidence: 0,
             negative: 0,
             modalities: [0; 4],
             miss: 1.0,
             documents: Vec::new(),
             sentences: Vec::new(),
+            attributed_to: Vec::new(),
         }
     }
 }
@@ -139,6 +146,7 @@ impl Tally {
                 e.confidence,
                 None,
             );
+            tally.attribute(e.attributed_to.as_ref());
         }
         tally
     }
@@ -156,12 +164,22 @@ impl Tally {
         confidence: f32,
         shared: Option<&Arc<str>>,
     ) {
+        self.evidence += 1;
         if let Err(at) = self.sentences.binary_search(&sentence) {
             reserve_one_while_short(&mut self.sentences);
             self.sentences.insert(at, sentence);
             self.count_sentence(polarity, modality, confidence);
         }
         self.add_document(doc, shared);
+    }
+
+    /// Adds the source a statement is attributed to, if any, once.
+    fn attribute(&mut self, source: Option<&EntityId>) {
+        if let Some(source) = source
+            && let Err(at) = self.attributed_to.binary_search(source)
+        {
+            self.attributed_to.insert(at, source.clone());
+        }
     }
 
     /// Counts a sentence not seen before.
@@ -193,9 +211,20 @@ impl Tally {
         self.statements
     }
 
+    /// Number of statements counted, a sentence repeated in several articles once per
+    /// article: the pieces of evidence.
+    pub fn evidence(&self) -> usize {
+        self.evidence
+    }
+
     /// The article ids behind the relation, sorted, each once.
     pub fn documents(&self) -> &[Arc<str>] {
         &self.documents
+    }
+
+    /// The entities the statements are attributed to, sorted, each once.
+    pub fn attributed_to(&self) -> &[EntityId] {
+        &self.attributed_to
     }
 }
 
@@ -316,6 +345,18 @@ impl Relation {
         self.tally.statements
     }
 
+    /// Number of statements behind the edge, each repeat of a sentence included: the
+    /// length of its evidence.
+    pub fn evidence_count(&self) -> usize {
+        self.tally.evidence
+    }
+
+    /// The entities its statements are attributed to (who the text says claims them),
+    /// sorted by id, each once; empty when the text names no source.
+    pub fn attributed_to(&self) -> &[EntityId] {
+        &self.tally.attributed_to
+    }
+
     /// The article ids behind the edge, sorted, each once.
     pub fn documents(&self) -> Vec<&str> {
         self.tally.documents.iter().map(|d| &**d).collect()
@@ -428,6 +469,7 @@ impl KnowledgeGraph {
             evidence.confidence,
             None,
         );
+        relation.tally.attribute(evidence.attributed_to.as_ref());
         reserve_one_while_short(&mut relation.evidence);
         relation.evidence.push(evidence);
         Ok(())
@@ -466,6 +508,9 @@ impl KnowledgeGraph {
             statement.confidence,
             Some(doc),
         );
+        relation
+            .tally
+            .attribute(statement.attributed_to.as_ref().map(|a| &a.id));
         reserve_one_while_short(&mut relation.evidence_keys);
         relation.evidence_keys.push(key);
         Ok(())
@@ -601,6 +646,43 @@ impl KnowledgeGraph {
         self.graph.edge_count()
     }
 
+    /// The graph drawn at a confidence floor: the relations whose
+    /// [`Relation::confidence`] is at least `min`, the entities they connect or name as a
+    /// source ([`Relation::attributed_to`]), and every article. An entity left without any
+    /// such relation is left out, as a node with no edge only clutters a drawing; the
+    /// statements that name it are still in `statements.jsonl`.
+    pub fn at_confidence(&self, min: f64) -> KnowledgeGraph {
+        let relations: Vec<&Relation> = self
+            .graph
+            .edge_weights()
+            .filter(|r| r.confidence() >= min)
+            .collect();
+        let mut keep: BTreeSet<&EntityId> = BTreeSet::new();
+        for r in &relations {
+            keep.insert(&r.actor);
+            keep.insert(&r.target);
+            keep.extend(r.attributed_to());
+        }
+        let mut out = KnowledgeGraph::new();
+        for e in self.graph.node_weights().filter(|e| keep.contains(&e.id)) {
+            out.add_entity(e.clone());
+        }
+        for r in relations {
+            // Both ends were kept above.
+            if let (Some(&a), Some(&b)) = (out.nodes.get(&r.actor), out.nodes.get(&r.target)) {
+                out.graph.add_edge(a, b, r.clone());
+            }
+        }
+        out.articles = self.articles.clone();
+        out.attributed = self
+            .attributed
+            .iter()
+            .filter(|a| keep.contains(a))
+            .cloned()
+            .collect();
+        out
+    }
+
     /// Removes entities that no relation touches and that are not named in any
     /// evidence's attribution. Returns how many were removed.
     pub fn prune_isolated(&mut self) -> usize {
@@ -632,9 +714,11 @@ impl KnowledgeGraph {
 pub struct EntityRef {
     /// The entity.
     pub id: EntityId,
-    /// The mention as written in the sentence (`the Union`, `Sir Julian King`); for a
-    /// pronoun that coreference resolved, the name it stands for.
+    /// The mention as written in the sentence (`the Union`, `Sir Julian King`, `he`).
     pub mention: String,
+    /// True when [`EntityRef::mention`] is a pronoun that coreference resolved to
+    /// [`EntityRef::id`] (the entity's label gives the name it stands for).
+    pub pronoun: bool,
 }
 
 /// A resolved statement: one line of `statements.jsonl`, and one [`Evidence`] of a relation.
@@ -698,6 +782,7 @@ mod tests {
         let entity = |id: &str| EntityRef {
             id: EntityId(id.to_owned()),
             mention: id.to_owned(),
+            pronoun: false,
         };
         Statement {
             doc: doc.to_owned(),
@@ -778,6 +863,7 @@ mod tests {
         assert_eq!((c.weight(), c.polarity()), (4, Polarity::Negative));
         assert_eq!(c.modality(), Modality::Denied);
         assert_eq!(c.documents(), ["d1", "d2", "d3"]);
+        assert_eq!(c.attributed_to(), [EntityId("person.cy".into())]);
         assert_eq!(c.confidence(), h.confidence());
         assert_eq!(h.tally, Tally::of(&h.evidence));
         // The source named only in counted evidence keeps its entity.
@@ -812,6 +898,7 @@ mod tests {
         for g in [&held, &counted] {
             let r = g.relations()[0];
             assert_eq!(r.weight(), 2, "two distinct sentences");
+            assert_eq!(r.evidence_count(), 3);
             assert_eq!(r.documents(), ["d1", "d2"]);
             // 1 − (1 − 0.6)(1 − 0.5), not 1 − 0.4·0.4·0.5.
             assert_eq!(r.confidence(), 0.8);
