@@ -124,6 +124,7 @@ fn stages(c: &mut Criterion) {
             Format::Statements,
         ],
         base_iri: "https://actorgraph.example/kg/".into(),
+        min_confidence: 0.0,
     };
     group.bench_function("export (all formats)", |b| {
         b.iter(|| {

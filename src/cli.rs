@@ -57,6 +57,11 @@ pub struct BuildArgs {
     /// Base IRI for the JSON-LD ids.
     #[arg(long, default_value = "https://actorgraph.example/kg/")]
     pub base_iri: String,
+    /// Write to graph.graphml, graph.gexf, graph.jsonld and the CSV files only the
+    /// relations whose confidence is at least this (0 to 1), and only the entities those
+    /// relations name; statements.jsonl keeps every statement.
+    #[arg(long, default_value_t = 0.5)]
+    pub min_confidence: f64,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,

@@ -28,7 +28,6 @@ use crate::extract::{self, Extractors};
 use crate::graph::{
     ArticleMeta, EntityRef, Evidence, GraphError, KnowledgeGraph, Relation, Statement,
 };
-use crate::model::EntityId;
 use crate::model::{
     Action, AnnotatedArticle, ArgKind, Argument, Article, CharSpan, Modality, Polarity, Span,
 };
@@ -119,8 +118,8 @@ struct Pending {
     extractor: &'static str,
 }
 
-/// How an argument was written: its words, and whether they are a pronoun (whose
-/// `mention` in the outputs becomes the name it was resolved to).
+/// How an argument was written: its words, and whether they are a pronoun (which the
+/// outputs keep as written, marked resolved: [`EntityRef::pronoun`]).
 #[derive(Clone)]
 struct Mention {
     text: String,
@@ -304,33 +303,30 @@ pub fn build(
     let mut spooled = evidence::EvidenceSpool::new().map_err(evidence_error)?;
     let mut count = 0;
     let mut by_evidence: Vec<usize> = Vec::new();
-    statements.walk(
-        |_| None,
-        |group| {
-            count += group.len();
-            let Some(first) = group.first() else {
-                return Ok::<_, PipelineError>(());
-            };
-            let doc: Arc<str> = Arc::from(first.doc.as_str());
-            by_evidence.clear();
-            by_evidence.extend(0..group.len());
-            by_evidence.sort_by(|&a, &b| {
-                let (a, b) = (&group[a], &group[b]);
-                (a.sentence, a.span, &a.extractor, &a.action.surface).cmp(&(
-                    b.sentence,
-                    b.span,
-                    &b.extractor,
-                    &b.action.surface,
-                ))
-            });
-            for &i in &by_evidence {
-                let s = &group[i];
-                let key = spooled.write(s).map_err(evidence_error)?;
-                graph.count_evidence(s, &doc, key)?;
-            }
-            Ok(())
-        },
-    )?;
+    statements.walk(|group| {
+        count += group.len();
+        let Some(first) = group.first() else {
+            return Ok::<_, PipelineError>(());
+        };
+        let doc: Arc<str> = Arc::from(first.doc.as_str());
+        by_evidence.clear();
+        by_evidence.extend(0..group.len());
+        by_evidence.sort_by(|&a, &b| {
+            let (a, b) = (&group[a], &group[b]);
+            (a.sentence, a.span, &a.extractor, &a.action.surface).cmp(&(
+                b.sentence,
+                b.span,
+                &b.extractor,
+                &b.action.surface,
+            ))
+        });
+        for &i in &by_evidence {
+            let s = &group[i];
+            let key = spooled.write(s).map_err(evidence_error)?;
+            graph.count_evidence(s, &doc, key)?;
+        }
+        Ok(())
+    })?;
     statements.evidence = Some(spooled.into_reader().map_err(evidence_error)?);
     statements.count = count;
     graph.finish();
@@ -390,21 +386,18 @@ impl Statements {
 
     /// Calls `f` on the statements of each article id in turn, ids in order, each group
     /// sorted by (doc, sentence, span, extractor, actor, action, target), one statement per
-    /// fact and sentence. A pronoun that coreference resolved is shown by the name `label`
-    /// gives for its entity.
-    fn walk<'l, E: From<PipelineError>>(
+    /// fact and sentence. Each side keeps the words of the text (`he`), marked
+    /// [`EntityRef::pronoun`] when coreference resolved a pronoun to its entity.
+    fn walk<E: From<PipelineError>>(
         &self,
-        label: impl Fn(&EntityId) -> Option<&'l str>,
         mut f: impl FnMut(&[Statement]) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut statements: Vec<Statement> = Vec::new();
-        let mut pronouns: Vec<(usize, [bool; 3])> = Vec::new();
         let mut at = 0;
         while at < self.order.len() {
             // One group: the documents with this id.
             let id = &self.docs[self.order[at] as usize].0;
             statements.clear();
-            pronouns.clear();
             while let Some(&d) = self.order.get(at) {
                 let (doc, slot) = &self.docs[d as usize];
                 if doc != id {
@@ -423,16 +416,9 @@ impl Statements {
                         Ok::<_, PipelineError>(EntityRef {
                             id,
                             mention: mention.text,
+                            pronoun: mention.pronoun,
                         })
                     };
-                    let flags = [
-                        p.actor.1.pronoun,
-                        p.target.1.pronoun,
-                        p.attributed_to.as_ref().is_some_and(|a| a.1.pronoun),
-                    ];
-                    if flags.iter().any(|&f| f) {
-                        pronouns.push((statements.len(), flags));
-                    }
                     statements.push(Statement {
                         doc: doc.clone(),
                         sentence: p.sentence,
@@ -451,21 +437,6 @@ impl Statements {
                         confidence: p.confidence,
                         extractor: p.extractor.to_owned(),
                     });
-                }
-            }
-            // A pronoun that coreference resolved is shown by the name it stands for.
-            for &(i, [actor, target, source]) in &pronouns {
-                let s = &mut statements[i];
-                for (flag, side) in [
-                    (actor, Some(&mut s.actor)),
-                    (target, Some(&mut s.target)),
-                    (source, s.attributed_to.as_mut()),
-                ] {
-                    if let (true, Some(side)) = (flag, side)
-                        && let Some(label) = label(&side.id)
-                    {
-                        side.mention = label.to_owned();
-                    }
                 }
             }
             // One sentence can yield the same statement twice (two extractors, two readings
@@ -487,17 +458,14 @@ impl export::StatementSource for Statements {
 
     fn for_each(
         &self,
-        graph: &KnowledgeGraph,
+        _graph: &KnowledgeGraph,
         f: &mut dyn FnMut(&Statement) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        self.walk(
-            |id| graph.entity(id).map(|e| e.label.as_str()),
-            |group| group.iter().try_for_each(|s| f(s).map_err(WalkError::Io)),
-        )
-        .map_err(|e| match e {
-            WalkError::Io(e) => e,
-            WalkError::Pipeline(e) => std::io::Error::other(e),
-        })
+        self.walk(|group| group.iter().try_for_each(|s| f(s).map_err(WalkError::Io)))
+            .map_err(|e| match e {
+                WalkError::Io(e) => e,
+                WalkError::Pipeline(e) => std::io::Error::other(e),
+            })
     }
 
     /// The relation's own evidence when it holds it; else its statements' records read

@@ -26,6 +26,7 @@ fn write_build(dir: &Path, g: &KnowledgeGraph) -> PathBuf {
     let options = ExportOptions {
         formats: vec![Format::JsonLd],
         base_iri: "https://actorgraph.example/kg/".into(),
+        min_confidence: 0.0,
     };
     export::write_all(dir, g, &[], &options).expect("write graph.jsonld");
     dir.to_path_buf()

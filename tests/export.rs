@@ -15,6 +15,7 @@ fn options(formats: &[Format]) -> ExportOptions {
     ExportOptions {
         formats: formats.to_vec(),
         base_iri: export::DEFAULT_BASE_IRI.into(),
+        min_confidence: 0.0,
     }
 }
 
@@ -192,6 +193,7 @@ fn base_iri_is_checked_and_used() {
         let opts = ExportOptions {
             formats: vec![Format::JsonLd],
             base_iri: bad.into(),
+            min_confidence: 0.0,
         };
         assert!(
             matches!(
@@ -204,6 +206,7 @@ fn base_iri_is_checked_and_used() {
     let opts = ExportOptions {
         formats: vec![Format::JsonLd],
         base_iri: "urn:example:kg#".into(),
+        min_confidence: 0.0,
     };
     export::write_all(dir.path(), &g, &[], &opts).expect("a URN base is fine");
     assert!(read(dir.path(), "graph.jsonld").contains(r#""@base": "urn:example:kg#""#));

@@ -153,6 +153,7 @@ proptest! {
         let options = ExportOptions {
             formats: vec![Format::JsonLd, Format::GraphMl, Format::Gexf, Format::Csv],
             base_iri: export::DEFAULT_BASE_IRI.into(),
+            min_confidence: 0.0,
         };
         export::write_all(dir.path(), &graph, &[], &options).expect("export");
         let back = jsonld::read_graph(&dir.path().join("graph.jsonld")).expect("read back");

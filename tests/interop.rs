@@ -62,6 +62,7 @@ fn real_clients_open_every_output() {
     let options = ExportOptions {
         formats: Format::ALL.to_vec(),
         base_iri: export::DEFAULT_BASE_IRI.into(),
+        min_confidence: 0.0,
     };
     export::write_all(
         dir.path(),

@@ -54,6 +54,9 @@ impl BuildConfig {
         if !(args.max_article_mb > 0.0 && args.max_article_mb.is_finite()) {
             anyhow::bail!("--max-article-mb must be a positive number");
         }
+        if !(0.0..=1.0).contains(&args.min_confidence) {
+            anyhow::bail!("--min-confidence must be a number from 0 to 1");
+        }
         if args.threads == Some(0) {
             anyhow::bail!("--threads must be at least 1");
         }
@@ -63,6 +66,7 @@ impl BuildConfig {
             export: ExportOptions {
                 formats,
                 base_iri: args.base_iri,
+                min_confidence: args.min_confidence,
             },
             threads: args.threads,
             strict: args.strict,

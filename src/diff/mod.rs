@@ -872,7 +872,7 @@ mod tests {
             sentence,
             span: Span::new(0, 10),
             char_span: CharSpan::new(0, 10),
-            quote: "A met B.".into(),
+            quote: format!("A met B ({doc}, {sentence}).").into(),
             surface: "met".into(),
             polarity: Polarity::Positive,
             modality: Modality::Asserted,

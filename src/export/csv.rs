@@ -13,11 +13,13 @@
 //! `Id` and `Label` are Gephi's node columns; `Type` is the entity type.
 //!
 //! `edges.csv`: `Source, Target, Type, Id, Label, Weight, Kind, Lemma, Polarity, Modality,
-//! Confidence, Evidence, DocumentCount, Documents`.
+//! Confidence, Evidence, DocumentCount, Documents, AttributedTo`.
 //! `Source`, `Target`, `Type` (always `Directed`), `Id`, `Label` and `Weight` are Gephi's edge
 //! columns; `Kind` repeats the action label (Gephi's edge type, which keeps parallel edges
-//! apart where the importer supports it); `Weight` and `Evidence` are the number of
-//! statements; `Confidence` has three decimals.
+//! apart where the importer supports it); `Weight` is the number of distinct sentences (a
+//! sentence repeated in duplicate articles counts once), `Evidence` the number of
+//! statements (each repeat counted); `Confidence` has three decimals; `AttributedTo` lists
+//! the entity ids the statements are attributed to.
 
 use std::io::{self, Write};
 
@@ -37,7 +39,7 @@ const NODE_HEADER: [&str; 10] = [
     "Documents",
 ];
 
-const EDGE_HEADER: [&str; 14] = [
+const EDGE_HEADER: [&str; 15] = [
     "Source",
     "Target",
     "Type",
@@ -52,6 +54,7 @@ const EDGE_HEADER: [&str; 14] = [
     "Evidence",
     "DocumentCount",
     "Documents",
+    "AttributedTo",
 ];
 
 /// Writes `nodes.csv`.
@@ -106,9 +109,10 @@ pub fn write_edges(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> 
         let docs = r.documents();
         let weight = format!("{}.0", r.weight());
         let confidence = format_confidence(r.confidence());
-        let evidence = r.weight().to_string();
+        let evidence = r.evidence_count().to_string();
         let doc_count = docs.len().to_string();
         let documents = json_list(docs.iter().copied());
+        let attributed = json_list(r.attributed_to().iter().map(|a| a.as_str()));
         row(
             w,
             [
@@ -126,6 +130,7 @@ pub fn write_edges(w: &mut dyn Write, graph: &KnowledgeGraph) -> io::Result<()> 
                 &evidence,
                 &doc_count,
                 &documents,
+                &attributed,
             ],
         )?;
     }

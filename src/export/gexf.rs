@@ -10,7 +10,8 @@
 //!
 //! - Edges: `label` and `kind` are the action label, so Gephi keeps parallel edges
 //!   (`EU → cooperate with → NATO` and `EU → criticise → NATO`) apart;
-//!   `weight` is the number of statements.
+//!   `weight` is the number of distinct sentences (a sentence repeated in duplicate
+//!   articles counts once).
 //! - Nodes: `label` is the canonical name; `viz:color` by entity type (Person blue,
 //!   Organization orange, Place green, Group purple, Event red, Other grey) and
 //!   `viz:size` = `4 + 4·√mentions`, so the graph reads at once when opened.
@@ -32,10 +33,11 @@
 //! | `lemma` | edge | string | lemma of the action's main word |
 //! | `polarity` | edge | string | `positive` or `negative` (majority) |
 //! | `modality` | edge | string | `asserted`, `alleged`, `possible`, `denied` (majority) |
-//! | `confidence` | edge | double | noisy-or of the statements, three decimals |
-//! | `evidence_count` | edge | integer | statements |
+//! | `confidence` | edge | double | noisy-or of the distinct sentences, three decimals |
+//! | `evidence_count` | edge | integer | statements, each repeat of a sentence counted |
 //! | `document_count` | edge | integer | articles |
 //! | `documents` | edge | liststring | article ids |
+//! | `attributed_to` | edge | liststring | entity ids the statements are attributed to |
 
 use std::io::{self, Write};
 

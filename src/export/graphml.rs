@@ -29,13 +29,14 @@
 //! | `e_label` | edge | `label` | string | action label (`cooperate with`) |
 //! | `e_action` | edge | `action` | string | action label (same as `label`, kept as data) |
 //! | `e_lemma` | edge | `lemma` | string | lemma of the action's main word |
-//! | `e_weight` | edge | `weight` | double | number of statements |
+//! | `e_weight` | edge | `weight` | double | number of distinct sentences (a sentence repeated in duplicate articles counts once) |
 //! | `e_polarity` | edge | `polarity` | string | `positive` or `negative` (majority) |
 //! | `e_modality` | edge | `modality` | string | `asserted`, `alleged`, `possible`, `denied` (majority) |
-//! | `e_confidence` | edge | `confidence` | double | noisy-or of the statements, three decimals |
-//! | `e_evidence` | edge | `evidence_count` | int | number of statements |
+//! | `e_confidence` | edge | `confidence` | double | noisy-or of the distinct sentences, three decimals |
+//! | `e_evidence` | edge | `evidence_count` | int | number of statements, each repeat of a sentence counted |
 //! | `e_document_count` | edge | `document_count` | int | number of articles |
 //! | `e_documents` | edge | `documents` | string | JSON list of article ids |
+//! | `e_attributed_to` | edge | `attributed_to` | string | JSON list of the entity ids the statements are attributed to (empty list when the text names no source) |
 //!
 //! Gephi merges parallel edges (same source and target, different action) on GraphML
 //! import unless told otherwise: in the import report choose an edge-merge strategy that
@@ -49,7 +50,7 @@ use quick_xml::Writer;
 use super::graph_xml::{self, Attribute, Kind, Row, Table, TextEscape};
 use super::{FORMAT_VERSION, format_confidence, json_list};
 use crate::graph::{KnowledgeGraph, Relation};
-use crate::model::Entity;
+use crate::model::{Entity, EntityId};
 
 /// The graph's keys.
 const GRAPH: Table = Table {
@@ -95,6 +96,7 @@ pub(super) const EDGES: Table = Table {
         Attribute::new("e_evidence", "evidence_count", Kind::Int),
         Attribute::new("e_document_count", "document_count", Kind::Int),
         Attribute::new("e_documents", "documents", Kind::List),
+        Attribute::new("e_attributed_to", "attributed_to", Kind::List),
     ],
 };
 
@@ -157,12 +159,13 @@ pub(super) fn relation_values<W: Write>(row: &mut Row<'_, W>, r: &Relation) -> i
     row.put(r.polarity().as_str())?;
     row.put(r.modality().as_str())?;
     row.put(&format_confidence(r.confidence()))?;
-    row.put(&r.weight().to_string())?;
+    row.put(&r.evidence_count().to_string())?;
     row.put(&documents.len().to_string())?;
-    row.put(&json_list(documents.iter().copied()))
+    row.put(&json_list(documents.iter().copied()))?;
+    row.put(&json_list(r.attributed_to().iter().map(EntityId::as_str)))
 }
 
-/// A relation's weight as a double: its number of statements, `3.0`.
+/// A relation's weight as a double: its number of distinct sentences, `3.0`.
 pub(crate) fn weight(r: &Relation) -> String {
     format!("{}.0", r.weight())
 }

@@ -183,7 +183,18 @@ pub struct ExportOptions {
     /// Base IRI of the JSON-LD ids ([`DEFAULT_BASE_IRI`] by default): an absolute IRI
     /// ending in `/` or `#`.
     pub base_iri: String,
+    /// The graph files (GraphML, GEXF, JSON-LD, CSV) hold only the relations whose
+    /// confidence (as written, three decimals) is at least this, and the entities those
+    /// relations name ([`KnowledgeGraph::at_confidence`]); `statements.jsonl` keeps every
+    /// statement. `0` writes the whole graph; the command line's default is
+    /// [`DEFAULT_MIN_CONFIDENCE`].
+    pub min_confidence: f64,
 }
+
+/// The `--min-confidence` of `actorgraph build` by default: an edge is drawn when its
+/// evidence is more likely right than not. On the seed corpus it keeps 63 of 70 statements'
+/// relations and every key fact but one (the European Union–NATO cooperation among them).
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.5;
 
 /// Writing or reading an output failed.
 #[derive(Debug, thiserror::Error)]
@@ -319,6 +330,16 @@ pub fn write_all_from(
     if selected.contains(&Format::Statements) {
         statements.check(graph)?;
     }
+    // The graph files show the relations at or above the confidence floor; statements.jsonl
+    // names entities of the whole graph.
+    let filtered;
+    let full = graph;
+    let graph = if options.min_confidence > 0.0 {
+        filtered = full.at_confidence(options.min_confidence);
+        &filtered
+    } else {
+        full
+    };
     // One job per file, written in parallel: each is independent and atomic.
     let mut jobs: Vec<(PathBuf, FileJob<'_>)> = Vec::new();
     for format in selected {
@@ -354,7 +375,7 @@ pub fn write_all_from(
                 FileJob::JsonLd(writer) => writer.write_with(w, graph, statements),
                 FileJob::Nodes => csv::write_nodes(w, graph),
                 FileJob::Edges => csv::write_edges(w, graph),
-                FileJob::Statements => statements::write_from(w, graph, statements),
+                FileJob::Statements => statements::write_from(w, full, statements),
             });
             *results[i].lock().expect("no writer panicked") = Some(result);
         }

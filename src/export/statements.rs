@@ -21,10 +21,12 @@
 //! | `extractor` | id of the extractor that found it |
 //! | `format_version` | [`FORMAT_VERSION`] |
 //!
-//! An entity object is `{id, label, type, mention, aliases, wikidata}`: the stable entity id,
-//! the graph's canonical label and type (`Person`, `Organization`, `Place`, `Group`, `Event`,
-//! `Other`), the words this sentence used, the entity's other names (sorted) and its
-//! Wikidata QID or `null`.
+//! An entity object is `{id, label, type, mention, pronoun, aliases, wikidata}`: the stable
+//! entity id, the graph's canonical label and type (`Person`, `Organization`, `Place`,
+//! `Group`, `Event`, `Other`), the words this sentence used (`he` for a resolved pronoun),
+//! `true` when those words are a pronoun that coreference resolved to this entity (so
+//! `mention` and `label` together show the resolution), the entity's other names (sorted)
+//! and its Wikidata QID or `null`.
 //!
 //! Stability: keys are only added, never renamed or removed, within a format version.
 //! The JSON Schema is `schemas/statements.schema.json`.
@@ -62,6 +64,7 @@ struct EntityRow<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     mention: &'a str,
+    pronoun: bool,
     aliases: Vec<&'a str>,
     wikidata: Option<&'a str>,
 }
@@ -101,6 +104,7 @@ pub fn row<'a>(
             label: &e.label,
             kind: e.kind.as_str(),
             mention: &r.mention,
+            pronoun: r.pronoun,
             aliases: e.aliases.iter().map(String::as_str).collect(),
             wikidata: e.wikidata.as_deref(),
         })

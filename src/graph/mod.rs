@@ -88,13 +88,21 @@ pub struct Evidence {
 /// A relation's evidence in numbers: everything the graph-level outputs (GraphML, GEXF,
 /// CSV, the JSON-LD relation node) read of it, so that they do not need the evidence itself.
 ///
+/// It counts distinct sentences, not statements: a sentence is keyed by its text with
+/// whitespace normalised ([`sentence_key`]; actor, action and target are the relation's),
+/// so the same sentence in duplicate articles counts once in the statements, polarity,
+/// modality and confidence, while every article stays among the documents
+/// ([issue #18](https://github.com/actorgraph/actorgraph/issues/18)).
+///
 /// It grows with the documents behind the relation, not with the text of its statements:
 /// a build keeps the tallies in memory and the evidence on disk (see
 /// [`KnowledgeGraph::count_evidence`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tally {
-    /// Statements counted.
+    /// Distinct sentences counted.
     statements: usize,
+    /// Statements counted, repeated sentences included: the pieces of evidence.
+    evidence: usize,
     /// Of which negative.
     negative: usize,
     /// Statements by modality, in [`Modality`] order (asserted, alleged, possible, denied).
@@ -103,16 +111,24 @@ pub struct Tally {
     miss: f64,
     /// The article ids behind the relation, sorted, each once.
     documents: Vec<Arc<str>>,
+    /// The [`sentence_key`]s counted, sorted, each once.
+    sentences: Vec<u64>,
+    /// Who the statements are attributed to, sorted, each once (of every statement,
+    /// repeated sentences included).
+    attributed_to: Vec<EntityId>,
 }
 
 impl Default for Tally {
     fn default() -> Tally {
         Tally {
             statements: 0,
+            evidence: 0,
             negative: 0,
             modalities: [0; 4],
             miss: 1.0,
             documents: Vec::new(),
+            sentences: Vec::new(),
+            attributed_to: Vec::new(),
         }
     }
 }
@@ -122,27 +138,62 @@ impl Tally {
     pub fn of(evidence: &[Evidence]) -> Tally {
         let mut tally = Tally::default();
         for e in evidence {
-            tally.count(&e.doc, e.polarity, e.modality, e.confidence, None);
+            tally.count(
+                &e.doc,
+                sentence_key(&e.quote),
+                e.polarity,
+                e.modality,
+                e.confidence,
+                None,
+            );
+            tally.attribute(e.attributed_to.as_ref());
         }
         tally
     }
 
-    /// Counts one statement. `shared` is `doc` as a shared string, when the caller has one
-    /// (so that the relations of one article share its id).
+    /// Counts one statement of the sentence keyed `sentence` ([`sentence_key`]): in full
+    /// the first time the sentence is seen, else only its document. `shared` is `doc` as a
+    /// shared string, when the caller has one (so that the relations of one article share
+    /// its id).
     fn count(
         &mut self,
         doc: &str,
+        sentence: u64,
         polarity: Polarity,
         modality: Modality,
         confidence: f32,
         shared: Option<&Arc<str>>,
     ) {
+        self.evidence += 1;
+        if let Err(at) = self.sentences.binary_search(&sentence) {
+            reserve_one_while_short(&mut self.sentences);
+            self.sentences.insert(at, sentence);
+            self.count_sentence(polarity, modality, confidence);
+        }
+        self.add_document(doc, shared);
+    }
+
+    /// Adds the source a statement is attributed to, if any, once.
+    fn attribute(&mut self, source: Option<&EntityId>) {
+        if let Some(source) = source
+            && let Err(at) = self.attributed_to.binary_search(source)
+        {
+            self.attributed_to.insert(at, source.clone());
+        }
+    }
+
+    /// Counts a sentence not seen before.
+    fn count_sentence(&mut self, polarity: Polarity, modality: Modality, confidence: f32) {
         self.statements += 1;
         if polarity == Polarity::Negative {
             self.negative += 1;
         }
         self.modalities[modality_index(modality)] += 1;
         self.miss *= 1.0 - f64::from(confidence);
+    }
+
+    /// Adds `doc` to the documents, once.
+    fn add_document(&mut self, doc: &str, shared: Option<&Arc<str>>) {
         // Evidence usually comes sorted by document: the new one is last or already there.
         if self.documents.last().is_some_and(|d| **d == *doc) {
             return;
@@ -154,15 +205,39 @@ impl Tally {
         }
     }
 
-    /// Number of statements counted.
+    /// Number of distinct sentences counted (statements of the same sentence text in
+    /// several articles count once).
     pub fn statements(&self) -> usize {
         self.statements
+    }
+
+    /// Number of statements counted, a sentence repeated in several articles once per
+    /// article: the pieces of evidence.
+    pub fn evidence(&self) -> usize {
+        self.evidence
     }
 
     /// The article ids behind the relation, sorted, each once.
     pub fn documents(&self) -> &[Arc<str>] {
         &self.documents
     }
+
+    /// The entities the statements are attributed to, sorted, each once.
+    pub fn attributed_to(&self) -> &[EntityId] {
+        &self.attributed_to
+    }
+}
+
+/// The key of a sentence for [`Tally`]: FNV-1a of its whitespace-separated words, each
+/// followed by a zero byte, so the same sentence with other spacing or line breaks has the
+/// same key. Stable ([`crate::hash::Fnv1a`]), though nothing stores it.
+pub fn sentence_key(text: &str) -> u64 {
+    let mut h = crate::hash::Fnv1a::default();
+    for word in text.split_whitespace() {
+        h.write(word.as_bytes());
+        h.write(&[0]);
+    }
+    h.value()
 }
 
 /// Makes room for one more item, exactly, while `list` is short: most relations have a few
@@ -264,9 +339,22 @@ impl Relation {
         }
     }
 
-    /// Number of statements behind the edge.
+    /// Number of distinct sentences behind the edge: a sentence repeated in duplicate
+    /// articles counts once (see [`Tally`]).
     pub fn weight(&self) -> usize {
         self.tally.statements
+    }
+
+    /// Number of statements behind the edge, each repeat of a sentence included: the
+    /// length of its evidence.
+    pub fn evidence_count(&self) -> usize {
+        self.tally.evidence
+    }
+
+    /// The entities its statements are attributed to (who the text says claims them),
+    /// sorted by id, each once; empty when the text names no source.
+    pub fn attributed_to(&self) -> &[EntityId] {
+        &self.tally.attributed_to
     }
 
     /// The article ids behind the edge, sorted, each once.
@@ -297,8 +385,9 @@ impl Relation {
         best
     }
 
-    /// Combined confidence: the noisy-or of the statements' confidences,
-    /// `1 − Π(1 − cᵢ)`, rounded to three decimals. More independent evidence, more confidence.
+    /// Combined confidence: the noisy-or of the distinct sentences' confidences,
+    /// `1 − Π(1 − cᵢ)`, rounded to three decimals. More independent evidence, more
+    /// confidence; a sentence repeated in duplicate articles is not independent and counts once.
     pub fn confidence(&self) -> f64 {
         ((1.0 - self.tally.miss) * 1000.0).round() / 1000.0
     }
@@ -374,11 +463,13 @@ impl KnowledgeGraph {
         let relation = self.edge(actor, action, lemma, target)?;
         relation.tally.count(
             &evidence.doc,
+            sentence_key(&evidence.quote),
             evidence.polarity,
             evidence.modality,
             evidence.confidence,
             None,
         );
+        relation.tally.attribute(evidence.attributed_to.as_ref());
         reserve_one_while_short(&mut relation.evidence);
         relation.evidence.push(evidence);
         Ok(())
@@ -411,11 +502,15 @@ impl KnowledgeGraph {
         )?;
         relation.tally.count(
             doc,
+            sentence_key(&statement.text),
             statement.polarity,
             statement.modality,
             statement.confidence,
             Some(doc),
         );
+        relation
+            .tally
+            .attribute(statement.attributed_to.as_ref().map(|a| &a.id));
         reserve_one_while_short(&mut relation.evidence_keys);
         relation.evidence_keys.push(key);
         Ok(())
@@ -513,6 +608,7 @@ impl KnowledgeGraph {
             }
             relation.evidence_keys.shrink_to_fit();
             relation.tally.documents.shrink_to_fit();
+            relation.tally.sentences.shrink_to_fit();
         }
     }
 
@@ -550,6 +646,43 @@ impl KnowledgeGraph {
         self.graph.edge_count()
     }
 
+    /// The graph drawn at a confidence floor: the relations whose
+    /// [`Relation::confidence`] is at least `min`, the entities they connect or name as a
+    /// source ([`Relation::attributed_to`]), and every article. An entity left without any
+    /// such relation is left out, as a node with no edge only clutters a drawing; the
+    /// statements that name it are still in `statements.jsonl`.
+    pub fn at_confidence(&self, min: f64) -> KnowledgeGraph {
+        let relations: Vec<&Relation> = self
+            .graph
+            .edge_weights()
+            .filter(|r| r.confidence() >= min)
+            .collect();
+        let mut keep: BTreeSet<&EntityId> = BTreeSet::new();
+        for r in &relations {
+            keep.insert(&r.actor);
+            keep.insert(&r.target);
+            keep.extend(r.attributed_to());
+        }
+        let mut out = KnowledgeGraph::new();
+        for e in self.graph.node_weights().filter(|e| keep.contains(&e.id)) {
+            out.add_entity(e.clone());
+        }
+        for r in relations {
+            // Both ends were kept above.
+            if let (Some(&a), Some(&b)) = (out.nodes.get(&r.actor), out.nodes.get(&r.target)) {
+                out.graph.add_edge(a, b, r.clone());
+            }
+        }
+        out.articles = self.articles.clone();
+        out.attributed = self
+            .attributed
+            .iter()
+            .filter(|a| keep.contains(a))
+            .cloned()
+            .collect();
+        out
+    }
+
     /// Removes entities that no relation touches and that are not named in any
     /// evidence's attribution. Returns how many were removed.
     pub fn prune_isolated(&mut self) -> usize {
@@ -581,9 +714,11 @@ impl KnowledgeGraph {
 pub struct EntityRef {
     /// The entity.
     pub id: EntityId,
-    /// The mention as written in the sentence (`the Union`, `Sir Julian King`); for a
-    /// pronoun that coreference resolved, the name it stands for.
+    /// The mention as written in the sentence (`the Union`, `Sir Julian King`, `he`).
     pub mention: String,
+    /// True when [`EntityRef::mention`] is a pronoun that coreference resolved to
+    /// [`EntityRef::id`] (the entity's label gives the name it stands for).
+    pub pronoun: bool,
 }
 
 /// A resolved statement: one line of `statements.jsonl`, and one [`Evidence`] of a relation.
@@ -647,13 +782,14 @@ mod tests {
         let entity = |id: &str| EntityRef {
             id: EntityId(id.to_owned()),
             mention: id.to_owned(),
+            pronoun: false,
         };
         Statement {
             doc: doc.to_owned(),
             sentence,
             span: Span::new(10 * sentence, 10 * sentence + 9),
             char_span: CharSpan::new(10 * sentence, 10 * sentence + 9),
-            text: Arc::from("Ada met Bo."),
+            text: Arc::from(format!("Ada met Bo ({sentence}).")),
             actor: entity("person.ada"),
             action: Action {
                 label: "meet".into(),
@@ -727,11 +863,60 @@ mod tests {
         assert_eq!((c.weight(), c.polarity()), (4, Polarity::Negative));
         assert_eq!(c.modality(), Modality::Denied);
         assert_eq!(c.documents(), ["d1", "d2", "d3"]);
+        assert_eq!(c.attributed_to(), [EntityId("person.cy".into())]);
         assert_eq!(c.confidence(), h.confidence());
         assert_eq!(h.tally, Tally::of(&h.evidence));
         // The source named only in counted evidence keeps its entity.
         assert_eq!(counted.prune_isolated(), 0);
         assert!(counted.entity(&EntityId("person.cy".into())).is_some());
+    }
+
+    /// [Issue #18](https://github.com/actorgraph/actorgraph/issues/18): the same sentence in
+    /// two articles (a duplicate article) is one sentence of evidence, in two documents.
+    #[test]
+    fn issue_18_duplicate_sentence_counts_once() {
+        let mut first = statement("d1", 0, false, 0.6);
+        let mut copy = statement("d2", 3, false, 0.6);
+        first.text = Arc::from("Ada met  Bo\nin Paris.");
+        copy.text = Arc::from("Ada met Bo in Paris.");
+        let other = statement("d2", 4, false, 0.5);
+        let mut held = graph();
+        for s in [&copy, &other, &first] {
+            let (a, l, t) = (&s.actor.id, &s.action, &s.target.id);
+            held.add_evidence(a, &l.label, &l.lemma, t, s.evidence())
+                .expect("entities known");
+        }
+        held.finish();
+        let mut counted = graph();
+        for (key, s) in [&first, &copy, &other].into_iter().enumerate() {
+            let doc: Arc<str> = Arc::from(s.doc.as_str());
+            counted
+                .count_evidence(s, &doc, key as u64)
+                .expect("entities known");
+        }
+        counted.finish();
+        for g in [&held, &counted] {
+            let r = g.relations()[0];
+            assert_eq!(r.weight(), 2, "two distinct sentences");
+            assert_eq!(r.evidence_count(), 3);
+            assert_eq!(r.documents(), ["d1", "d2"]);
+            // 1 − (1 − 0.6)(1 − 0.5), not 1 − 0.4·0.4·0.5.
+            assert_eq!(r.confidence(), 0.8);
+        }
+        assert_eq!(held.relations()[0].evidence.len(), 3, "all evidence kept");
+        assert_eq!(counted.relations()[0].evidence_keys, [0, 1, 2]);
+        assert_eq!(held.relations()[0].tally, counted.relations()[0].tally);
+        // Alone, the copied sentence gives weight 1 in two documents.
+        let alone = Relation::new(
+            RelationId("a--meet--b".into()),
+            EntityId("a".into()),
+            "meet".into(),
+            "meet".into(),
+            EntityId("b".into()),
+            vec![first.evidence(), copy.evidence()],
+        );
+        assert_eq!((alone.weight(), alone.documents()), (1, vec!["d1", "d2"]));
+        assert_eq!(alone.confidence(), 0.6);
     }
 
     #[test]

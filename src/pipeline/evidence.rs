@@ -171,6 +171,7 @@ mod tests {
         let entity = |id: &str| EntityRef {
             id: EntityId(id.to_owned()),
             mention: id.to_owned(),
+            pronoun: false,
         };
         Statement {
             doc: doc.to_owned(),

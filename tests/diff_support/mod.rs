@@ -105,7 +105,12 @@ pub fn build(entities: Vec<Entity>, facts: &[Fact<'_>], docs: &[(&str, &str)]) -
             sentence: f.sentence,
             span: Span::new(start, start + 30),
             char_span: CharSpan::new(start, start + 30),
-            quote: format!("{} {} {}.", f.actor, f.action, f.target).into(),
+            // One sentence per (doc, sentence): a relation's weight counts distinct sentences.
+            quote: format!(
+                "{} {} {} ({}, {}).",
+                f.actor, f.action, f.target, f.doc, f.sentence
+            )
+            .into(),
             surface: f.action.into(),
             polarity: f.polarity,
             modality: f.modality,

@@ -175,6 +175,7 @@ pub fn statements() -> Vec<Statement> {
                 actor: EntityRef {
                     id: EntityId(r.actor.0.into()),
                     mention: r.actor.1.into(),
+                    pronoun: false,
                 },
                 action: Action {
                     label: r.action.0.into(),
@@ -184,12 +185,14 @@ pub fn statements() -> Vec<Statement> {
                 target: EntityRef {
                     id: EntityId(r.target.0.into()),
                     mention: r.target.1.into(),
+                    pronoun: false,
                 },
                 polarity: r.polarity,
                 modality: r.modality,
                 attributed_to: r.attributed_to.map(|(id, m)| EntityRef {
                     id: EntityId(id.into()),
                     mention: m.into(),
+                    pronoun: false,
                 }),
                 confidence: r.confidence,
                 extractor: "clauses".into(),

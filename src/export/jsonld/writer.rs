@@ -100,7 +100,7 @@ impl JsonLdWriter {
                 format_version: FORMAT_VERSION,
                 entity_count: entities.len(),
                 relation_count: relations.len(),
-                evidence_count: relations.iter().map(|r| r.weight()).sum(),
+                evidence_count: relations.iter().map(|r| r.evidence_count()).sum(),
                 article_count: articles.len(),
             },
         )?;
@@ -134,11 +134,11 @@ impl JsonLdWriter {
             node(w, &statement_node(relation))?;
             let iri = relation_iri(relation.id.as_str());
             source.with_evidence(relation, &mut |evidence| {
-                if evidence.len() != relation.weight() {
+                if evidence.len() != relation.evidence_count() {
                     return Err(io::Error::other(format!(
                         "relation {}: {} statements counted, {} found",
                         relation.id,
-                        relation.weight(),
+                        relation.evidence_count(),
                         evidence.len()
                     )));
                 }
@@ -238,7 +238,7 @@ fn statement_node(r: &Relation) -> StatementNode<'_> {
         modality: r.modality().as_str(),
         document_count: documents.len(),
         derived_from: documents.iter().map(|d| article_iri(d)).collect(),
-        evidence: (0..r.weight())
+        evidence: (0..r.evidence_count())
             .map(|i| format!("{iri}/evidence/{i}"))
             .collect(),
         id: iri,
