@@ -407,3 +407,29 @@ fn issue_22_a_wrongly_typed_field_is_named_without_internal_type_names() {
     }
     assert_eq!(docs(&out), ["ok".to_owned()].into());
 }
+
+#[test]
+fn issue_22_diff_errors_do_not_name_internal_types() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (name, body) in [
+        ("type.jsonld", r#"{"@graph":[{"id":"x","type":5}]}"#),
+        ("node.jsonld", r#"{"@graph":[5]}"#),
+        ("doc.jsonld", "[]"),
+    ] {
+        let bad = write(tmp.path(), name, body.as_bytes());
+        let o = run(&["diff", s(&bad), s(&bad)]);
+        assert_eq!(code(&o), 2, "{name}");
+        let err = stderr(&o);
+        assert!(err.contains(name), "{err}");
+        for internal in [
+            "OneOrMany",
+            "NodeIn",
+            "DocumentIn",
+            "untagged",
+            "struct",
+            "enum",
+        ] {
+            assert!(!err.contains(internal), "{internal} in {err}");
+        }
+    }
+}

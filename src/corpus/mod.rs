@@ -657,6 +657,42 @@ mod tests {
         assert_eq!(a.id, "42");
     }
 
+    /// Issue #22: 2^64 and 2^64 + 1 are one `f64`; as text they are two ids.
+    #[test]
+    fn numeric_ids_keep_their_exact_text() {
+        for id in [
+            "18446744073709551616",
+            "18446744073709551617",
+            "-5",
+            "1.50",
+            "1e3",
+        ] {
+            let a =
+                parse_record(&format!(r#"{{"id":{id},"text":"Hi."}}"#), origin()).expect("valid");
+            assert_eq!(a.id, id);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_a_record_text() {
+        let a = parse_record("{\"id\":\"b\",\"text\":\"\u{feff}Hi.\"}", origin()).expect("valid");
+        assert_eq!(a.text, "Hi.");
+    }
+
+    #[test]
+    fn utf16_text_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "Hi \u{1F600}.".encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(check_text(le).expect("le"), "Hi \u{1F600}.");
+        assert_eq!(check_text(be).expect("be"), "Hi \u{1F600}.");
+        let err = check_text(vec![0xFF, 0xFE, b'a']).expect_err("odd");
+        assert!(err.contains("UTF-16"), "{err}");
+    }
+
     #[test]
     fn bad_records_name_the_line() {
         for (line, want) in [
