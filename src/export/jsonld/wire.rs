@@ -124,7 +124,7 @@ pub(crate) struct DocumentIn {
 
 /// One string or a list of them.
 #[derive(Debug, Deserialize)]
-#[serde(untagged, expecting = "a string or a list of strings")]
+#[serde(untagged, expecting = "expected a string or a list of strings")]
 pub(crate) enum OneOrMany {
     One(String),
     Many(Vec<String>),
