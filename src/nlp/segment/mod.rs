@@ -205,7 +205,8 @@ fn flush_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<RawSenten
 }
 
 /// The most tokens one sentence may have; a longer run without sentence punctuation
-/// is cut into pieces of at most this many tokens (see [`piece_end`]).
+/// is cut into pieces of at most this many tokens (preferably after `;`, `:` or `,`, at
+/// a line break or before a conjunction).
 ///
 /// News sentences are rarely over 100 tokens: of the BBC corpus's 41,766 sentences the
 /// bound cuts one (a rugby squad list). It keeps the parse and the repairs of one sentence, whose
