@@ -19,6 +19,7 @@ pub enum Command {
     /// Build the graph from articles: folders, .txt/.md files, .jsonl files, or - for JSONL on stdin.
     Build(BuildArgs),
     /// Show what changed between two builds (output folders or graph.jsonld files).
+    #[command(after_help = "Exit status: 0 if the builds are equal, 1 if they differ, 2 on error.")]
     Diff(DiffArgs),
     /// Extract statements from single sentences (one per line), e.g. for CaRB.
     Extract(ExtractArgs),

@@ -60,6 +60,7 @@ impl BuildConfig {
         if args.threads == Some(0) {
             anyhow::bail!("--threads must be at least 1");
         }
+        let threads = args.threads.map(|n| cap_threads(n, args.quiet));
         Ok(BuildConfig {
             inputs: args.inputs,
             out: args.out,
@@ -68,7 +69,7 @@ impl BuildConfig {
                 base_iri: args.base_iri,
                 min_confidence: args.min_confidence,
             },
-            threads: args.threads,
+            threads,
             strict: args.strict,
             max_article_bytes: (args.max_article_mb * 1e6) as u64,
             quiet: args.quiet,
@@ -81,14 +82,15 @@ impl BuildConfig {
 pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     let config = BuildConfig::from_args(args)?;
     let started = Instant::now();
-    let mut corpus = corpus::open(
+    let mut corpus = corpus::open_skipping(
         &config.inputs,
         CorpusOptions {
             strict: config.strict,
             max_article_bytes: config.max_article_bytes,
         },
+        Some(&config.out),
     )?;
-    prepare_out_dir(&config.out)?;
+    let created = prepare_out_dir(&config.out)?;
     let nlp = Nlp::load_default().context("loading the English model")?;
     let extractors = Extractors::all();
 
@@ -121,11 +123,24 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             eprintln!("warning: {d}");
         }
     }
+    if build.progress.documents == 0 {
+        if created {
+            // only succeeds when empty: nothing of ours or anyone's is removed
+            let _ = std::fs::remove_dir(&config.out);
+        }
+        anyhow::bail!(
+            "no articles to build: every input was skipped ({} warnings, {} other files); nothing written to {}",
+            corpus.diagnostics().len(),
+            corpus.skipped_files(),
+            config.out.display()
+        );
+    }
     let written = pool
         .install(|| {
             export::write_all_from(&config.out, &build.graph, &build.statements, &config.export)
         })
         .with_context(|| format!("writing outputs to {}", config.out.display()))?;
+    let removed = remove_stale(&config.out, &config.export.formats)?;
 
     let seconds = started.elapsed().as_secs_f64();
     let summary = Summary {
@@ -140,6 +155,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         seconds,
         words_per_second: build.progress.words as f64 / seconds.max(1e-9),
         outputs: written.iter().map(|p| p.display().to_string()).collect(),
+        removed: removed.iter().map(|p| p.display().to_string()).collect(),
     };
     summary.print(config.json, config.quiet)?;
     // The process ends right after: let the OS take back the graph, the statements and the
@@ -150,15 +166,54 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// `-j n` capped at the machine's parallelism, with a note when capped.
+fn cap_threads(n: usize, quiet: bool) -> usize {
+    let have = std::thread::available_parallelism().map_or(n, |p| p.get());
+    if n <= have {
+        return n;
+    }
+    if !quiet {
+        eprintln!("note: -j {n} is more than the {have} CPUs available; using {have}");
+    }
+    have
+}
+
+/// Removes the outputs of formats this run did not write (an older full build's
+/// `graph.gexf` after `--format jsonld`), so that no file in the folder is older than the
+/// others and `diff` never reads a stale graph as current. Returns the removed files.
+fn remove_stale(out: &Path, written: &[Format]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut removed = Vec::new();
+    for format in Format::ALL.into_iter().filter(|f| !written.contains(f)) {
+        for name in format.file_names() {
+            let path = out.join(name);
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(e).with_context(|| {
+                        format!(
+                            "removing the stale output {} (not in --format)",
+                            path.display()
+                        )
+                    });
+                }
+            }
+        }
+    }
+    Ok(removed)
+}
+
 /// Creates the output folder and checks it can be written, before any work is done.
-fn prepare_out_dir(out: &Path) -> anyhow::Result<()> {
+/// True when the folder did not exist before.
+fn prepare_out_dir(out: &Path) -> anyhow::Result<bool> {
+    let created = !out.exists();
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create output folder {}", out.display()))?;
     let probe = out.join(".actorgraph-write-test.tmp");
     std::fs::write(&probe, b"")
         .with_context(|| format!("output folder {} is not writable", out.display()))?;
     let _ = std::fs::remove_file(&probe);
-    Ok(())
+    Ok(created)
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -187,6 +242,8 @@ struct Summary {
     seconds: f64,
     words_per_second: f64,
     outputs: Vec<String>,
+    /// Outputs of an earlier build that this run's `--format` left out, removed.
+    removed: Vec<String>,
 }
 
 impl Summary {
@@ -199,18 +256,38 @@ impl Summary {
             let mut err = std::io::stderr().lock();
             writeln!(
                 err,
-                "{} documents ({} skipped, {} other files), {} sentences, {} words",
-                self.documents, self.skipped_inputs, self.skipped_files, self.sentences, self.words
+                "{} ({} skipped, {}), {}, {}",
+                count(self.documents, "document"),
+                self.skipped_inputs,
+                count(self.skipped_files, "other file"),
+                count(self.sentences, "sentence"),
+                count(self.words, "word")
             )?;
             writeln!(
                 err,
-                "{} statements, {} entities, {} relations in {:.2} s ({:.0} words/s)",
-                self.statements, self.entities, self.relations, self.seconds, self.words_per_second
+                "{}, {}, {} in {:.2} s ({:.0} words/s)",
+                count(self.statements, "statement"),
+                count(self.entities, "entity"),
+                count(self.relations, "relation"),
+                self.seconds,
+                self.words_per_second
             )?;
             for o in &self.outputs {
                 writeln!(err, "wrote {o}")?;
             }
+            for o in &self.removed {
+                writeln!(err, "removed {o} (an older output; not in --format)")?;
+            }
         }
         Ok(())
+    }
+}
+
+/// `1 sentence`, `2 sentences`, `1 entity`, `3 entities`.
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
     }
 }

@@ -12,25 +12,35 @@
 //! | an input path that does not exist | error | the run stops (exit 2) before anything is written |
 //! | a file inside a folder with another extension | skipped | counted in the summary, no message |
 //! | a file that cannot be read (permissions, dangling link) | warning | skipped, named, counted |
+//! | a FIFO, socket or device (in a folder or named) | warning | skipped without being opened, named |
+//! | a symbolic link back to a folder being walked | warning | skipped, named as a loop |
+//! | a folder reached a second time through another link | warning | skipped, named |
+//! | the output folder (`--out`) inside an input folder | skipped | never read, no message |
+//! | a UTF-16 text file (byte-order mark `FF FE`/`FE FF`) | decoded | read as its text |
+//! | a UTF-16 JSONL file | warning | skipped, named as UTF-16 (JSONL must be UTF-8) |
+//! | a UTF-8 byte-order mark | stripped | spans count from after it |
 //! | a text file that is not UTF-8 | warning | skipped, named with the byte offset |
 //! | a binary file (NUL bytes) | warning | skipped, named |
 //! | an empty (or blank) text file | warning | skipped, named |
 //! | a JSONL line that is not JSON, or lacks `id`/`text` | warning | that line skipped, named `file:line` |
+//! | a JSONL field of the wrong type (`"title": 5`) | warning | that line skipped, naming the field |
 //! | a JSONL line that is not UTF-8 | warning | that line skipped, named `file:line` |
 //! | a JSONL record with an empty `text` | warning | skipped, named `file:line` |
 //! | two articles with one id | error | the run stops (exit 2), naming both places |
 //! | an article over the size limit (`--max-article-mb`, 10 MB by default; a 50 MB single-line file) | warning | skipped without being parsed, named |
 //!
 //! `--strict` turns every warning into an error.
-//! An article's id is its file name without extension, or its JSONL `id`.
+//! An article's id is its file name without extension, or its JSONL `id`: a string, or a
+//! number kept as its exact JSON text (`18446744073709551617` stays that, not a float).
 
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 
 use crate::model::{Article, Origin};
 
@@ -123,24 +133,50 @@ struct JsonlReader {
     line: usize,
     buf: Vec<u8>,
     max: u64,
+    /// Set when the rest of the file is not to be read (a UTF-16 file).
+    done: bool,
 }
 
+/// One JSONL line, each field kept as raw JSON so that a wrong type names its field and
+/// a numeric id keeps its exact text.
 #[derive(Deserialize)]
-struct JsonlRecord {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    title: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
+#[serde(expecting = "a JSON object")]
+struct JsonlRecord<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow)]
+    date: Option<&'a RawValue>,
+    #[serde(borrow)]
+    url: Option<&'a RawValue>,
 }
 
 /// Opens the inputs: checks that each exists and lists the files of folders.
 pub fn open(inputs: &[PathBuf], options: CorpusOptions) -> Result<Corpus, CorpusError> {
-    let mut sources = Vec::new();
-    let mut skipped_files = 0;
+    open_skipping(inputs, options, None)
+}
+
+/// [`open`], never walking into `skip_dir` (the build's output folder, so that a build of
+/// `.` does not read its own `statements.jsonl` back). A file named explicitly is read
+/// even inside it.
+pub fn open_skipping(
+    inputs: &[PathBuf],
+    options: CorpusOptions,
+    skip_dir: Option<&Path>,
+) -> Result<Corpus, CorpusError> {
+    let mut walk = Walk {
+        sources: Vec::new(),
+        skipped: 0,
+        diagnostics: Vec::new(),
+        seen_dirs: FxHashMap::default(),
+        skip_dir: skip_dir.and_then(|d| std::fs::canonicalize(d).ok()),
+    };
     for input in inputs {
         if input.as_os_str() == "-" {
-            sources.push(Source::Stdin);
+            walk.sources.push(Source::Stdin);
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|source| {
@@ -156,23 +192,61 @@ pub fn open(inputs: &[PathBuf], options: CorpusOptions) -> Result<Corpus, Corpus
             }
         })?;
         if meta.is_dir() {
-            walk(input, &mut sources, &mut skipped_files)?;
+            walk.dir(input, &mut FxHashSet::default())?;
+        } else if let Some(kind) = special_kind(&meta) {
+            walk.diagnostics.push(not_regular(input, kind));
         } else {
             // A file named explicitly is read whatever its extension: JSONL if it says so.
             match extension(input).as_deref() {
-                Some("jsonl") => sources.push(Source::Jsonl(input.clone())),
-                _ => sources.push(Source::Text(input.clone())),
+                Some("jsonl") => walk.sources.push(Source::Jsonl(input.clone())),
+                _ => walk.sources.push(Source::Text(input.clone())),
             }
         }
     }
-    Ok(Corpus {
-        sources: sources.into_iter(),
+    let mut corpus = Corpus {
+        sources: walk.sources.into_iter(),
         current: None,
         seen: FxHashMap::default(),
         diagnostics: Vec::new(),
-        skipped_files,
+        skipped_files: walk.skipped,
         options,
-    })
+    };
+    for d in walk.diagnostics {
+        corpus.warn(d)?;
+    }
+    Ok(corpus)
+}
+
+/// What a FIFO, socket or device is called in a warning; `None` for files and folders.
+fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let ft = meta.file_type();
+    if ft.is_file() || ft.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if ft.is_socket() {
+            return Some("a socket");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+fn not_regular(path: &Path, kind: &str) -> Diagnostic {
+    Diagnostic {
+        origin: Origin {
+            path: path.display().to_string(),
+            line: None,
+        },
+        message: format!("{kind}, not a regular file: skipped without reading"),
+    }
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -180,32 +254,83 @@ fn extension(path: &Path) -> Option<String> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
 }
 
-fn walk(dir: &Path, out: &mut Vec<Source>, skipped: &mut usize) -> Result<(), CorpusError> {
-    let io_err = |source| CorpusError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io_err)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        // `metadata` follows links; a dangling link is reported when read.
-        let is_dir = std::fs::metadata(&path)
-            .map(|m| m.is_dir())
-            .unwrap_or(false);
-        if is_dir {
-            walk(&path, out, skipped)?;
-            continue;
+/// The folder walk: what it found so far.
+struct Walk {
+    sources: Vec<Source>,
+    skipped: usize,
+    diagnostics: Vec<Diagnostic>,
+    /// Each folder walked, by its canonical path, with the path it was first reached by.
+    seen_dirs: FxHashMap<PathBuf, PathBuf>,
+    /// The output folder, canonical.
+    skip_dir: Option<PathBuf>,
+}
+
+impl Walk {
+    /// Walks `dir` in sorted order; `ancestors` are the canonical folders above it.
+    fn dir(&mut self, dir: &Path, ancestors: &mut FxHashSet<PathBuf>) -> Result<(), CorpusError> {
+        let io_err = |source| CorpusError::Io {
+            path: dir.to_path_buf(),
+            source,
+        };
+        let canonical = std::fs::canonicalize(dir).map_err(io_err)?;
+        if self.skip_dir.as_ref() == Some(&canonical) {
+            return Ok(());
         }
-        match extension(&path).as_deref() {
-            Some("txt") | Some("md") => out.push(Source::Text(path)),
-            Some("jsonl") => out.push(Source::Jsonl(path)),
-            _ => *skipped += 1,
+        let origin = Origin {
+            path: dir.display().to_string(),
+            line: None,
+        };
+        if ancestors.contains(&canonical) {
+            self.diagnostics.push(Diagnostic {
+                origin,
+                message: format!(
+                    "symbolic link loop: leads back to {}, skipped",
+                    canonical.display()
+                ),
+            });
+            return Ok(());
         }
+        if let Some(first) = self.seen_dirs.get(&canonical) {
+            self.diagnostics.push(Diagnostic {
+                origin,
+                message: format!(
+                    "the same folder as {}, already read: skipped",
+                    first.display()
+                ),
+            });
+            return Ok(());
+        }
+        self.seen_dirs.insert(canonical.clone(), dir.to_path_buf());
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io_err)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        ancestors.insert(canonical.clone());
+        for path in entries {
+            // `metadata` follows links; a dangling link is reported when read.
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() => {
+                    self.dir(&path, ancestors)?;
+                    continue;
+                }
+                Ok(meta) => {
+                    if let Some(kind) = special_kind(&meta) {
+                        self.diagnostics.push(not_regular(&path, kind));
+                        continue;
+                    }
+                }
+                Err(_) => {}
+            }
+            match extension(&path).as_deref() {
+                Some("txt") | Some("md") => self.sources.push(Source::Text(path)),
+                Some("jsonl") => self.sources.push(Source::Jsonl(path)),
+                _ => self.skipped += 1,
+            }
+        }
+        ancestors.remove(&canonical);
+        Ok(())
     }
-    Ok(())
 }
 
 impl Corpus {
@@ -244,6 +369,7 @@ impl Corpus {
                                     line: 0,
                                     buf: Vec::new(),
                                     max: self.options.max_article_bytes,
+                                    done: false,
                                 })
                             }
                             Err(e) => self.warn(Diagnostic {
@@ -263,6 +389,7 @@ impl Corpus {
                             line: 0,
                             buf: Vec::new(),
                             max: self.options.max_article_bytes,
+                            done: false,
                         });
                         continue;
                     }
@@ -334,8 +461,46 @@ fn too_big(len: u64, max: u64) -> String {
     )
 }
 
-/// Checks that bytes are usable article text.
+/// The byte order of a UTF-16 byte-order mark at the start of `bytes`.
+fn utf16_bom(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("little-endian"),
+        [0xFE, 0xFF, ..] => Some("big-endian"),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-16 text after its byte-order mark.
+fn decode_utf16(bytes: &[u8], order: &str) -> Result<String, String> {
+    let body = &bytes[2..];
+    if !body.len().is_multiple_of(2) {
+        return Err(format!(
+            "UTF-16 ({order}) with an odd number of bytes, skipped"
+        ));
+    }
+    let units = body.chunks_exact(2).map(|c| match order {
+        "big-endian" => u16::from_be_bytes([c[0], c[1]]),
+        _ => u16::from_le_bytes([c[0], c[1]]),
+    });
+    char::decode_utf16(units)
+        .enumerate()
+        .map(|(i, c)| {
+            c.map_err(|_| {
+                format!(
+                    "UTF-16 ({order}) with an invalid unit at byte {}, skipped",
+                    2 + 2 * i
+                )
+            })
+        })
+        .collect()
+}
+
+/// Checks that bytes are usable article text (UTF-8, or UTF-16 with a byte-order mark).
 fn check_text(bytes: Vec<u8>) -> Result<String, String> {
+    let bytes = match utf16_bom(&bytes) {
+        Some(order) => decode_utf16(&bytes, order)?.into_bytes(),
+        None => bytes,
+    };
     if bytes.contains(&0) {
         return Err("binary file (contains NUL bytes), skipped".into());
     }
@@ -367,7 +532,7 @@ impl JsonlReader {
                     path: PathBuf::from(&self.path),
                     source,
                 })?;
-            if n == 0 {
+            if n == 0 || self.done {
                 return Ok(None);
             }
             self.line += 1;
@@ -375,6 +540,18 @@ impl JsonlReader {
                 path: self.path.clone(),
                 line: Some(self.line),
             };
+            if self.line == 1 {
+                if let Some(order) = utf16_bom(&self.buf) {
+                    self.done = true;
+                    let message =
+                        format!("UTF-16 ({order}) file: JSONL must be UTF-8, whole file skipped");
+                    return Ok(Some(Err(Diagnostic { origin, message })));
+                }
+                // A UTF-8 byte-order mark is not part of the first record.
+                if self.buf.starts_with("\u{feff}".as_bytes()) {
+                    self.buf.drain(..3);
+                }
+            }
             if self.buf.len() as u64 > self.max {
                 let message = too_big(self.buf.len() as u64, self.max);
                 return Ok(Some(Err(Diagnostic { origin, message })));
@@ -403,12 +580,24 @@ fn parse_record(line: &str, origin: Origin) -> Result<Article, Diagnostic> {
     let record: JsonlRecord =
         serde_json::from_str(line).map_err(|e| fail(format!("malformed JSON: {e}")))?;
     let id = match record.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(_) => return Err(fail("`id` must be a non-empty string or a number".into())),
+        Some(raw) => match raw.get().as_bytes().first() {
+            // a number keeps its exact text: 2^64 and 2^64 + 1 are two ids
+            Some(b'-' | b'0'..=b'9') => raw.get().to_owned(),
+            _ => match serde_json::from_str::<String>(raw.get()) {
+                Ok(s) if !s.trim().is_empty() => s,
+                _ => return Err(fail("`id` must be a non-empty string or a number".into())),
+            },
+        },
         None => return Err(fail("missing `id`".into())),
     };
-    let text = record.text.ok_or_else(|| fail("missing `text`".into()))?;
+    let text = string_field("text", record.text)
+        .map_err(fail)?
+        .ok_or_else(|| fail("missing `text`".into()))?;
+    // A byte-order mark is not part of the text: spans count from after it.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
     if text.trim().is_empty() {
         return Err(fail("empty `text`, skipped".into()));
     }
@@ -417,11 +606,25 @@ fn parse_record(line: &str, origin: Origin) -> Result<Article, Diagnostic> {
     }
     Ok(Article {
         id,
-        title: record.title,
-        date: record.date,
-        url: record.url,
+        title: string_field("title", record.title).map_err(fail)?,
+        date: string_field("date", record.date).map_err(fail)?,
+        url: string_field("url", record.url).map_err(fail)?,
         text,
         origin,
+    })
+}
+
+/// A field that must be a string (or null, or absent); a wrong type names the field.
+fn string_field(name: &str, raw: Option<&RawValue>) -> Result<Option<String>, String> {
+    let Some(raw) = raw else { return Ok(None) };
+    serde_json::from_str::<Option<String>>(raw.get()).map_err(|_| {
+        let found = match raw.get().as_bytes().first() {
+            Some(b'{') => "an object",
+            Some(b'[') => "an array",
+            Some(b't' | b'f') => "a boolean",
+            _ => "a number",
+        };
+        format!("`{name}` must be a string, found {found}")
     })
 }
 
@@ -452,6 +655,42 @@ mod tests {
     fn numeric_ids_are_accepted() {
         let a = parse_record(r#"{"id":42,"text":"Hi."}"#, origin()).expect("valid");
         assert_eq!(a.id, "42");
+    }
+
+    /// Issue #22: 2^64 and 2^64 + 1 are one `f64`; as text they are two ids.
+    #[test]
+    fn numeric_ids_keep_their_exact_text() {
+        for id in [
+            "18446744073709551616",
+            "18446744073709551617",
+            "-5",
+            "1.50",
+            "1e3",
+        ] {
+            let a =
+                parse_record(&format!(r#"{{"id":{id},"text":"Hi."}}"#), origin()).expect("valid");
+            assert_eq!(a.id, id);
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_a_record_text() {
+        let a = parse_record("{\"id\":\"b\",\"text\":\"\u{feff}Hi.\"}", origin()).expect("valid");
+        assert_eq!(a.text, "Hi.");
+    }
+
+    #[test]
+    fn utf16_text_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "Hi \u{1F600}.".encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(check_text(le).expect("le"), "Hi \u{1F600}.");
+        assert_eq!(check_text(be).expect("be"), "Hi \u{1F600}.");
+        let err = check_text(vec![0xFF, 0xFE, b'a']).expect_err("odd");
+        assert!(err.contains("UTF-16"), "{err}");
     }
 
     #[test]

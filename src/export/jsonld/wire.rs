@@ -116,6 +116,7 @@ pub(crate) struct ArticleNode<'a> {
 
 /// The document as read back: only `@graph` matters (the context is ours).
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "a JSON-LD document with an `@graph` list")]
 pub(crate) struct DocumentIn {
     #[serde(rename = "@graph")]
     pub graph: Vec<NodeIn>,
@@ -123,7 +124,7 @@ pub(crate) struct DocumentIn {
 
 /// One string or a list of them.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(untagged, expecting = "expected a string or a list of strings")]
 pub(crate) enum OneOrMany {
     One(String),
     Many(Vec<String>),
@@ -132,7 +133,7 @@ pub(crate) enum OneOrMany {
 /// Any node of `@graph`, every field optional; unknown keys (the `rel:…` direct triples)
 /// are ignored, since the statement nodes carry the same facts.
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", expecting = "a node object")]
 pub(crate) struct NodeIn {
     pub id: String,
     #[serde(rename = "type")]

@@ -150,12 +150,12 @@ pub(super) fn bare_complement(d: &mut Draft<'_>) {
         let Some(x) = (0..d.len()).find(|&x| {
             d.upos[x] == Upos::Verb
                 && x > n_end
-                && d.extent(x).0 == n_end + 1
-                && !d.dominates(n, x)
                 && x != v
                 // `denied the charges and resigned` is a coordination, not a complement
                 && d.base(x) != "conj"
                 && d.upos[n_end + 1] != Upos::Punct
+                && d.extent(x).0 == n_end + 1
+                && !d.dominates(n, x)
                 && !d.children(x).iter().any(|&c| matches!(d.base(c), "cc" | "mark"))
         }) else {
             continue;

@@ -53,11 +53,33 @@ impl<'a> Draft<'a> {
     }
 
     /// First and last token of the subtree of `h`.
+    ///
+    /// Linear in the sentence: each token's path to the root is walked once and its
+    /// verdict (inside or outside the subtree) remembered for the tokens below it.
     pub(super) fn extent(&self, h: usize) -> (usize, usize) {
-        let mut lo = h;
-        let mut hi = h;
-        for t in 0..self.len() {
-            if self.dominates(h, t) {
+        const INSIDE: u8 = 1;
+        const OUTSIDE: u8 = 2;
+        let n = self.len();
+        let mut state = vec![0u8; n];
+        state[h] = INSIDE;
+        let (mut lo, mut hi) = (h, h);
+        let mut path = Vec::new();
+        for t in 0..n {
+            let mut d = t;
+            let verdict = loop {
+                if state[d] != 0 {
+                    break state[d];
+                }
+                path.push(d);
+                match self.heads[d] {
+                    Some(x) if path.len() <= n => d = x,
+                    _ => break OUTSIDE,
+                }
+            };
+            for p in path.drain(..) {
+                state[p] = verdict;
+            }
+            if verdict == INSIDE {
                 lo = lo.min(t);
                 hi = hi.max(t);
             }

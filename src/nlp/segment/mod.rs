@@ -21,6 +21,9 @@
 //!   to the mark (`file.txt`, `end.Next`). A straight quote glued to the previous word
 //!   closes (it stays with its sentence); one glued to the next word opens (it starts the
 //!   next). A sentence-final `etc.`/`Inc.` gives its period back as a token, as EWT does.
+//! - A sentence longer than [`MAX_SENTENCE_TOKENS`] (200) tokens, a run without sentence
+//!   punctuation, is cut into pieces of at most that many, preferably after `;`, `:` or
+//!   `,`, at a line break or before a conjunction (issue #22).
 //! - Datelines (`LONDON (Reuters) -`, `WASHINGTON, Jan 5 -`) at the start of a paragraph
 //!   are split off as their own [`SentenceKind::Byline`] sentence, dash included, so the
 //!   body sentence after them parses cleanly.
@@ -49,8 +52,8 @@ use crate::words::{MONTHS, WEEKDAYS, capitalised_in};
 mod words;
 
 use words::{
-    AGENCIES, BYLINE_LINES, BYLINE_PREFIXES, CAPTION_MARKERS, CAPTION_PREFIXES, DATE_WORDS,
-    OPENERS, SPEECH_VERBS,
+    AGENCIES, BYLINE_LINES, BYLINE_PREFIXES, CAPTION_MARKERS, CAPTION_PREFIXES, CUT_BEFORE,
+    DATE_WORDS, OPENERS, SPEECH_VERBS,
 };
 
 /// A sentence before tagging: its span, its kind and its token spans.
@@ -175,16 +178,16 @@ fn flush_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<RawSenten
         if !dateline_done {
             dateline_done = true;
             if let Some(d) = dateline_end(text, &toks, a, b) {
-                push(out, &toks, a, d, SentenceKind::Byline);
+                push(out, text, &toks, a, d, SentenceKind::Byline);
                 if d < b {
                     let kind = classify(text, &toks, d, b, false);
-                    push(out, &toks, d, b, kind);
+                    push(out, text, &toks, d, b, kind);
                 }
                 continue;
             }
         }
         let kind = classify(text, &toks, a, b, whole_line);
-        push(out, &toks, a, b, kind);
+        push(out, text, &toks, a, b, kind);
     }
     // A paragraph of several sentences that ends in a photo credit is a caption.
     let para = &mut out[first_out..];
@@ -201,16 +204,80 @@ fn flush_paragraph(text: &str, lines: &[(usize, usize)], out: &mut Vec<RawSenten
     }
 }
 
-fn push(out: &mut Vec<RawSentence>, toks: &[Span], a: usize, b: usize, kind: SentenceKind) {
-    if a >= b {
-        return;
+/// The most tokens one sentence may have; a longer run without sentence punctuation
+/// is cut into pieces of at most this many tokens (preferably after `;`, `:` or `,`, at
+/// a line break or before a conjunction).
+///
+/// News sentences are rarely over 100 tokens: of the BBC corpus's 41,766 sentences the
+/// bound cuts one (a rugby squad list). It keeps the parse and the repairs of one sentence, whose
+/// tree walks are not all linear, at a bounded cost, so a build's time is about linear
+/// in the length of its articles whatever their punctuation.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Pushes the sentence of tokens `[a, b)`, cut into pieces of at most
+/// [`MAX_SENTENCE_TOKENS`] tokens when it is longer; each piece keeps `kind`.
+fn push(
+    out: &mut Vec<RawSentence>,
+    text: &str,
+    toks: &[Span],
+    a: usize,
+    b: usize,
+    kind: SentenceKind,
+) {
+    let mut a = a;
+    while a < b {
+        let end = piece_end(text, toks, a, b);
+        let span = Span::new(toks[a].start, toks[end - 1].end);
+        out.push(RawSentence {
+            span,
+            kind,
+            tokens: toks[a..end].to_vec(),
+        });
+        a = end;
     }
-    let span = Span::new(toks[a].start, toks[b - 1].end);
-    out.push(RawSentence {
-        span,
-        kind,
-        tokens: toks[a..b].to_vec(),
-    });
+}
+
+/// Where the piece of a long sentence that starts at token `a` ends (exclusive): `b`
+/// when `[a, b)` is within [`MAX_SENTENCE_TOKENS`]; otherwise the best cut in the last
+/// three quarters of the bound: after `;`, else after `:` or before a line break, else
+/// after `,`, else before a coordinating conjunction (`and`, `but`, `or`…), the latest of
+/// the best kind; with none of them, right at the bound.
+fn piece_end(text: &str, toks: &[Span], a: usize, b: usize) -> usize {
+    if b - a <= MAX_SENTENCE_TOKENS {
+        return b;
+    }
+    let limit = a + MAX_SENTENCE_TOKENS;
+    let mut best = (0u8, limit);
+    for c in (a + MAX_SENTENCE_TOKENS / 4..=limit).rev() {
+        let score = cut_score(text, toks, c);
+        if score > best.0 {
+            best = (score, c);
+            if score == 4 {
+                break;
+            }
+        }
+    }
+    best.1
+}
+
+/// How good a cut between tokens `c - 1` and `c` is (0: no reason to cut there).
+fn cut_score(text: &str, toks: &[Span], c: usize) -> u8 {
+    match tok(text, toks, c - 1) {
+        ";" => return 4,
+        ":" => return 3,
+        _ => {}
+    }
+    if text[toks[c - 1].end..toks[c].start].contains('\n') {
+        return 3;
+    }
+    if tok(text, toks, c - 1) == "," {
+        return 2;
+    }
+    let next = tok(text, toks, c);
+    if CUT_BEFORE.iter().any(|w| next.eq_ignore_ascii_case(w)) {
+        return 1;
+    }
+    0
 }
 
 fn tok<'a>(text: &'a str, toks: &[Span], i: usize) -> &'a str {
@@ -625,5 +692,60 @@ mod tests {
             "It took weeks.\" We are done. \"Why?\" he asked.",
             &["It took weeks.\"", "We are done.", "\"Why?\" he asked."],
         );
+    }
+
+    /// Issue #22: a run without sentence punctuation is cut into bounded pieces that
+    /// cover every token once, in order.
+    #[test]
+    fn long_runs_are_cut_into_bounded_pieces() {
+        let words = [
+            "the",
+            "council",
+            "met",
+            "officials",
+            "from",
+            "every",
+            "town",
+        ];
+        let text: String = (0..5_000)
+            .map(|i| words[i % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let sentences = split(&text);
+        assert!(sentences.len() >= 5_000 / MAX_SENTENCE_TOKENS);
+        let mut next = 0;
+        for s in &sentences {
+            assert!(
+                s.tokens.len() <= MAX_SENTENCE_TOKENS,
+                "{} tokens",
+                s.tokens.len()
+            );
+            assert_eq!(s.kind, SentenceKind::Body);
+            assert_eq!(s.span.start, s.tokens[0].start);
+            assert!(s.tokens[0].start >= next);
+            next = s.span.end;
+        }
+        let total: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+        assert_eq!(total, 5_000);
+        assert_eq!(next, text.len());
+    }
+
+    #[test]
+    fn long_runs_prefer_a_semicolon_then_a_comma_then_a_conjunction() {
+        let filler = |n: usize| vec!["word"; n].join(" ");
+        let with = |sep: &str| format!("{} {sep} {}", filler(120), filler(300));
+        let first = |text: &str| {
+            let s = split(text);
+            text[s[0].span.range()].to_owned()
+        };
+        assert!(first(&with(";")).ends_with("word ;"));
+        assert!(first(&with(",")).ends_with("word ,"));
+        assert!(first(&with("and")).ends_with("word"));
+        assert_eq!(split(&with("and"))[0].tokens.len(), 120);
+        // `;` wins over a later comma
+        let both = format!("{} ; {} , {}", filler(100), filler(50), filler(300));
+        assert_eq!(split(&both)[0].tokens.len(), 101);
+        // a sentence within the bound is untouched
+        assert_eq!(split(&filler(MAX_SENTENCE_TOKENS)).len(), 1);
     }
 }

@@ -302,3 +302,9 @@ pub(super) const DATE_WORDS: &[&str] = &[
     "on",
     "at",
 ];
+
+/// Words a long run without sentence punctuation is best cut before (coordinating and
+/// common subordinating conjunctions), after `;`, `:`, a line break and `,`.
+pub(super) const CUT_BEFORE: &[&str] = &[
+    "and", "but", "or", "nor", "yet", "so", "while", "because", "whereas",
+];
