@@ -421,8 +421,8 @@ pub(super) const OUR_TAILS: &[&str] = &[
 
 /// Words ending in `-ise` that are no British `-ize` spelling (`advise`, `surprise`).
 pub(super) const ISE_KEEP: &[&str] = &[
-    "advise",
     "advertise",
+    "advise",
     "anise",
     "apprise",
     "arise",
@@ -446,6 +446,7 @@ pub(super) const ISE_KEEP: &[&str] = &[
     "guise",
     "improvise",
     "incise",
+    "liaise",
     "merchandise",
     "mortise",
     "noise",
@@ -507,4 +508,17 @@ pub(super) const SPELLINGS: &[(&str, &str)] = &[
     ("theatre", "theater"),
     ("traveller", "traveler"),
     ("tyre", "tire"),
+];
+
+/// Prefixes that keep an irregular verb irregular (`underwritten` → `underwrite`,
+/// `outsold` → `outsell`) and that a regular verb takes without changing its spelling
+/// (`reuniting` → `reunite`, `co-starring` → `co-star`), longest first.
+pub(super) const VERB_PREFIXES: &[&str] = &[
+    "under", "over", "fore", "with", "out", "mis", "dis", "pre", "co-", "re", "up", "be",
+];
+
+/// Prefixes before a one-syllable verb in `-ll` that keeps both `l`s (`recalled`,
+/// `installed`, `fulfilled`): the British doubling of `totalled` does not apply.
+pub(super) const LL_PREFIXES: &[&str] = &[
+    "fore", "over", "out", "mis", "ful", "dis", "re", "in", "be", "en", "un", "up",
 ];
