@@ -18,8 +18,9 @@ use super::model::{BundleError, ByteReader, ByteWriter};
 mod words;
 
 use words::{
-    FINAL_E_STEMS, IRREGULAR_NOUNS, IRREGULAR_VERBS, ISE_KEEP, LL_PREFIXES, NEWS_VERBS, OUR_STEMS,
-    OUR_TAILS, SPELLINGS, VERB_PREFIXES,
+    FINAL_E_STEMS, IRREGULAR_NOUNS, IRREGULAR_VERBS, ISE_KEEP, LL_PREFIXES, NEVER_VERBS,
+    NEWS_VERBS, NOT_VERB_ENDINGS, OUR_STEMS, OUR_TAILS, SHORT_VERBS, SPELLINGS, VERB_PREFIXES,
+    VERBS_WITH_NOUN_ENDINGS,
 };
 
 /// Every verb lemma the lemmatizer and tagger know without training data.
@@ -28,6 +29,27 @@ pub fn known_verb_lemmas() -> impl Iterator<Item = &'static str> {
         .iter()
         .map(|(l, _, _)| *l)
         .chain(NEWS_VERBS.iter().copied())
+}
+
+/// Whether an action with lemma `lemma`, written `surface` in the text, can be a verb: the
+/// lemma's words are letters (and hyphens), its head word has a vowel, is not one or two
+/// letters (`be`, `go`, `up` are), has no noun or adjective ending (`electronic`, `hopeful`,
+/// `industry`), and no word of the surface is a word that is never a verb (`pending`,
+/// `dlrs`). A tagging error makes such words verbs; a statement on them is noise.
+pub fn is_plausible_verb(lemma: &str, surface: &str) -> bool {
+    let Some(head) = lemma.split_whitespace().next() else {
+        return false;
+    };
+    let letters = lemma
+        .split_whitespace()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    let short = head.chars().count() <= 2 && !SHORT_VERBS.contains(&head);
+    let noun_ending = NOT_VERB_ENDINGS.iter().any(|e| head.ends_with(e))
+        && !VERBS_WITH_NOUN_ENDINGS.iter().any(|e| head.ends_with(e));
+    let never = surface
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| NEVER_VERBS.contains(&w.to_lowercase().as_str()));
+    letters && !short && !noun_ending && !never && head.bytes().any(is_vowel_or_y)
 }
 
 /// Past and participle forms → the first lemma of [`IRREGULAR_VERBS`] that has the form
@@ -844,6 +866,46 @@ mod tests {
             "tour",
         ] {
             assert_eq!(american(same), same);
+        }
+    }
+}
+
+#[cfg(test)]
+mod plausible_tests {
+    use super::is_plausible_verb;
+
+    #[test]
+    fn verbs_pass() {
+        for (lemma, surface) in [
+            ("sell", "sold"),
+            ("go", "went to"),
+            ("take over", "took over"),
+            ("panic", "panicked"),
+            ("witness", "witnessed"),
+            ("insist", "insisted on"),
+            ("co-star", "co-starred in"),
+            ("carry", "carried"),
+        ] {
+            assert!(is_plausible_verb(lemma, surface), "{lemma}");
+        }
+    }
+
+    #[test]
+    fn nouns_units_and_prepositions_fail() {
+        for (lemma, surface) in [
+            ("dlr", "dlrs"),
+            ("de", "des"),
+            ("pend", "pending"),
+            ("sterl", "sterling"),
+            ("electronic", "electronics"),
+            ("hopeful", "hopefuls"),
+            ("industry", "industries"),
+            ("versu", "versus"),
+            ("sale", "sales up"),
+            ("4's", "4's"),
+            ("", ""),
+        ] {
+            assert!(!is_plausible_verb(lemma, surface), "{lemma}");
         }
     }
 }

@@ -522,3 +522,63 @@ pub(super) const VERB_PREFIXES: &[&str] = &[
 pub(super) const LL_PREFIXES: &[&str] = &[
     "fore", "over", "out", "mis", "ful", "dis", "re", "in", "be", "en", "un", "up",
 ];
+
+/// Endings of nouns and adjectives that no verb has (`electronics`, `hopeful`, `industry`),
+/// for the check of an action's head word ([`super::is_plausible_verb`]).
+pub(super) const NOT_VERB_ENDINGS: &[&str] = &[
+    "ics", "ic", "ful", "ity", "ness", "ship", "ism", "ous", "ist", "stry", "iary", "tary", "sary",
+    "nary", "ory",
+];
+
+/// Verbs with an ending of [`NOT_VERB_ENDINGS`] (`panic`, `witness`, `insist`); a word that
+/// ends in one of these is a verb.
+pub(super) const VERBS_WITH_NOUN_ENDINGS: &[&str] = &[
+    "frolic", "harness", "mimic", "panic", "picnic", "traffic", "witness", "worship", "sist",
+    "xist", "list", "wist", "oist",
+];
+
+/// Words that are never a verb form in news text although a tagger may read them as one:
+/// `-ing` nouns, adjectives and prepositions (`pending`, `ceiling`, `sterling`), other
+/// prepositions, and abbreviations of units and currencies (`dlrs`, `cts`).
+pub(super) const NEVER_VERBS: &[&str] = &[
+    "amid",
+    "amidst",
+    "anything",
+    "bln",
+    "ceiling",
+    "cts",
+    "darling",
+    "des",
+    "dlr",
+    "dlrs",
+    "during",
+    "evening",
+    "everything",
+    "gruelling",
+    "grueling",
+    "incoming",
+    "infighting",
+    "mln",
+    "morning",
+    "nothing",
+    "ongoing",
+    "outgoing",
+    "pct",
+    "pending",
+    "per",
+    "sales",
+    "shareholding",
+    "shr",
+    "shrs",
+    "something",
+    "sterling",
+    "underlying",
+    "upcoming",
+    "versus",
+    "via",
+    "vs",
+    "wedding",
+];
+
+/// The verbs of one or two letters.
+pub(super) const SHORT_VERBS: &[&str] = &["ax", "be", "do", "go", "up"];
