@@ -26,6 +26,12 @@ pub(crate) struct Found {
     pub predicate: usize,
 }
 
+/// Whether a triple's action can be a verb (issue #18): a tagging error that makes a unit,
+/// `-ing` noun or preposition a verb (`dlrs`, `pending`, `versus`) gives no statement.
+pub(crate) fn plausible_action(t: &Triple) -> bool {
+    crate::nlp::morph::is_plausible_verb(&t.action.lemma, &t.action.surface)
+}
+
 /// Builds a triple from a finding and its context, computing the confidence as the
 /// module documentation says.
 pub(crate) fn triple(

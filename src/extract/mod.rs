@@ -140,6 +140,7 @@ pub fn run(extractors: &Extractors, doc: &AnnotatedArticle) -> Vec<Triple> {
             e.extract(&parse, &mut out);
         }
     }
+    out.retain(found::plausible_action);
     finish(out)
 }
 

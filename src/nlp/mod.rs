@@ -101,7 +101,8 @@ impl Nlp {
         );
         let section = |section| move |source| NlpError::Section { section, source };
         let tagger = tagger.map_err(section("tagger"))?;
-        let lemmatizer = lemmatizer.map_err(section("lemmatizer"))?;
+        let mut lemmatizer = lemmatizer.map_err(section("lemmatizer"))?;
+        lemmatizer.know_verbs(tagger.known_verbs().iter().cloned());
         let parser = parser?;
         Ok(Nlp {
             tagger,
@@ -111,7 +112,8 @@ impl Nlp {
     }
 
     /// Builds a pipeline from trained components.
-    pub fn from_parts(tagger: Tagger, lemmatizer: Lemmatizer, parser: Parser) -> Nlp {
+    pub fn from_parts(tagger: Tagger, mut lemmatizer: Lemmatizer, parser: Parser) -> Nlp {
+        lemmatizer.know_verbs(tagger.known_verbs().iter().cloned());
         Nlp {
             tagger,
             lemmatizer,

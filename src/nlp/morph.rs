@@ -1,5 +1,5 @@
 //! The morphology the extractors use, in one small interface: the American spelling of a
-//! lemma, and the verbs an `-ed` form could come from. The extractors use these functions
+//! lemma, the verbs an `-ed` form could come from, and whether an action can be a verb. The extractors use these functions
 //! and nothing else of [`super::lemma`] or [`super::tagger`].
 
 use std::borrow::Cow;
@@ -29,4 +29,18 @@ pub fn ed_stems(form: &str) -> Vec<String> {
         .filter(|(inflection, _)| *inflection == "ed")
         .map(|(_, stem)| stem)
         .collect()
+}
+
+/// Whether an action with this lemma and surface can be a verb: not a unit, abbreviation,
+/// `-ing` noun or preposition a tagging error made a verb (`dlrs`, `pending`, `versus`),
+/// nor a word with a noun or adjective ending (`electronics`, `hopefuls`).
+///
+/// ```
+/// use actorgraph::nlp::morph::is_plausible_verb;
+/// assert!(is_plausible_verb("acquire", "acquired"));
+/// assert!(!is_plausible_verb("pend", "pending"));
+/// assert!(!is_plausible_verb("dlr", "dlrs"));
+/// ```
+pub fn is_plausible_verb(lemma: &str, surface: &str) -> bool {
+    super::lemma::is_plausible_verb(lemma, surface)
 }

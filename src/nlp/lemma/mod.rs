@@ -11,15 +11,16 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::model::{BundleError, ByteReader, ByteWriter};
 
 mod words;
 
 use words::{
-    FINAL_E_STEMS, IRREGULAR_NOUNS, IRREGULAR_VERBS, ISE_KEEP, NEWS_VERBS, OUR_STEMS, OUR_TAILS,
-    SPELLINGS,
+    FINAL_E_STEMS, IRREGULAR_NOUNS, IRREGULAR_VERBS, ISE_KEEP, LL_PREFIXES, NEVER_VERBS,
+    NEWS_VERBS, NOT_VERB_ENDINGS, OUR_STEMS, OUR_TAILS, SHORT_VERBS, SPELLINGS, VERB_PREFIXES,
+    VERBS_WITH_NOUN_ENDINGS,
 };
 
 /// Every verb lemma the lemmatizer and tagger know without training data.
@@ -28,6 +29,27 @@ pub fn known_verb_lemmas() -> impl Iterator<Item = &'static str> {
         .iter()
         .map(|(l, _, _)| *l)
         .chain(NEWS_VERBS.iter().copied())
+}
+
+/// Whether an action with lemma `lemma`, written `surface` in the text, can be a verb: the
+/// lemma's words are letters (and hyphens), its head word has a vowel, is not one or two
+/// letters (`be`, `go`, `up` are), has no noun or adjective ending (`electronic`, `hopeful`,
+/// `industry`), and no word of the surface is a word that is never a verb (`pending`,
+/// `dlrs`). A tagging error makes such words verbs; a statement on them is noise.
+pub fn is_plausible_verb(lemma: &str, surface: &str) -> bool {
+    let Some(head) = lemma.split_whitespace().next() else {
+        return false;
+    };
+    let letters = lemma
+        .split_whitespace()
+        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    let short = head.chars().count() <= 2 && !SHORT_VERBS.contains(&head);
+    let noun_ending = NOT_VERB_ENDINGS.iter().any(|e| head.ends_with(e))
+        && !VERBS_WITH_NOUN_ENDINGS.iter().any(|e| head.ends_with(e));
+    let never = surface
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| NEVER_VERBS.contains(&w.to_lowercase().as_str()));
+    letters && !short && !noun_ending && !never && head.bytes().any(is_vowel_or_y)
 }
 
 /// Past and participle forms → the first lemma of [`IRREGULAR_VERBS`] that has the form
@@ -112,6 +134,9 @@ pub struct Lemmatizer {
     exact: Table<String>,
     lower: Table<String>,
     rules: Table<(u8, String)>,
+    /// Verb lemmas that choose among the stems of an unknown `-ed`/`-ing` form (the tagger's
+    /// verb lexicon, given by [`Lemmatizer::know_verbs`]; not part of the file format).
+    verbs: FxHashSet<String>,
 }
 
 /// A map keyed by (word or suffix, XPOS), stored per tag so that a lookup needs no key
@@ -276,6 +301,7 @@ impl Lemmatizer {
             exact: Table::default(),
             lower: Table::default(),
             rules,
+            verbs: FxHashSet::default(),
         };
         for (k, counts) in &lower {
             if let Some((l, _)) = most_frequent(counts) {
@@ -317,6 +343,11 @@ impl Lemmatizer {
         if let Some(l) = irregular(lf, xpos) {
             return l.to_owned();
         }
+        if matches!(xpos, "VBD" | "VBN" | "VBG")
+            && let Some(l) = self.inflected_verb(lf, xpos)
+        {
+            return l;
+        }
         let Some(rules) = self.rules.tag(xpos) else {
             return base.to_owned();
         };
@@ -333,13 +364,90 @@ impl Lemmatizer {
                 && let Some(l) = apply_script(base, *strip as usize, append)
             {
                 let inflected = lf.ends_with("ed") || lf.ends_with("ing");
-                if matches!(xpos, "VBD" | "VBN" | "VBG") && inflected && needs_final_e(&l) {
-                    return l + "e";
+                if matches!(xpos, "VBD" | "VBN" | "VBG") && inflected {
+                    if needs_final_e(&l) {
+                        return l + "e";
+                    }
+                    if let Some(stem) = l.strip_suffix('e')
+                        && vowel_pair_takes_no_e(stem)
+                    {
+                        return stem.to_owned();
+                    }
                 }
                 return l;
             }
         }
         base.to_owned()
+    }
+
+    /// Adds verb lemmas to the lexicon that chooses among the stems of unknown `-ed` and
+    /// `-ing` forms (`favored` → `favor`, not `favore`). [`crate::nlp::Nlp`] gives it the
+    /// tagger's verbs when it loads a model.
+    pub fn know_verbs(&mut self, verbs: impl IntoIterator<Item = String>) {
+        self.verbs.extend(verbs);
+    }
+
+    /// Whether `lemma` is a verb the lexicon knows, in either spelling (`favour`, `favor`).
+    fn is_known_verb(&self, lemma: &str) -> bool {
+        static BUILT_IN: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+        let built_in = BUILT_IN.get_or_init(|| known_verb_lemmas().collect());
+        let known = |w: &str| self.verbs.contains(w) || built_in.contains(w);
+        known(lemma) || {
+            let us = american(lemma);
+            us != lemma && known(&us)
+        }
+    }
+
+    /// The lemma of a regular `-ed`/`-ing` form by English spelling rules, the verb
+    /// lexicon choosing among the candidate stems; `None` for a word these rules do not
+    /// cover (then the learnt suffix rules decide).
+    ///
+    /// In order: a prefix on an irregular verb (`underwritten` → `underwrite`); the form
+    /// itself when it is a verb in `-eed` (`exceed`) or its stem has no vowel (`string`); the first
+    /// candidate stem the lexicon knows, also behind a prefix (`reuniting` → `reunite`);
+    /// then spelling alone: `-ying` after one letter is `-ie` (`vying` → `vie`), `-ied` is
+    /// `-y`, a doubled consonant is undoubled (`starring` → `star`) except `-ss`, `-zz`,
+    /// `-ff` and `-ll` (British `totalled` → `total` but `recalled` → `recall`), a
+    /// one-syllable consonant–vowel–consonant stem takes an `e` (`lined` → `line`); other
+    /// stems are left to the learnt rules.
+    fn inflected_verb(&self, lf: &str, xpos: &str) -> Option<String> {
+        if !lf.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+            return None;
+        }
+        if xpos != "VBG" {
+            for p in VERB_PREFIXES {
+                if let Some(rest) = lf.strip_prefix(p)
+                    && rest.len() >= 3
+                    && let Some(l) = irregular_verbs().get(rest)
+                {
+                    return Some(format!("{p}{l}"));
+                }
+            }
+        }
+        let (stem, ing) = match (lf.strip_suffix("ing"), lf.strip_suffix("ed")) {
+            (Some(s), _) if xpos == "VBG" => (s, true),
+            (_, Some(s)) if xpos != "VBG" => (s, false),
+            _ => return None,
+        };
+        let verb_in_eed = lf.ends_with("eed") && self.is_known_verb(lf);
+        if stem.len() < 2 || verb_in_eed || !stem.bytes().any(is_vowel_or_y) {
+            return (stem.len() >= 2 || ing).then(|| lf.to_owned());
+        }
+        let candidates = stem_candidates(stem, ing);
+        if let Some(c) = candidates.iter().find(|c| self.is_known_verb(c)) {
+            return Some(c.clone());
+        }
+        for p in VERB_PREFIXES {
+            if let Some(rest) = stem.strip_prefix(p)
+                && rest.len() >= 3
+                && let Some(c) = stem_candidates(rest, ing)
+                    .into_iter()
+                    .find(|c| self.is_known_verb(c))
+            {
+                return Some(format!("{p}{c}"));
+            }
+        }
+        spelled_stem(stem, ing)
     }
 
     /// The lemma of `form` tagged `xpos` (Penn Treebank tag).
@@ -407,8 +515,131 @@ impl Lemmatizer {
             exact,
             lower,
             rules,
+            verbs: FxHashSet::default(),
         })
     }
+}
+
+fn is_vowel_or_y(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Number of vowel groups (`y` after a consonant counts): roughly the syllables.
+fn syllables(w: &str) -> usize {
+    let b = w.as_bytes();
+    (0..b.len())
+        .filter(|&i| {
+            let v = is_vowel(b[i]) || (b[i] == b'y' && i > 0 && !is_vowel(b[i - 1]));
+            v && (i == 0 || !(is_vowel(b[i - 1]) || b[i - 1] == b'y' && i > 1))
+        })
+        .count()
+}
+
+/// A one-syllable stem ending consonant–vowel–consonant (`lin`, `hop`; not `w`, `x`, `y`):
+/// such a verb would have doubled its consonant, so an undoubled form had a final `e`.
+fn is_short_cvc(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    n >= 2
+        && syllables(stem) == 1
+        && !is_vowel_or_y(b[n - 1])
+        && !matches!(b[n - 1], b'w' | b'x')
+        && is_vowel(b[n - 2])
+        && (n == 2 || !is_vowel(b[n - 3]))
+}
+
+/// The stem with its doubled final consonant undoubled (`starr` → `star`).
+fn undoubled(stem: &str) -> Option<&str> {
+    let b = stem.as_bytes();
+    let n = b.len();
+    (n >= 3 && b[n - 1] == b[n - 2] && !is_vowel_or_y(b[n - 1])).then(|| &stem[..n - 1])
+}
+
+/// The verb candidates of the stem left by stripping `-ing` (`ing`) or `-ed`, most likely
+/// first.
+fn stem_candidates(stem: &str, ing: bool) -> Vec<String> {
+    let mut out = Vec::with_capacity(3);
+    if ing && stem.len() == 2 && stem.ends_with('y') {
+        out.push(format!("{}ie", &stem[..1]));
+    }
+    if !ing && let Some(t) = stem.strip_suffix('i') {
+        out.push(format!("{t}y"));
+    }
+    if !ing && stem.ends_with('e') {
+        out.push(format!("{stem}e"));
+    }
+    if let Some(u) = undoubled(stem) {
+        out.push(u.to_owned());
+        out.push(stem.to_owned());
+    } else if is_short_cvc(stem) {
+        out.push(format!("{stem}e"));
+        out.push(stem.to_owned());
+    } else {
+        out.push(stem.to_owned());
+        out.push(format!("{stem}e"));
+    }
+    out
+}
+
+/// The lemma of an `-ed`/`-ing` stem by spelling alone (see [`Lemmatizer::inflected_verb`]);
+/// `None` for a stem that spelling does not decide (the learnt rules do).
+fn spelled_stem(stem: &str, ing: bool) -> Option<String> {
+    if ing && stem.len() == 2 && stem.ends_with('y') {
+        return Some(format!("{}ie", &stem[..1]));
+    }
+    if !ing && let Some(t) = stem.strip_suffix('i') {
+        return Some(if t.len() >= 2 {
+            format!("{t}y")
+        } else {
+            format!("{stem}e")
+        });
+    }
+    if !ing && stem.ends_with('e') {
+        // `freed`, `agreed`: the verb ends in `-ee`
+        return Some(format!("{stem}e"));
+    }
+    if let Some(u) = undoubled(stem) {
+        return Some(match stem.as_bytes()[stem.len() - 1] {
+            b's' | b'z' | b'f' => stem.to_owned(),
+            b'l' if !british_ll(u) => stem.to_owned(),
+            _ => u.to_owned(),
+        });
+    }
+    is_short_cvc(stem).then(|| format!("{stem}e"))
+}
+
+/// A stem ending in two vowels and a consonant after which English writes no silent `e`
+/// (`chair`, `plead`, `float`, `scoop`, `shout`); `s`, `z`, `v`, `c`, `g` (`cause`,
+/// `seize`, `leave`) and `-eat`, `-iat`, `-uat` (`create`, `negotiate`) may take one.
+fn vowel_pair_takes_no_e(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 3 || is_vowel_or_y(b[n - 1]) || matches!(b[n - 1], b's' | b'z' | b'v' | b'c' | b'g') {
+        return false;
+    }
+    let pair = &stem[n - 3..n - 1];
+    match pair {
+        "ai" | "oa" | "oo" | "ou" | "ee" | "ei" | "au" | "oi" => true,
+        "ea" => b[n - 1] != b't',
+        _ => false,
+    }
+}
+
+/// Whether `base` (the stem with one `l` of `-ll` removed) is a verb of two or more
+/// syllables, which British spelling doubles (`total` → `totalled`, `travel` →
+/// `travelling`), rather than a one-syllable `-ll` verb behind a prefix (`recall`).
+fn british_ll(base: &str) -> bool {
+    syllables(base) >= 2
+        && base
+            .strip_suffix('l')
+            .is_some_and(|b| b.ends_with(|c: char| "aeiou".contains(c)))
+        && !LL_PREFIXES
+            .iter()
+            .any(|p| base.strip_prefix(p).is_some_and(|r| syllables(r) == 1))
 }
 
 /// Stems of unknown verbs left by stripping `-ed`/`-ing` that lost a final `e`
@@ -444,14 +675,17 @@ fn needs_final_e(stem: &str) -> bool {
             // `conced`, `preced`, `reced`: no English verb ends in `-ced`
             ends("ced")
                 || (prev == b'i' && !vowel(before) && n >= 4)
-                || ends("ud") && n >= 4
+                || ends("ud") && n >= 4 && !vowel(before)
                 || (prev == b'o' && !vowel(before) && n >= 4)
                 || (prev == b'a' && !vowel(before) && n >= 4)
         }
         b'g' => matches!(prev, b'r' | b'd' | b'l') || (prev == b'a' && n >= 5),
         b'b' => prev == b'i' && n >= 4,
         b'k' => prev == b'o' && !vowel(before),
-        b't' => (ends("at") && !ends("eat") && !ends("oat") && n >= 5) || (ends("ut") && n >= 5),
+        b't' => {
+            (ends("at") && !ends("eat") && !ends("oat") && n >= 5)
+                || (ends("ut") && n >= 5 && !vowel(before))
+        }
         b's' => {
             matches!(prev, b'r' | b'n' | b'p')
                 || ends("os")
@@ -466,6 +700,9 @@ fn needs_final_e(stem: &str) -> bool {
         b'r' => {
             (ends("ar") && !ends("ear") && !ends("oar") && n >= 4)
                 || (ends("ir") && !ends("stir") && !ends("air"))
+                || (ends("ur") && !ends("our") && n >= 5)
+                // `centr`, `manoeuvr`, `massacr`: no English word ends consonant + `r`
+                || (!vowel(prev) && prev != b'r' && prev != b'y')
         }
         b'i' => n == 2,
         _ => false,
@@ -629,6 +866,160 @@ mod tests {
             "tour",
         ] {
             assert_eq!(american(same), same);
+        }
+    }
+}
+
+#[cfg(test)]
+mod plausible_tests {
+    use super::is_plausible_verb;
+
+    #[test]
+    fn verbs_pass() {
+        for (lemma, surface) in [
+            ("sell", "sold"),
+            ("go", "went to"),
+            ("take over", "took over"),
+            ("panic", "panicked"),
+            ("witness", "witnessed"),
+            ("insist", "insisted on"),
+            ("co-star", "co-starred in"),
+            ("carry", "carried"),
+        ] {
+            assert!(is_plausible_verb(lemma, surface), "{lemma}");
+        }
+    }
+
+    #[test]
+    fn nouns_units_and_prepositions_fail() {
+        for (lemma, surface) in [
+            ("dlr", "dlrs"),
+            ("de", "des"),
+            ("pend", "pending"),
+            ("sterl", "sterling"),
+            ("electronic", "electronics"),
+            ("hopeful", "hopefuls"),
+            ("industry", "industries"),
+            ("versu", "versus"),
+            ("sale", "sales up"),
+            ("4's", "4's"),
+            ("", ""),
+        ] {
+            assert!(!is_plausible_verb(lemma, surface), "{lemma}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod inflection_tests {
+    use super::{Lemmatizer, vowel_pair_takes_no_e};
+
+    /// A toy lemmatizer that knows a few verbs, as a loaded model knows the tagger's.
+    fn check(cases: &[(&str, &str, &str)]) {
+        let mut l = Lemmatizer::train([("walked", "VBD", "walk"), ("talking", "VBG", "talk")]);
+        l.know_verbs(
+            [
+                "favor", "owe", "float", "hop", "hope", "recall", "file", "unite", "stem",
+            ]
+            .map(String::from),
+        );
+        for (form, xpos, want) in cases {
+            assert_eq!(l.lemmatize(form, xpos), *want, "{form}/{xpos}");
+        }
+    }
+
+    #[test]
+    fn the_lexicon_chooses_among_stems() {
+        check(&[
+            ("favoured", "VBD", "favour"),
+            ("owed", "VBN", "owe"),
+            ("floated", "VBD", "float"),
+            ("hoped", "VBD", "hope"),
+            ("hopped", "VBD", "hop"),
+            ("filing", "VBG", "file"),
+            ("stemmed", "VBD", "stem"),
+            ("reuniting", "VBG", "reunite"),
+        ]);
+    }
+
+    #[test]
+    fn a_doubled_consonant_is_undoubled_without_an_e() {
+        check(&[
+            ("starring", "VBG", "star"),
+            ("co-starred", "VBD", "co-star"),
+            ("trimmed", "VBN", "trim"),
+            ("shredding", "VBG", "shred"),
+            ("kissed", "VBD", "kiss"),
+            ("buzzing", "VBG", "buzz"),
+        ]);
+    }
+
+    #[test]
+    fn british_ll_belongs_to_longer_verbs() {
+        check(&[
+            ("totalled", "VBD", "total"),
+            ("signalling", "VBG", "signal"),
+            ("travelled", "VBN", "travel"),
+            ("recalled", "VBD", "recall"),
+            ("installed", "VBN", "install"),
+            ("spelled", "VBD", "spell"),
+            ("drilling", "VBG", "drill"),
+        ]);
+    }
+
+    #[test]
+    fn short_consonant_vowel_consonant_stems_take_an_e() {
+        check(&[
+            ("lined", "VBD", "line"),
+            ("raking", "VBG", "rake"),
+            ("mining", "VBG", "mine"),
+            ("taped", "VBN", "tape"),
+            ("fixed", "VBD", "fix"),
+            ("rowing", "VBG", "row"),
+        ]);
+    }
+
+    #[test]
+    fn y_and_ie_verbs() {
+        check(&[
+            ("vying", "VBG", "vie"),
+            ("tying", "VBG", "tie"),
+            ("copied", "VBD", "copy"),
+            ("tied", "VBD", "tie"),
+            ("buying", "VBG", "buy"),
+            ("freed", "VBD", "free"),
+            ("agreed", "VBN", "agree"),
+        ]);
+    }
+
+    #[test]
+    fn prefixed_irregular_participles() {
+        check(&[
+            ("underwritten", "VBN", "underwrite"),
+            ("outsold", "VBD", "outsell"),
+            ("overshot", "VBD", "overshoot"),
+            ("withdrew", "VBD", "withdraw"),
+        ]);
+    }
+
+    #[test]
+    fn misspelt_verbs_are_not_cut_further() {
+        check(&[
+            ("recieved", "VBD", "recieve"),
+            ("aquired", "VBD", "aquire"),
+            ("belived", "VBD", "belive"),
+        ]);
+    }
+
+    #[test]
+    fn vowel_pairs_that_take_no_silent_e() {
+        for stem in [
+            "chair", "plead", "float", "scoop", "shout", "raid", "appear",
+        ] {
+            assert!(vowel_pair_takes_no_e(stem), "{stem}");
+        }
+        for stem in ["caus", "seiz", "leav", "creat", "negotiat", "argu", "lin"] {
+            assert!(!vowel_pair_takes_no_e(stem), "{stem}");
         }
     }
 }

@@ -421,8 +421,8 @@ pub(super) const OUR_TAILS: &[&str] = &[
 
 /// Words ending in `-ise` that are no British `-ize` spelling (`advise`, `surprise`).
 pub(super) const ISE_KEEP: &[&str] = &[
-    "advise",
     "advertise",
+    "advise",
     "anise",
     "apprise",
     "arise",
@@ -446,6 +446,7 @@ pub(super) const ISE_KEEP: &[&str] = &[
     "guise",
     "improvise",
     "incise",
+    "liaise",
     "merchandise",
     "mortise",
     "noise",
@@ -508,3 +509,76 @@ pub(super) const SPELLINGS: &[(&str, &str)] = &[
     ("traveller", "traveler"),
     ("tyre", "tire"),
 ];
+
+/// Prefixes that keep an irregular verb irregular (`underwritten` → `underwrite`,
+/// `outsold` → `outsell`) and that a regular verb takes without changing its spelling
+/// (`reuniting` → `reunite`, `co-starring` → `co-star`), longest first.
+pub(super) const VERB_PREFIXES: &[&str] = &[
+    "under", "over", "fore", "with", "out", "mis", "dis", "pre", "co-", "re", "up", "be",
+];
+
+/// Prefixes before a one-syllable verb in `-ll` that keeps both `l`s (`recalled`,
+/// `installed`, `fulfilled`): the British doubling of `totalled` does not apply.
+pub(super) const LL_PREFIXES: &[&str] = &[
+    "fore", "over", "out", "mis", "ful", "dis", "re", "in", "be", "en", "un", "up",
+];
+
+/// Endings of nouns and adjectives that no verb has (`electronics`, `hopeful`, `industry`),
+/// for the check of an action's head word ([`super::is_plausible_verb`]).
+pub(super) const NOT_VERB_ENDINGS: &[&str] = &[
+    "ics", "ic", "ful", "ity", "ness", "ship", "ism", "ous", "ist", "stry", "iary", "tary", "sary",
+    "nary", "ory",
+];
+
+/// Verbs with an ending of [`NOT_VERB_ENDINGS`] (`panic`, `witness`, `insist`); a word that
+/// ends in one of these is a verb.
+pub(super) const VERBS_WITH_NOUN_ENDINGS: &[&str] = &[
+    "frolic", "harness", "mimic", "panic", "picnic", "traffic", "witness", "worship", "sist",
+    "xist", "list", "wist", "oist",
+];
+
+/// Words that are never a verb form in news text although a tagger may read them as one:
+/// `-ing` nouns, adjectives and prepositions (`pending`, `ceiling`, `sterling`), other
+/// prepositions, and abbreviations of units and currencies (`dlrs`, `cts`).
+pub(super) const NEVER_VERBS: &[&str] = &[
+    "amid",
+    "amidst",
+    "anything",
+    "bln",
+    "ceiling",
+    "cts",
+    "darling",
+    "des",
+    "dlr",
+    "dlrs",
+    "during",
+    "evening",
+    "everything",
+    "gruelling",
+    "grueling",
+    "incoming",
+    "infighting",
+    "mln",
+    "morning",
+    "nothing",
+    "ongoing",
+    "outgoing",
+    "pct",
+    "pending",
+    "per",
+    "sales",
+    "shareholding",
+    "shr",
+    "shrs",
+    "something",
+    "sterling",
+    "underlying",
+    "upcoming",
+    "versus",
+    "via",
+    "vs",
+    "wedding",
+];
+
+/// The verbs of one or two letters.
+pub(super) const SHORT_VERBS: &[&str] = &["ax", "be", "do", "go", "up"];

@@ -535,6 +535,12 @@ fn argmax(scores: &[f32]) -> u8 {
 }
 
 impl Tagger {
+    /// The verb lexicon: lower-case base forms tagged `VB` in the training data, plus the
+    /// lemmatizer's known verb lemmas.
+    pub fn known_verbs(&self) -> &FxHashSet<String> {
+        &self.verbs
+    }
+
     /// Tags a sentence; returns one class per form.
     pub fn tag(&self, forms: &[&str]) -> Vec<(Upos, &'static str)> {
         let lex = Lexicon {
