@@ -98,6 +98,15 @@ fn subject_of(p: &Parse<'_>, h: usize) -> Option<usize> {
         .find(|&c| matches!(p.base(c), "nsubj" | "csubj"))
 }
 
+/// The nominal subject (`nsubj`) of `h`, if any: the one a subjectless adjunct or
+/// purpose clause of `h` shares.
+fn nominal_subject_of(p: &Parse<'_>, h: usize) -> Option<usize> {
+    p.children(h)
+        .iter()
+        .copied()
+        .find(|&c| p.base(c) == "nsubj")
+}
+
 /// The subjects of predicate `v` (heads, conjuncts expanded), looking through
 /// coordination, control, relative clauses and participles. The flag is true when the
 /// subject was inherited rather than found on `v` itself.
@@ -154,23 +163,13 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
                         Some("after" | "before" | "while" | "since" | "upon" | "in" | "on")
                     ) =>
             {
-                if let Some(s) = p
-                    .children(h)
-                    .iter()
-                    .copied()
-                    .find(|&c| p.base(c) == "nsubj")
-                {
+                if let Some(s) = nominal_subject_of(p, h) {
                     return (p.conjuncts(s), true);
                 }
                 return (Vec::new(), true);
             }
             "advcl" if p.mark(cur).is_none_or(|m| m == "to" || m == "by") => {
-                if let Some(s) = p
-                    .children(h)
-                    .iter()
-                    .copied()
-                    .find(|&c| p.base(c) == "nsubj")
-                {
+                if let Some(s) = nominal_subject_of(p, h) {
                     return (p.conjuncts(s), true);
                 }
                 cur = h;
