@@ -28,12 +28,13 @@ use rayon::prelude::*;
 const STEP: usize = 12;
 
 /// Statements of the sample whose lemma neither vocabulary knows. Measured 249 of 14,134 on
-/// 2026-12-07: most are real verbs missing from the treebanks (`widen`, `stabilize`,
+/// 2026-12-07, then 264 after the extraction changes of the same day added statements (the
+/// list read: the new ones are real verbs such as `rouse`, `wrestle`, `woo`): most are real verbs missing from the treebanks (`widen`, `stabilize`,
 /// `tender`), about 20 the source's misspellings (`sufffer`, `tesitify`) and about 25 stems
 /// still cut wrongly (`trad` from `TRADING`, `triall`, `eas`, `fil` from `filings`). A
 /// regression guard: lower it as the lemmatizer improves; raise it only after reading the
 /// list the test prints.
-const MAX_UNKNOWN: usize = 260;
+const MAX_UNKNOWN: usize = 280;
 
 /// Prefixes a verb takes without changing (`reappoint`, `co-host`, `outbid`).
 const PREFIXES: &[&str] = &[

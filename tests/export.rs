@@ -153,11 +153,11 @@ fn read_graph_refuses_another_format_version() {
     let (dir, _) = write_fixture();
     let path = dir.path().join("graph.jsonld");
     let text =
-        read(dir.path(), "graph.jsonld").replace("\"formatVersion\":1,", "\"formatVersion\":99,");
+        read(dir.path(), "graph.jsonld").replace("\"formatVersion\":2,", "\"formatVersion\":99,");
     fs::write(&path, text).expect("write");
     let err = jsonld::read_graph(&path).expect_err("version 99 is unknown");
     assert!(
-        matches!(err, ExportError::UnsupportedVersion { ref found, supported: 1, .. } if found == "99"),
+        matches!(err, ExportError::UnsupportedVersion { ref found, supported: 2, .. } if found == "99"),
         "{err}"
     );
     assert!(
@@ -359,7 +359,7 @@ fn jsonld_nodes_have_only_known_keys_and_every_key_is_a_term() {
         match first {
             Some("Dataset") => {
                 let d: DatasetIn = serde_json::from_value(node.clone()).expect("dataset");
-                assert_eq!(d.format_version, 1);
+                assert_eq!(d.format_version, 2);
                 counts[0] += 1;
             }
             Some("NewsArticle") => {
@@ -453,6 +453,22 @@ fn statements_lines_follow_the_contract() {
     assert_eq!(lines[1]["attributed_to"]["id"], fixture::BERG);
     assert_eq!(lines[1]["polarity"], "negative");
     assert!(lines[0]["attributed_to"].is_null());
+}
+
+/// A `formatVersion` written as a string is named as such, not as an unknown version.
+#[test]
+fn read_graph_names_a_string_format_version() {
+    let (dir, _) = write_fixture();
+    let path = dir.path().join("graph.jsonld");
+    let text = read(dir.path(), "graph.jsonld")
+        .replace("\"formatVersion\":2,", "\"formatVersion\":\"2\",");
+    fs::write(&path, text).expect("write");
+    let err = jsonld::read_graph(&path).expect_err("a string is not a version");
+    assert!(
+        err.to_string()
+            .contains("formatVersion must be a number, found the string \"2\""),
+        "{err}"
+    );
 }
 
 /// Outputs of released format versions stay readable: `tests/compat/v1/graph.jsonld` is the

@@ -39,8 +39,13 @@ use crate::graph::{Evidence, KnowledgeGraph, Relation, Statement};
 
 /// The version of every output format (GraphML keys, GEXF attributes, JSON-LD vocabulary,
 /// CSV columns, `statements.jsonl` fields). Raised when a field changes meaning or
-/// disappears; adding a field keeps it.
-pub const FORMAT_VERSION: u32 = 1;
+/// disappears; adding a field keeps it. Version 2: an edge's `weight` counts distinct
+/// sentences and a resolved pronoun's `mention` is the text's own word (see CHANGELOG).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version `diff` reads back (`graph.jsonld` of version 1 differs from 2
+/// only in what `weight` counts and in the mentions of resolved pronouns).
+pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 /// The default base IRI of the JSON-LD ids (`--base-iri`).
 pub const DEFAULT_BASE_IRI: &str = "https://actorgraph.example/kg/";
@@ -227,14 +232,14 @@ pub enum ExportError {
     },
     /// A file read back has a format version this build does not know.
     #[error(
-        "{path}: format version {found} is not supported (this actorgraph reads version {supported}); rebuild it with this version"
+        "{path}: format version {found} is not supported (this actorgraph reads versions {OLDEST_READABLE_VERSION} to {supported}); rebuild it with this version"
     )]
     UnsupportedVersion {
         /// The file.
         path: PathBuf,
         /// The version in the file.
         found: String,
-        /// The version this build reads.
+        /// The newest version this build reads.
         supported: u32,
     },
     /// `--base-iri` is not an absolute IRI ending in `/` or `#`.

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::decode_segment;
 use super::wire::{DocumentIn, NodeIn, OneOrMany};
-use crate::export::{ExportError, FORMAT_VERSION};
+use crate::export::{ExportError, FORMAT_VERSION, OLDEST_READABLE_VERSION};
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, RelationId};
 use crate::model::{CharSpan, Modality, Polarity, Span};
 use crate::model::{Entity, EntityId, EntityType};
@@ -49,7 +49,16 @@ fn from_nodes(path: &Path, nodes: Vec<NodeIn>) -> Result<KnowledgeGraph, ExportE
             )
         })?;
     match &dataset.format_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(serde_json::Value::Number(n))
+            if n.as_u64().is_some_and(|v| {
+                (u64::from(OLDEST_READABLE_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v)
+            }) => {}
+        Some(serde_json::Value::String(s)) => {
+            return Err(malformed(
+                path,
+                format!("formatVersion must be a number, found the string \"{s}\""),
+            ));
+        }
         Some(other) => {
             let found = match other {
                 serde_json::Value::String(s) => s.clone(),
