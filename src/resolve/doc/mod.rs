@@ -33,18 +33,19 @@ use super::gazetteer::{EntryId, Gazetteer, normalize};
 use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin, TripleRefs};
 use super::mention::{self, NameMention, is_acronym, name_head};
 use super::union_find::UnionFind;
-use crate::model::{
-    AnnotatedArticle, ArgKind, Argument, EntityType, Sentence, SentenceKind, Triple, Upos,
-};
+use crate::model::{AnnotatedArticle, ArgKind, Argument, EntityType, Sentence, Triple, Upos};
 
+mod forms;
 mod roles;
 mod words;
 
-use roles::roles;
-use words::{
-    CREDIT_WORDS, DETERMINERS, MEDIA_HEADS, NOT_INITIALS, OTHER_PRONOUNS, PERSON_PRONOUNS,
-    PLURAL_PRONOUNS, THING_PRONOUNS,
+use forms::{
+    contains_acronym_word, description_modifiers, initials_of, is_media_name, is_pronoun,
+    parenthesis_is_identity, text_sentence,
 };
+pub use forms::{is_credit, strip_determiner};
+use roles::roles;
+use words::{PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS};
 
 /// One mention occurrence in the document.
 #[derive(Debug)]
@@ -138,34 +139,6 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         })
         .collect();
     b.finish(refs)
-}
-
-/// True for sentences entities may come from: body text and headlines.
-fn text_sentence(s: &Sentence) -> bool {
-    matches!(s.kind, SentenceKind::Body | SentenceKind::Headline) && !credit_line(s)
-}
-
-/// A line with a credit word or separator and no verb (`Picture by A B / X Images`).
-fn credit_line(s: &Sentence) -> bool {
-    let text: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
-    let verbless = !s
-        .tokens
-        .iter()
-        .any(|t| t.upos == Upos::Verb || t.upos == Upos::Aux);
-    verbless && (is_credit(&text.join(" ")) || text.iter().any(|w| *w == "/" || *w == "|"))
-}
-
-/// True for photo credits and agency tags (`PA Wire / PA Images`, `… via Getty Images`).
-pub fn is_credit(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    text.contains(" / ")
-        || text.contains(" | ")
-        || words.iter().any(|w| CREDIT_WORDS.contains(&w.as_str()))
-        || words.last().is_some_and(|w| w == "wire")
 }
 
 impl Builder<'_> {
@@ -1004,101 +977,4 @@ impl Builder<'_> {
             entities: ents,
         }
     }
-}
-
-fn is_pronoun(word: &str) -> bool {
-    let w = word.to_lowercase();
-    PERSON_PRONOUNS.contains(&w.as_str())
-        || THING_PRONOUNS.contains(&w.as_str())
-        || PLURAL_PRONOUNS.contains(&w.as_str())
-        || OTHER_PRONOUNS.contains(&w.as_str())
-}
-
-/// The words that narrow a description's head (`Frankfurt` in `the Frankfurt exchange`,
-/// `pilots` in `the pilots union`, `German` in `the German bank`): nouns and proper nouns
-/// before the head, and capitalised adjectives (demonyms), normalised.
-fn description_modifiers(s: &Sentence, arg: &Argument) -> Vec<String> {
-    let end = arg.head.min(arg.tokens.end);
-    (arg.tokens.start..end)
-        .filter_map(|i| s.tokens.get(i))
-        .filter(|t| {
-            matches!(t.upos, Upos::Noun | Upos::Propn)
-                || t.upos == Upos::Adj && t.form.chars().next().is_some_and(char::is_uppercase)
-        })
-        .map(|t| normalize(&t.form))
-        .filter(|w| !w.is_empty() && !w.contains(' '))
-        .collect()
-}
-
-/// Drops a leading determiner or possessive pronoun and surrounding punctuation.
-pub fn strip_determiner(text: &str) -> String {
-    let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != ')');
-    let mut words: Vec<&str> = trimmed.split_whitespace().collect();
-    while words.len() > 1 && DETERMINERS.contains(&words[0].to_lowercase().as_str()) {
-        words.remove(0);
-    }
-    words.join(" ")
-}
-
-fn is_media_name(form: &str) -> bool {
-    let last = form.rsplit(' ').next().unwrap_or("").to_lowercase();
-    MEDIA_HEADS.contains(&last.as_str())
-}
-
-/// `A (B)` names one thing twice only for compatible sides: `Name (Country)`,
-/// `Name (Club)` or `Actor (Film)` give a nationality, team or work, not another name.
-/// After a person the parenthesis is a party, team, country or film, never another name;
-/// a gazetteer place in the parentheses only restates the same entry; a place and a
-/// non-place meet only when the parenthesis is the acronym of one of the other side's
-/// names (`Long Name (LN)`).
-fn parenthesis_is_identity(a: &LocalEntity, b: &LocalEntity, inner: &str) -> bool {
-    let gaz = Gazetteer::get();
-    let is_place_entry = |e: &LocalEntity| {
-        e.entry
-            .is_some_and(|id| gaz.entry(id).kind == EntityType::Place)
-    };
-    if a.kind == EntityType::Person {
-        return false;
-    }
-    if (is_place_entry(a) || is_place_entry(b)) && a.entry != b.entry {
-        return false;
-    }
-    if (a.kind == EntityType::Place) != (b.kind == EntityType::Place) {
-        let acr = inner.replace('.', "");
-        return is_acronym(inner)
-            && a.forms
-                .keys()
-                .any(|f| initials_of(f).is_some_and(|i| i == acr));
-    }
-    true
-}
-
-/// True when a word of `name` is itself the acronym `acr` (`U.S. Steel`, `US Sprint`):
-/// such a name contains the short form, it does not expand it.
-fn contains_acronym_word(name: &str, acr: &str) -> bool {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .any(|w| w.replace('.', "") == acr)
-}
-
-/// Initials of a multi-word name, skipping function words (`Financial Times` → `FT`).
-fn initials_of(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let mut out = String::new();
-    for w in words {
-        if NOT_INITIALS.contains(&w.to_lowercase().as_str()) {
-            continue;
-        }
-        let c = w.chars().next()?;
-        if !c.is_uppercase() {
-            return None;
-        }
-        out.push(c);
-    }
-    (out.len() >= 2).then_some(out)
 }
