@@ -13,7 +13,7 @@ g = nx.read_graphml(path(out, "graph.graphml"), force_multigraph=True)
 check(g.is_directed() and g.is_multigraph(), "GraphML: not a directed multigraph")
 check(g.number_of_nodes() == len(nodes), f"GraphML: {g.number_of_nodes()} nodes, expected {len(nodes)}")
 check(g.number_of_edges() == len(edges), f"GraphML: {g.number_of_edges()} edges, expected {len(edges)}")
-check(g.graph.get("format_version") == 1, f"GraphML: graph format_version {g.graph.get('format_version')!r}")
+check(g.graph.get("format_version") == 2, f"GraphML: graph format_version {g.graph.get('format_version')!r}")
 for n, data in g.nodes(data=True):
     missing = [a for a in NODE_ATTRS if a not in data]
     check(not missing, f"GraphML node {n} lacks {missing}")
