@@ -21,7 +21,7 @@ use crate::model::{Entity, EntityType};
 /// writer.write(&mut out, &KnowledgeGraph::new()).unwrap();
 /// let text = String::from_utf8(out).unwrap();
 /// assert!(text.contains(r#""@base": "https://example.org/kg/""#));
-/// assert!(text.contains(r#"{"id":"dataset","type":["Dataset"],"name":"actorgraph knowledge graph","formatVersion":1,"#));
+/// assert!(text.contains(r#"{"id":"dataset","type":["Dataset"],"name":"actorgraph knowledge graph","formatVersion":2,"#));
 /// assert!(JsonLdWriter::new("not an iri").is_err());
 /// ```
 #[derive(Clone, Debug)]
