@@ -13,17 +13,17 @@
 //!   word, else the gazetteer's default (`European Commission`, `European Union`);
 //! - `the country`, `the state`, `the nation`: the country in focus (last named);
 //!   `the newspaper`, `the publication`: the last news medium named;
-//! - pronouns: the nearest earlier compatible mention within three sentences
-//!   (`he`/`she` → a person, `it`/`its` → an organisation, place or event, `they` → a
-//!   group, organisation or place); an unresolved pronoun drops the triple;
+//! - pronouns: only a clear antecedent, read from the subjects before the pronoun
+//!   (see the `pronoun` module); an unresolved pronoun drops the triple;
 //! - `the country`, `the state` prefer the country of a subject of the same sentence
 //!   (`the Kremlin says the country…` → Russia) and count demonyms (`German chancellor`)
 //!   as naming their country;
 //! - a title alone (`President`) is the person named right after it, else dropped;
 //!   an expletive `it` (`it follows from`) is dropped;
 //! - a phrase headed by a common noun (`US election`) is a phrase, not the name inside;
-//! - bylines and captions ([`SentenceKind`]), verbless credit lines and credit forms
-//!   (`… Images`, `… / PA`) never become entities: their triples are dropped;
+//! - bylines and captions ([`SentenceKind`](crate::model::SentenceKind)), verbless
+//!   credit lines and credit forms (`… Images`, `… / PA`) never become entities: their
+//!   triples are dropped;
 //! - other phrases (`ArgKind::Phrase`, unresolved descriptions) become `Other`
 //!   entities keyed by their words without a leading determiner.
 
@@ -36,6 +36,7 @@ use super::union_find::UnionFind;
 use crate::model::{AnnotatedArticle, ArgKind, Argument, EntityType, Sentence, Triple, Upos};
 
 mod forms;
+mod pronoun;
 mod roles;
 mod words;
 
@@ -45,7 +46,6 @@ use forms::{
 };
 pub use forms::{is_credit, strip_determiner};
 use roles::roles;
-use words::{PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS};
 
 /// One mention occurrence in the document.
 #[derive(Debug)]
@@ -731,68 +731,6 @@ impl Builder<'_> {
         None
     }
 
-    fn pronoun(&mut self, arg: &Argument) -> Option<usize> {
-        let s = self.sentence(arg.sentence)?;
-        let word = s
-            .tokens
-            .get(arg.head)
-            .map(|t| t.form.to_lowercase())
-            .unwrap_or_else(|| arg.text.to_lowercase());
-        let kinds: &[EntityType] = if PERSON_PRONOUNS.contains(&word.as_str()) {
-            &[EntityType::Person]
-        } else if THING_PRONOUNS.contains(&word.as_str()) {
-            &[
-                EntityType::Organization,
-                EntityType::Place,
-                EntityType::Event,
-            ]
-        } else if PLURAL_PRONOUNS.contains(&word.as_str()) {
-            &[EntityType::Group, EntityType::Organization]
-        } else {
-            return None;
-        };
-        // Expletive `it` (`it follows from`, `it seems that`).
-        if let Some(t) = s.tokens.get(arg.head) {
-            let verb = t
-                .head
-                .and_then(|h| s.tokens.get(h))
-                .map(|v| v.lemma.as_str())
-                .unwrap_or("");
-            if t.deprel == "expl"
-                || word == "it"
-                    && matches!(
-                        verb,
-                        "follow"
-                            | "seem"
-                            | "appear"
-                            | "emerge"
-                            | "happen"
-                            | "turn"
-                            | "remain"
-                            | "rain"
-                    )
-            {
-                return None;
-            }
-        }
-        let at = (arg.sentence, arg.head);
-        let min_sentence = arg.sentence.saturating_sub(3);
-        let seen: Vec<(usize, usize)> = self
-            .seen
-            .iter()
-            .rev()
-            .filter(|(s, t, _)| (*s, *t) < at && *s >= min_sentence)
-            .map(|&(s, _, e)| (s, e))
-            .collect();
-        for (_, e) in seen {
-            let e = self.find(e);
-            if kinds.contains(&self.ents[e].kind) {
-                return Some(e);
-            }
-        }
-        None
-    }
-
     /// A name argument with no detected mention: an entity from its own words.
     fn adhoc(&mut self, arg: &Argument) -> Option<usize> {
         let text = strip_determiner(&arg.text);
@@ -860,7 +798,14 @@ impl Builder<'_> {
         if !mention::is_title_only(&text) {
             return None;
         }
-        let title = normalize(&text);
+        self.titled_person(&text, (arg.sentence, arg.tokens.start))
+    }
+
+    /// The one person seen before `at` who carries `title` (normalised words of a title:
+    /// `chancellor`, `prime minister`) before a name or as a role; `None` when none or
+    /// several do, or the title is only an honorific (`Mr`, `Lady`).
+    fn titled_person(&mut self, text: &str, at: (usize, usize)) -> Option<usize> {
+        let title = normalize(text);
         if title.is_empty()
             || title.split(' ').all(|w| {
                 matches!(
@@ -872,7 +817,6 @@ impl Builder<'_> {
             return None;
         }
         let padded = format!(" {title} ");
-        let at = (arg.sentence, arg.tokens.start);
         let seen: Vec<usize> = self
             .seen
             .iter()

@@ -12,6 +12,58 @@ pub(super) const THING_PRONOUNS: &[&str] = &["it", "its", "itself"];
 /// Plural pronouns.
 pub(super) const PLURAL_PRONOUNS: &[&str] = &["they", "them", "their", "theirs", "themselves"];
 
+/// Common nouns for a person: a subject headed by one (`the minister`, `the striker`) could
+/// be what `he` or `she` means, so it ends a pronoun's search unresolved. Titles count too
+/// (see `mention::is_title_only`).
+pub(super) const PERSON_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "analyst",
+    "author",
+    "boss",
+    "boy",
+    "candidate",
+    "champion",
+    "chief",
+    "child",
+    "coach",
+    "daughter",
+    "defender",
+    "director",
+    "doctor",
+    "economist",
+    "employee",
+    "executive",
+    "father",
+    "founder",
+    "friend",
+    "girl",
+    "husband",
+    "journalist",
+    "lawyer",
+    "man",
+    "manager",
+    "mother",
+    "official",
+    "owner",
+    "player",
+    "producer",
+    "singer",
+    "son",
+    "spokesman",
+    "spokeswoman",
+    "star",
+    "striker",
+    "student",
+    "teacher",
+    "victim",
+    "wife",
+    "winner",
+    "woman",
+    "worker",
+    "writer",
+];
+
 /// Determiners and possessives dropped from the front of a phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",

@@ -1,0 +1,191 @@
+//! Pronouns resolve only to a clear antecedent (`resolve::doc`'s pronoun rules): the
+//! subjects before them, closest first, with type, gender and quotation marks respected;
+//! anything else leaves the triple out. All sentences are written for these tests.
+
+mod resolve_support;
+
+use actorgraph::model::{ArgKind, SentenceKind::Body};
+use resolve_support::{ids, one_doc, sent};
+
+const PRON: ArgKind = ArgKind::Pronoun;
+const NAME: ArgKind = ArgKind::Name;
+
+#[test]
+fn a_pronoun_follows_the_subject_before_it_not_the_nearest_name() {
+    let (pairs, _) = one_doc(
+        "chain",
+        vec![
+            // Lena Voss met Mara Quill .
+            sent(
+                0,
+                Body,
+                "Lena/PROPN/2/compound Voss/PROPN/3/nsubj met/VERB/0/root Mara/PROPN/5/compound Quill/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // She praised Pellam .
+            sent(
+                1,
+                Body,
+                "She/PRON/2/nsubj praised/VERB/0/root Pellam/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+        ],
+        &[((1, 0..1, 0, PRON), (1, 2..3, 2, NAME))],
+    );
+    assert_eq!(ids(&pairs), vec![Some(("person.lena-voss", "org.pellam"))]);
+}
+
+#[test]
+fn an_object_pronoun_is_never_the_subject_of_its_own_clause() {
+    let (pairs, _) = one_doc(
+        "object",
+        vec![
+            // Mara Quill arrived .
+            sent(
+                0,
+                Body,
+                "Mara/PROPN/2/compound Quill/PROPN/3/nsubj arrived/VERB/0/root ./PUNCT/3/punct",
+            ),
+            // Lena Voss praised her .
+            sent(
+                1,
+                Body,
+                "Lena/PROPN/2/compound Voss/PROPN/3/nsubj praised/VERB/0/root her/PRON/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+        &[((1, 0..2, 1, NAME), (1, 3..4, 3, PRON))],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![Some(("person.lena-voss", "person.mara-quill"))]
+    );
+}
+
+#[test]
+fn a_title_tells_the_gender() {
+    let (pairs, _) = one_doc(
+        "gender",
+        vec![
+            // Mrs Lena Voss met Mr Oswin Tarrant .
+            sent(
+                0,
+                Body,
+                "Mrs/PROPN/3/compound Lena/PROPN/3/compound Voss/PROPN/4/nsubj met/VERB/0/root Mr/PROPN/7/compound Oswin/PROPN/7/compound Tarrant/PROPN/4/obj ./PUNCT/4/punct",
+            ),
+            // He praised Pellam .
+            sent(
+                1,
+                Body,
+                "He/PRON/2/nsubj praised/VERB/0/root Pellam/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+            // She thanked Pellam .
+            sent(
+                2,
+                Body,
+                "She/PRON/2/nsubj thanked/VERB/0/root Pellam/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+        ],
+        &[
+            ((1, 0..1, 0, PRON), (1, 2..3, 2, NAME)),
+            ((2, 0..1, 0, PRON), (2, 2..3, 2, NAME)),
+        ],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("person.oswin-tarrant", "org.pellam")),
+            Some(("person.lena-voss", "org.pellam")),
+        ]
+    );
+}
+
+#[test]
+fn a_subject_that_could_be_meant_but_names_no_one_leaves_the_pronoun_out() {
+    let (pairs, _) = one_doc(
+        "unclear",
+        vec![
+            // Mr Oswin Tarrant met the minister .
+            sent(
+                0,
+                Body,
+                "Mr/PROPN/3/compound Oswin/PROPN/3/compound Tarrant/PROPN/4/nsubj met/VERB/0/root the/DET/6/det minister/NOUN/4/obj ./PUNCT/4/punct",
+            ),
+            // The minister said he backed Pellam .
+            sent(
+                1,
+                Body,
+                "The/DET/2/det minister/NOUN/3/nsubj said/VERB/0/root he/PRON/5/nsubj backed/VERB/3/ccomp Pellam/PROPN/5/obj ./PUNCT/3/punct",
+            ),
+        ],
+        &[((1, 3..4, 3, PRON), (1, 5..6, 5, NAME))],
+    );
+    assert_eq!(ids(&pairs), vec![None]);
+}
+
+#[test]
+fn it_needs_a_named_subject_and_a_common_noun_subject_blocks_it() {
+    let (pairs, _) = one_doc(
+        "it",
+        vec![
+            // Zorvik Holdings bought Pellam .
+            sent(
+                0,
+                Body,
+                "Zorvik/PROPN/2/compound Holdings/PROPN/3/nsubj bought/VERB/0/root Pellam/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // It paid cash .
+            sent(
+                1,
+                Body,
+                "It/PRON/2/nsubj paid/VERB/0/root cash/NOUN/2/obj ./PUNCT/2/punct",
+            ),
+            // The deal angered Quorra .
+            sent(
+                2,
+                Body,
+                "The/DET/2/det deal/NOUN/3/nsubj angered/VERB/0/root Quorra/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // It hurt Quorra .
+            sent(
+                3,
+                Body,
+                "It/PRON/2/nsubj hurt/VERB/0/root Quorra/PROPN/2/obj ./PUNCT/2/punct",
+            ),
+        ],
+        &[
+            ((1, 0..1, 0, PRON), (1, 2..3, 2, ArgKind::Phrase)),
+            ((3, 0..1, 0, PRON), (3, 2..3, 2, NAME)),
+        ],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![Some(("org.zorvik-holdings", "thing.cash")), None]
+    );
+}
+
+#[test]
+fn a_pronoun_inside_a_quote_does_not_reach_outside_it() {
+    let (pairs, _) = one_doc(
+        "quote",
+        vec![
+            // Lena Voss spoke .
+            sent(
+                0,
+                Body,
+                "Lena/PROPN/2/compound Voss/PROPN/3/nsubj spoke/VERB/0/root ./PUNCT/3/punct",
+            ),
+            // " She praised Pellam , " said Mara Quill .
+            sent(
+                1,
+                Body,
+                "\"/PUNCT/3/punct She/PRON/3/nsubj praised/VERB/7/ccomp Pellam/PROPN/3/obj ,/PUNCT/3/punct \"/PUNCT/3/punct said/VERB/0/root Mara/PROPN/9/compound Quill/PROPN/7/nsubj ./PUNCT/7/punct",
+            ),
+        ],
+        &[
+            ((1, 1..2, 1, PRON), (1, 3..4, 3, NAME)),
+            ((1, 7..9, 8, NAME), (1, 3..4, 3, NAME)),
+        ],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![None, Some(("person.mara-quill", "org.pellam"))]
+    );
+}
