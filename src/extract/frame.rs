@@ -289,7 +289,11 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
         verbs.push(h);
     }
     for (k, &v) in verbs.iter().enumerate() {
-        if conditional(p, v) {
+        // `if …`, `unless …`; an embedded question (`asked whether he sensed a shift`)
+        if conditional(p, v)
+            || p.mark(v) == Some("whether")
+            || p.base(v) == "ccomp" && p.mark(v) == Some("if")
+        {
             modality = Modality::Possible;
         }
         for &c in p.children(v) {
@@ -366,6 +370,13 @@ fn proposition_noun(lemma: &str) -> bool {
             | "theory"
             | "view"
             | "warning"
+            | "contention"
+            | "argument"
+            | "hope"
+            | "expectation"
+            | "impression"
+            | "rumour"
+            | "condition"
     )
 }
 
@@ -482,17 +493,102 @@ pub(crate) fn attribution(
                 return Some((speaker_of(h), cls.modality()));
             }
             "advcl" => cur = h,
+            // A relative clause or an argument is part of the clause around it: `insisted
+            // that theirs was the party that understood…` is the insisting's content.
+            "acl" | "obj" | "iobj" | "nsubj" | "obl" | "nmod" | "appos" | "ccomp"
+                if p.rel(cur) != "acl" || p.upos(h) != Upos::Verb =>
+            {
+                cur = h
+            }
             _ => return None,
         }
     }
     None
 }
 
+/// A statement reported by a sentence-final speech clause (`S, the officials said.`,
+/// `S, said Mr X.`) the parser did not hang the statement under (it made the speech verb
+/// a conjunct, or the statement an adverbial): the speaker and the modality of the speech
+/// verb when `v` lies before the comma that opens that clause.
+pub(crate) fn final_reporting_clause(
+    p: &Parse<'_>,
+    v: usize,
+    style: ArgStyle,
+) -> Option<(Option<Argument>, Modality)> {
+    // The clause after the last comma: short, one verb, a speech verb with its subject.
+    let comma = (0..p.len()).rev().find(|&i| p.token(i).form == ",")?;
+    if v >= comma {
+        return None;
+    }
+    let rest: Vec<usize> = (comma + 1..p.len())
+        .filter(|&i| p.upos(i) != Upos::Punct)
+        .collect();
+    if rest.is_empty() || rest.len() > 7 {
+        return None;
+    }
+    let verbs: Vec<usize> = rest
+        .iter()
+        .copied()
+        .filter(|&i| p.upos(i) == Upos::Verb)
+        .collect();
+    let &[r] = verbs.as_slice() else {
+        return None;
+    };
+    let cls = lexicon::speech_class(p.lemma(r))?;
+    if !matches!(p.base(r), "root" | "conj" | "parataxis") || p.child(r, "ccomp").is_some() {
+        return None;
+    }
+    let (subs, _) = subjects(p, r);
+    let &subject = subs.first()?;
+    if subject <= comma {
+        return None;
+    }
+    Some((p.argument(subject, style), cls.modality()))
+}
+
+/// True when the sentence is a question: it asks, it does not state.
+fn is_question(p: &Parse<'_>) -> bool {
+    (0..p.len())
+        .rev()
+        .map(|i| p.token(i).form.as_str())
+        .find(|f| !matches!(*f, "\"" | "'" | "\u{201d}" | "''" | ")"))
+        == Some("?")
+}
+
+/// True when a verb above the clause of `top` (not a coordinated one) makes what it holds
+/// possible: a modal (`could leave anglers facing court`), a conditional, a hedge.
+fn inherited_possible(p: &Parse<'_>, top: usize) -> bool {
+    let mut cur = top;
+    for _ in 0..8 {
+        let Some(h) = p.head(cur) else {
+            return false;
+        };
+        if p.base(cur) == "conj" || p.base(cur) == "parataxis" {
+            cur = h;
+            continue;
+        }
+        if p.is_verbal(h) || p.upos(h) == Upos::Verb {
+            let (m, _) = own_modality(p, &[h]);
+            if m == Modality::Possible {
+                return true;
+            }
+            if lexicon::speech_class(p.lemma(h)).is_some() {
+                return false;
+            }
+        }
+        cur = h;
+    }
+    false
+}
+
 /// The full context of a clause: its own modality and polarity, then its attribution.
 pub(crate) fn context(p: &Parse<'_>, chain: &[usize], style: ArgStyle) -> Context {
-    let (own, mut polarity) = own_modality(p, chain);
+    let (mut own, mut polarity) = own_modality(p, chain);
     let top = chain.first().copied().unwrap_or(0);
-    match attribution(p, top, style) {
+    if own == Modality::Asserted && (inherited_possible(p, top) || is_question(p)) {
+        own = Modality::Possible;
+    }
+    match attribution(p, top, style).or_else(|| final_reporting_clause(p, top, style)) {
         Some((who, m)) => {
             let modality = if own == Modality::Asserted { m } else { own };
             if m == Modality::Denied {

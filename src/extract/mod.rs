@@ -21,7 +21,12 @@
 //!
 //! Every clause also gets a context (module `frame`): modality (asserted, alleged, possible,
 //! denied), polarity, and `attributed_to` when it is reported speech (`…, X says`,
-//! `X said that …`, `according to X`, `accused of …`).
+//! `X said that …`, `according to X`, `accused of …`). The scope of a reporting verb
+//! reaches through relative clauses and arguments (`insisted that theirs was the party
+//! that understood …`), and a sentence-final `…, the officials said` reports what comes
+//! before its comma however the parser attached it. A modal, conditional or hedge above
+//! the clause (`could leave anglers facing court`), an embedded question (`asked whether
+//! …`), `can`/`must`, and a sentence that asks (`…?`) make it possible, not asserted.
 //!
 //! # Confidence
 //!

@@ -131,7 +131,9 @@ impl Speech {
                 "xcomp" | "ccomp" | "advcl"
                     if (p.token(c).xpos == "VBG" || p.upos(c) == crate::model::Upos::Noun)
                         && p.child(c, "nsubj").is_none()
-                        && (p.base(c) != "advcl" || (c > v && p.child(c, "mark").is_none()))
+                        // before the verb it is reported content (`S, the officials said`)
+                        && c > v
+                        && (p.base(c) != "advcl" || p.child(c, "mark").is_none())
                         && !open =>
                 {
                     if let Some(t) = p.argument(c, style) {

@@ -91,7 +91,8 @@ pub(super) const STATIVE_PASSIVES: &[&str] =
 pub(super) const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ch", "i", "ic"];
 
 /// Modal auxiliaries of possibility (`may`, `could`).
-pub(super) const POSSIBLE_AUXILIARIES: &[&str] = &["may", "might", "could", "would", "should"];
+pub(super) const POSSIBLE_AUXILIARIES: &[&str] =
+    &["may", "might", "could", "would", "should", "can", "must"];
 
 /// Adverbs that make a statement alleged (`reportedly`).
 pub(super) const ALLEGING_ADVERBS: &[&str] = &[
