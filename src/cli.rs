@@ -41,6 +41,8 @@ pub enum OutputFormat {
     Csv,
     /// statements.jsonl
     Statements,
+    /// entities.jsonl: each entity's type evidence, names and merge rules
+    Entities,
 }
 
 /// `actorgraph build`.

@@ -573,6 +573,148 @@ impl EntityType {
     }
 }
 
+/// Why one entity is what it is: the evidence for its type, and every form it was seen
+/// under with the rules that put that form on it (written to `entities.jsonl`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntityEvidence {
+    /// Where the type came from: `gazetteer`, `metonym` (a capital acting as an
+    /// institution), `corpus surname` (a lone word that is the surname of a person of the
+    /// corpus) or `mentions` (the vote below).
+    pub type_from: &'static str,
+    /// Mentions of each type among the entity's document-local parts (a part seen with a
+    /// person title weighs 100 more), as voted.
+    pub type_votes: std::collections::BTreeMap<EntityType, usize>,
+    /// Every surface form (titles and a leading `the` stripped), sorted.
+    pub forms: Vec<FormEvidence>,
+}
+
+/// One surface form of an entity and why it belongs there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormEvidence {
+    /// The form as written (`Mr Blair` is `Blair` here, its title stripped).
+    pub form: String,
+    /// How often it was seen.
+    pub mentions: usize,
+    /// The rules that put it on this entity, by name ([`MergeRule::name`]), sorted.
+    pub rules: Vec<&'static str>,
+}
+
+/// A rule that puts a form on an entity, within one article or across articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MergeRule {
+    /// The form began the entity in its article.
+    OwnName,
+    /// The same name, normalised (case, accents, titles), as a form already on it.
+    SameName,
+    /// The same group words of the same owner (`US officials`, `U.S. officials`).
+    SameGroup,
+    /// A name of the gazetteer entry the entity is (`U.S.` for the United States).
+    Gazetteer,
+    /// A surname of the one person the article names with it (`Merkel`).
+    Surname,
+    /// A definite short form the gazetteer knows, in an article naming the body (`the Union`).
+    ShortForm,
+    /// An acronym of the one name with those initials in the article (`PCS`).
+    Acronym,
+    /// `X (Y)`: Y given as another name of X in the article.
+    Parenthesis,
+    /// Across articles: the same gazetteer entry.
+    CorpusGazetteer,
+    /// Across articles: the same full name.
+    CorpusName,
+    /// Across articles: a surname alone, joined to the one person of the corpus with it.
+    CorpusSurname,
+    /// Across articles: the same group of the same owner (`Russian officials`).
+    CorpusGroup,
+    /// Across articles: the same phrase.
+    CorpusPhrase,
+}
+
+impl MergeRule {
+    /// Every rule, in order.
+    pub const ALL: [MergeRule; 13] = [
+        MergeRule::OwnName,
+        MergeRule::SameName,
+        MergeRule::SameGroup,
+        MergeRule::Gazetteer,
+        MergeRule::Surname,
+        MergeRule::ShortForm,
+        MergeRule::Acronym,
+        MergeRule::Parenthesis,
+        MergeRule::CorpusGazetteer,
+        MergeRule::CorpusName,
+        MergeRule::CorpusSurname,
+        MergeRule::CorpusGroup,
+        MergeRule::CorpusPhrase,
+    ];
+
+    /// The rule's name in `entities.jsonl`.
+    ///
+    /// ```
+    /// use actorgraph::model::MergeRule;
+    /// assert_eq!(MergeRule::Acronym.name(), "acronym");
+    /// assert_eq!(MergeRule::CorpusSurname.name(), "corpus-surname");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            MergeRule::OwnName => "own-name",
+            MergeRule::SameName => "same-name",
+            MergeRule::SameGroup => "same-group",
+            MergeRule::Gazetteer => "gazetteer",
+            MergeRule::Surname => "surname",
+            MergeRule::ShortForm => "short-form",
+            MergeRule::Acronym => "acronym",
+            MergeRule::Parenthesis => "parenthesis",
+            MergeRule::CorpusGazetteer => "corpus-gazetteer",
+            MergeRule::CorpusName => "corpus-name",
+            MergeRule::CorpusSurname => "corpus-surname",
+            MergeRule::CorpusGroup => "corpus-group",
+            MergeRule::CorpusPhrase => "corpus-phrase",
+        }
+    }
+
+    /// True for a rule that joins two names that are not the same written name: every
+    /// rule but `own-name` and `same-name`.
+    pub fn joins(self) -> bool {
+        !matches!(self, MergeRule::OwnName | MergeRule::SameName)
+    }
+
+    /// The rule's bit in a [`MergeRules`] set.
+    fn bit(self) -> u16 {
+        1 << (self as u16)
+    }
+}
+
+/// A set of [`MergeRule`]s, two bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MergeRules(u16);
+
+impl MergeRules {
+    /// The set of one rule.
+    pub fn of(rule: MergeRule) -> MergeRules {
+        MergeRules(rule.bit())
+    }
+
+    /// Adds a rule.
+    pub fn insert(&mut self, rule: MergeRule) {
+        self.0 |= rule.bit();
+    }
+
+    /// Adds every rule of another set.
+    pub fn extend(&mut self, other: MergeRules) {
+        self.0 |= other.0;
+    }
+
+    /// The rules' names, in [`MergeRule::ALL`] order.
+    pub fn names(self) -> Vec<&'static str> {
+        MergeRule::ALL
+            .into_iter()
+            .filter(|r| self.0 & r.bit() != 0)
+            .map(MergeRule::name)
+            .collect()
+    }
+}
+
 /// One resolved entity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {

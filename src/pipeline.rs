@@ -273,10 +273,10 @@ pub fn build(
     }
 
     let resolution = resolver.finish();
-    let (entities, map) = resolution.into_parts();
+    let (entities, map) = resolution.into_parts_with_evidence();
     let mut graph = KnowledgeGraph::new();
-    for entity in entities {
-        graph.add_entity(entity);
+    for (entity, evidence) in entities {
+        graph.add_entity_with_evidence(entity, evidence);
     }
     // Documents in id order; documents sharing an id stay in input order, as one group.
     let mut order: Vec<u32> = (0..docs.len())

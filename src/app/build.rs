@@ -30,13 +30,7 @@ struct BuildConfig {
 impl BuildConfig {
     fn from_args(args: BuildArgs) -> anyhow::Result<BuildConfig> {
         let mut formats: Vec<Format> = if args.format.is_empty() {
-            vec![
-                Format::GraphMl,
-                Format::Gexf,
-                Format::JsonLd,
-                Format::Csv,
-                Format::Statements,
-            ]
+            Format::ALL.to_vec()
         } else {
             args.format
                 .iter()
@@ -46,6 +40,7 @@ impl BuildConfig {
                     OutputFormat::Jsonld => Format::JsonLd,
                     OutputFormat::Csv => Format::Csv,
                     OutputFormat::Statements => Format::Statements,
+                    OutputFormat::Entities => Format::Entities,
                 })
                 .collect()
         };

@@ -9,6 +9,7 @@
 //! | [`Format::JsonLd`] | `graph.jsonld` | RDF tools (rdflib, oxigraph, jsonld.js), and `actorgraph diff` |
 //! | [`Format::Csv`] | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import, pandas, spreadsheets |
 //! | [`Format::Statements`] | `statements.jsonl` | scorers and scripts: one statement per line |
+//! | [`Format::Entities`] | `entities.jsonl` | checking the nodes: each entity's type evidence, names and the rules that merged them |
 //!
 //! Each writer documents its wire format (fields, ordering, stability) in its module doc.
 //! All outputs share one [`FORMAT_VERSION`]; the schemas and the attribute reference are in
@@ -22,6 +23,7 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod entities;
 pub mod gexf;
 pub(crate) mod graph_xml;
 pub mod graphml;
@@ -63,16 +65,19 @@ pub enum Format {
     Csv,
     /// `statements.jsonl`.
     Statements,
+    /// `entities.jsonl`.
+    Entities,
 }
 
 impl Format {
     /// Every format, in the order [`write_all`] writes them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::GraphMl,
         Format::Gexf,
         Format::JsonLd,
         Format::Csv,
         Format::Statements,
+        Format::Entities,
     ];
 
     /// The name used by `--format`.
@@ -90,6 +95,7 @@ impl Format {
             Format::JsonLd => "jsonld",
             Format::Csv => "csv",
             Format::Statements => "statements",
+            Format::Entities => "entities",
         }
     }
 
@@ -120,7 +126,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::JsonLd => "jsonld",
             Format::Csv => "csv",
-            Format::Statements => "jsonl",
+            Format::Statements | Format::Entities => "jsonl",
         }
     }
 
@@ -152,7 +158,7 @@ impl Format {
             Format::Gexf => "application/gexf+xml",
             Format::JsonLd => "application/ld+json",
             Format::Csv => "text/csv",
-            Format::Statements => "application/jsonl",
+            Format::Statements | Format::Entities => "application/jsonl",
         }
     }
 
@@ -170,6 +176,7 @@ impl Format {
             Format::JsonLd => &["graph.jsonld"],
             Format::Csv => &["nodes.csv", "edges.csv"],
             Format::Statements => &["statements.jsonl"],
+            Format::Entities => &["entities.jsonl"],
         }
     }
 }
@@ -361,6 +368,7 @@ pub fn write_all_from(
                 jobs.push((dir.join("edges.csv"), FileJob::Edges));
             }
             Format::Statements => jobs.push((dir.join("statements.jsonl"), FileJob::Statements)),
+            Format::Entities => jobs.push((dir.join("entities.jsonl"), FileJob::Entities)),
         }
     }
     // Longest first on a shared queue (each worker takes the next file when it is done), so
@@ -381,6 +389,7 @@ pub fn write_all_from(
                 FileJob::Nodes => csv::write_nodes(w, graph),
                 FileJob::Edges => csv::write_edges(w, graph),
                 FileJob::Statements => statements::write_from(w, full, statements),
+                FileJob::Entities => entities::write(w, full),
             });
             *results[i].lock().expect("no writer panicked") = Some(result);
         }
@@ -403,6 +412,7 @@ enum FileJob<'a> {
     Nodes,
     Edges,
     Statements,
+    Entities,
 }
 
 impl FileJob<'_> {
@@ -416,6 +426,7 @@ impl FileJob<'_> {
             FileJob::GraphMl => 3,
             FileJob::Edges => 4,
             FileJob::Nodes => 5,
+            FileJob::Entities => 6,
         }
     }
 }

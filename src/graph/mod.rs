@@ -15,7 +15,7 @@ use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
 
 use crate::model::{CharSpan, Modality, Polarity, Span};
-use crate::model::{Entity, EntityId};
+use crate::model::{Entity, EntityEvidence, EntityId};
 use crate::slug::slugify;
 
 /// A stable relation id: `<actor id>--<action slug>--<target id>`.
@@ -415,6 +415,9 @@ pub struct KnowledgeGraph {
     /// Entities named as sources by evidence counted with
     /// [`KnowledgeGraph::count_evidence`] (kept out of [`Relation::evidence`]).
     attributed: BTreeSet<EntityId>,
+    /// Why each entity is what it is, when the resolver said so
+    /// ([`KnowledgeGraph::add_entity_with_evidence`]).
+    evidence: BTreeMap<EntityId, EntityEvidence>,
 }
 
 /// Building a graph failed: an edge names an entity that is not in it.
@@ -443,6 +446,18 @@ impl KnowledgeGraph {
                 self.nodes.insert(id, ix);
             }
         }
+    }
+
+    /// Adds an entity with the evidence for its type and forms (written to
+    /// `entities.jsonl`), replacing any with the same id.
+    pub fn add_entity_with_evidence(&mut self, entity: Entity, evidence: EntityEvidence) {
+        self.evidence.insert(entity.id.clone(), evidence);
+        self.add_entity(entity);
+    }
+
+    /// The evidence of an entity added with [`KnowledgeGraph::add_entity_with_evidence`].
+    pub fn entity_evidence(&self, id: &EntityId) -> Option<&EntityEvidence> {
+        self.evidence.get(id)
     }
 
     /// Records an article's metadata.
@@ -703,6 +718,7 @@ impl KnowledgeGraph {
         for &ix in &lonely {
             if let Some(e) = self.graph.remove_node(ix) {
                 self.nodes.remove(&e.id);
+                self.evidence.remove(&e.id);
             }
         }
         lonely.len()

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::gazetteer;
-use crate::model::EntityType;
+use crate::model::{EntityType, MergeRule, MergeRules};
 
 /// A document-local entity number, valid within one [`DocEntities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -37,29 +37,42 @@ pub(super) enum LocalOrigin {
     Thing(String),
 }
 
-/// Surface forms and their counts, sorted by form. Most entities have one or two forms, so a
-/// sorted vector (one small allocation) replaces a B-tree map (a node of about 370 bytes
-/// each).
+/// Surface forms with their counts and the rules that put them on the entity, sorted by
+/// form. Most entities have one or two forms, so a sorted vector (one small allocation)
+/// replaces a B-tree map (a node of about 370 bytes each).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub(super) struct FormCounts(Vec<(String, usize)>);
+pub(super) struct FormCounts(Vec<(String, usize, MergeRules)>);
 
 impl FormCounts {
-    /// Adds `n` sightings of `form`.
-    pub(super) fn add(&mut self, form: String, n: usize) {
-        match self.0.binary_search_by(|(f, _)| f.as_str().cmp(&form)) {
-            Ok(i) => self.0[i].1 += n,
-            Err(i) => self.0.insert(i, (form, n)),
+    /// Adds `n` sightings of `form`, put there by `rules`.
+    pub(super) fn add(&mut self, form: String, n: usize, rules: MergeRules) {
+        match self.0.binary_search_by(|(f, _, _)| f.as_str().cmp(&form)) {
+            Ok(i) => {
+                self.0[i].1 += n;
+                // The same form seen again is no merge.
+                if rules != MergeRules::of(MergeRule::SameName) {
+                    self.0[i].2.extend(rules);
+                }
+            }
+            Err(i) => self.0.insert(i, (form, n, rules)),
+        }
+    }
+
+    /// Adds `rule` to every form (the forms of an entity merged into another).
+    pub(super) fn add_rule(&mut self, rule: MergeRule) {
+        for (_, _, r) in &mut self.0 {
+            r.insert(rule);
         }
     }
 
     /// The forms, sorted.
     pub(super) fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(f, _)| f)
+        self.0.iter().map(|(f, _, _)| f)
     }
 
-    /// The forms and their counts, sorted by form.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (&String, &usize)> {
-        self.0.iter().map(|(f, n)| (f, n))
+    /// The forms, their counts and rules, sorted by form.
+    pub(super) fn with_rules(&self) -> impl Iterator<Item = (&String, usize, MergeRules)> {
+        self.0.iter().map(|(f, n, r)| (f, *n, *r))
     }
 
     pub(super) fn len(&self) -> usize {
@@ -72,8 +85,8 @@ impl FormCounts {
 }
 
 impl IntoIterator for FormCounts {
-    type Item = (String, usize);
-    type IntoIter = std::vec::IntoIter<(String, usize)>;
+    type Item = (String, usize, MergeRules);
+    type IntoIter = std::vec::IntoIter<(String, usize, MergeRules)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()

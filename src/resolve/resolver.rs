@@ -25,6 +25,7 @@ use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin};
 use super::mention::{is_acronym, is_org_head, is_person_shaped};
 use super::union_find::UnionFind;
 use crate::model::{Entity, EntityId, EntityType};
+use crate::model::{EntityEvidence, FormEvidence, MergeRule, MergeRules};
 use crate::slug::slugify;
 
 /// Folds documents into corpus-wide entities.
@@ -255,7 +256,7 @@ impl Resolver {
             }
         }
         let cluster = |c: usize| &members[member_start[c] as usize..member_start[c + 1] as usize];
-        let mut built: Vec<(Entity, String)> = (0..clusters)
+        let mut built: Vec<(Entity, String, EntityEvidence)> = (0..clusters)
             .map(|c| {
                 let person = cluster(c)
                     .iter()
@@ -269,7 +270,7 @@ impl Resolver {
             .collect();
         // Ids, with collisions numbered in the order of their content keys.
         let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, (e, _)) in built.iter().enumerate() {
+        for (i, (e, _, _)) in built.iter().enumerate() {
             by_id.entry(e.id.0.clone()).or_default().push(i);
         }
         for (_, mut idx) in by_id {
@@ -306,14 +307,16 @@ impl Resolver {
             position[c] = index(i);
         }
         let node_entity: Vec<u32> = cluster_of.iter().map(|&c| position[c as usize]).collect();
-        let mut slots: Vec<Option<Entity>> = built.into_iter().map(|(e, _)| Some(e)).collect();
-        let entities: Vec<Entity> = by_position
+        let mut slots: Vec<Option<(Entity, EntityEvidence)>> =
+            built.into_iter().map(|(e, _, v)| Some((e, v))).collect();
+        let (entities, evidence): (Vec<Entity>, Vec<EntityEvidence>) = by_position
             .iter()
             .map(|&c| slots[c].take().expect("each cluster once"))
-            .collect();
+            .unzip();
         let ids = entities.iter().map(|e| e.id.clone()).collect();
         Resolution {
             entities,
+            evidence,
             map: EntityMap {
                 sorted_docs: sorted_ids,
                 node_start,
@@ -397,7 +400,7 @@ fn build<'a>(
     members: impl Iterator<Item = &'a LocalEntity>,
     docs: impl Iterator<Item = usize>,
     person: bool,
-) -> (Entity, String) {
+) -> (Entity, String, EntityEvidence) {
     let gaz = Gazetteer::get();
     let members: Vec<&LocalEntity> = members.collect();
     let documents = docs.collect::<BTreeSet<usize>>().len();
@@ -408,9 +411,17 @@ fn build<'a>(
     let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     let mut entry = None;
     let mut metonym = None;
+    let mut rules: BTreeMap<String, MergeRules> = BTreeMap::new();
+    let joined = members.len() > 1;
     for m in &members {
-        for (f, n) in m.forms.iter() {
+        let corpus = corpus_rule(m, person);
+        for (f, n, r) in m.forms.with_rules() {
             *forms.entry(f.clone()).or_default() += n;
+            let slot = rules.entry(f.clone()).or_default();
+            slot.extend(r);
+            if joined {
+                slot.insert(corpus);
+            }
         }
         aliases.extend(m.titled.iter().cloned());
         roles.extend(m.roles.iter().cloned());
@@ -439,6 +450,23 @@ fn build<'a>(
             let kind = if person { EntityType::Person } else { vote };
             (kind, fullest(&forms, kind), false, None)
         }
+    };
+    let evidence = EntityEvidence {
+        type_from: match (entry, &metonym) {
+            (Some(_), _) => "gazetteer",
+            (None, Some(_)) => "metonym",
+            (None, None) if person => "corpus surname",
+            (None, None) => "mentions",
+        },
+        type_votes: votes,
+        forms: forms
+            .iter()
+            .map(|(f, &n)| FormEvidence {
+                form: f.clone(),
+                mentions: n,
+                rules: rules.get(f).copied().unwrap_or_default().names(),
+            })
+            .collect(),
     };
     aliases.extend(forms.keys().cloned());
     aliases.remove(&label);
@@ -470,7 +498,27 @@ fn build<'a>(
             documents,
         },
         content,
+        evidence,
     )
+}
+
+/// The rule by which a local entity joins others across articles: the kind of key it
+/// shares with them (see [`node_keys`]).
+fn corpus_rule(e: &LocalEntity, person: bool) -> MergeRule {
+    match &e.origin {
+        LocalOrigin::Group(_) => MergeRule::CorpusGroup,
+        LocalOrigin::Thing(_) => MergeRule::CorpusPhrase,
+        LocalOrigin::Metonym(_) | LocalOrigin::Entry => MergeRule::CorpusGazetteer,
+        LocalOrigin::Name if e.entry.is_some() => MergeRule::CorpusGazetteer,
+        LocalOrigin::Name => {
+            let full_name = e.forms.keys().any(|f| normalize(f).contains(' '));
+            if (person || e.kind == EntityType::Person) && !full_name {
+                MergeRule::CorpusSurname
+            } else {
+                MergeRule::CorpusName
+            }
+        }
+    }
 }
 
 /// The fullest name: most words, then most frequent, then most capitalised words, then
@@ -510,6 +558,8 @@ fn fullest(forms: &BTreeMap<String, usize>, kind: EntityType) -> String {
 #[derive(Debug)]
 pub struct Resolution {
     entities: Vec<Entity>,
+    /// The evidence of each entity, in the order of `entities`.
+    evidence: Vec<EntityEvidence>,
     map: EntityMap,
 }
 
@@ -528,6 +578,15 @@ impl Resolution {
     /// All entities (sorted by id) and the map from document-local ids to their ids.
     pub fn into_parts(self) -> (Vec<Entity>, EntityMap) {
         (self.entities, self.map)
+    }
+
+    /// All entities (sorted by id) with the evidence of each, and the map from
+    /// document-local ids to their ids.
+    pub fn into_parts_with_evidence(self) -> (Vec<(Entity, EntityEvidence)>, EntityMap) {
+        (
+            self.entities.into_iter().zip(self.evidence).collect(),
+            self.map,
+        )
     }
 }
 
@@ -571,7 +630,7 @@ mod tests {
     fn person(forms: &[&str]) -> LocalEntity {
         let mut counts = FormCounts::default();
         for f in forms {
-            counts.add((*f).to_owned(), 1);
+            counts.add((*f).to_owned(), 1, MergeRules::of(MergeRule::OwnName));
         }
         LocalEntity {
             kind: EntityType::Person,

@@ -1,4 +1,5 @@
-"""jsonschema validates statements.jsonl (each line) and graph.jsonld against schemas/."""
+"""jsonschema validates statements.jsonl and entities.jsonl (each line) and graph.jsonld against
+schemas/."""
 import json
 import os
 
@@ -29,10 +30,18 @@ with open(path(out, "statements.jsonl"), encoding="utf-8") as f:
         if errors:
             fail(f"statements.jsonl line {i}: {errors[0].message} at {list(errors[0].path)}")
         lines += 1
+entities = 0
+v = validator("entities.schema.json")
+with open(path(out, "entities.jsonl"), encoding="utf-8") as f:
+    for i, line in enumerate(f, 1):
+        errors = sorted(v.iter_errors(json.loads(line)), key=lambda e: list(e.path))
+        if errors:
+            fail(f"entities.jsonl line {i}: {errors[0].message} at {list(errors[0].path)}")
+        entities += 1
 with open(path(out, "graph.jsonld"), encoding="utf-8") as f:
     doc = json.load(f)
 errors = sorted(validator("graph.schema.json").iter_errors(doc), key=lambda e: list(e.path))
 if errors:
     fail(f"graph.jsonld: {errors[0].message} at {list(errors[0].path)}")
 print(f"ok: jsonschema {jsonschema.__version__ if hasattr(jsonschema, '__version__') else ''}: "
-      f"{lines} statements and graph.jsonld ({len(doc['@graph'])} nodes) valid")
+      f"{lines} statements, {entities} entities and graph.jsonld ({len(doc['@graph'])} nodes) valid")

@@ -33,7 +33,9 @@ use super::gazetteer::{EntryId, Gazetteer, normalize};
 use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin, TripleRefs};
 use super::mention::{self, NameMention, is_acronym, name_head};
 use super::union_find::UnionFind;
-use crate::model::{AnnotatedArticle, ArgKind, Argument, EntityType, Sentence, Triple, Upos};
+use crate::model::{
+    AnnotatedArticle, ArgKind, Argument, EntityType, MergeRule, MergeRules, Sentence, Triple, Upos,
+};
 
 mod forms;
 mod pronoun;
@@ -154,15 +156,18 @@ impl Builder<'_> {
         self.sets.find(e)
     }
 
-    /// Merges `b` into `a` (the survivor is the one created first).
-    fn union(&mut self, a: usize, b: usize) {
+    /// Merges `b` into `a` (the survivor is the one created first) by `rule`, which every
+    /// form of both then carries.
+    fn union(&mut self, a: usize, b: usize, rule: MergeRule) {
         let Some((keep, gone)) = self.sets.union(a, b) else {
             return;
         };
-        let g = std::mem::take(&mut self.ents[gone]);
+        let mut g = std::mem::take(&mut self.ents[gone]);
+        g.forms.add_rule(rule);
         let k = &mut self.ents[keep];
-        for (f, n) in g.forms {
-            k.forms.add(f, n);
+        k.forms.add_rule(rule);
+        for (f, n, r) in g.forms {
+            k.forms.add(f, n, r);
         }
         k.titled.extend(g.titled);
         k.roles.extend(g.roles);
@@ -212,10 +217,24 @@ impl Builder<'_> {
         e
     }
 
-    fn add_form(&mut self, e: usize, form: &str, title: Option<&str>) {
+    /// Adds a form (seen once) to an entity, put there by `rule`; a rule that joins names
+    /// (`surname`, `short-form`) goes on the names already there too.
+    fn add_form(&mut self, e: usize, form: &str, title: Option<&str>, rule: MergeRule) {
         let e = self.find(e);
         let ent = &mut self.ents[e];
-        ent.forms.add(form.to_owned(), 1);
+        // The same form seen again is no merge.
+        let rule = if ent.forms.keys().any(|f| f == form) {
+            MergeRule::SameName
+        } else {
+            rule
+        };
+        if matches!(
+            rule,
+            MergeRule::Surname | MergeRule::ShortForm | MergeRule::SameGroup
+        ) {
+            ent.forms.add_rule(rule);
+        }
+        ent.forms.add(form.to_owned(), 1, MergeRules::of(rule));
         ent.mentions += 1;
         if let Some(t) = title {
             ent.titled.insert(format!("{t} {form}"));
@@ -231,6 +250,11 @@ impl Builder<'_> {
                 .map(|e| gaz.entry(e).label.clone())
                 .unwrap_or_else(|| of.text.clone());
             let key = format!("group:{}|{}", normalize(&owner_key), of.rest);
+            let rule = if self.by_key.contains_key(&key) {
+                MergeRule::SameGroup
+            } else {
+                MergeRule::OwnName
+            };
             let e = match self.by_key.get(&key) {
                 Some(&e) => self.find(e),
                 None => {
@@ -246,7 +270,7 @@ impl Builder<'_> {
                     e
                 }
             };
-            self.add_form(e, &m.text, None);
+            self.add_form(e, &m.text, None, rule);
             return e;
         }
         if let Some(id) = m.entry {
@@ -268,11 +292,11 @@ impl Builder<'_> {
                         e
                     }
                 };
-                self.add_form(e, &m.text, m.title.as_deref());
+                self.add_form(e, &m.text, m.title.as_deref(), MergeRule::Gazetteer);
                 return e;
             }
             let e = self.entry_entity(id);
-            self.add_form(e, &m.text, m.title.as_deref());
+            self.add_form(e, &m.text, m.title.as_deref(), MergeRule::Gazetteer);
             if m.title.is_some() && m.kind == EntityType::Person {
                 self.ents[e].titled_person = true;
             }
@@ -281,7 +305,7 @@ impl Builder<'_> {
         let key = normalize(&m.text);
         if let Some(&e) = self.by_key.get(&key) {
             let e = self.find(e);
-            self.add_form(e, &m.text, m.title.as_deref());
+            self.add_form(e, &m.text, m.title.as_deref(), MergeRule::SameName);
             return e;
         }
         // `the Commission` → the nearest earlier name ending with that word.
@@ -297,7 +321,7 @@ impl Builder<'_> {
                 && self.by_entry.contains_key(&id)
             {
                 let e = self.entry_entity(id);
-                self.add_form(e, &m.text, None);
+                self.add_form(e, &m.text, None, MergeRule::ShortForm);
                 return e;
             }
         }
@@ -305,13 +329,13 @@ impl Builder<'_> {
         if (m.kind == EntityType::Person || (words.len() <= 2 && !is_acronym(&m.text)))
             && let Some(e) = self.person_with_suffix(&key)
         {
-            self.add_form(e, &m.text, m.title.as_deref());
+            self.add_form(e, &m.text, m.title.as_deref(), MergeRule::Surname);
             return e;
         }
         let e = self.new_entity(m.kind);
         self.ents[e].titled_person = m.title.is_some() && m.kind == EntityType::Person;
         self.by_key.insert(key, e);
-        self.add_form(e, &m.text, m.title.as_deref());
+        self.add_form(e, &m.text, m.title.as_deref(), MergeRule::OwnName);
         e
     }
 
@@ -415,7 +439,7 @@ impl Builder<'_> {
                 {
                     continue;
                 }
-                self.union(p, e);
+                self.union(p, e, MergeRule::Surname);
             }
         }
     }
@@ -462,7 +486,7 @@ impl Builder<'_> {
                     if (ea.is_some() || eb.is_some()) && ea != eb {
                         continue;
                     }
-                    self.union(c, e);
+                    self.union(c, e, MergeRule::Acronym);
                 }
             }
         }
@@ -502,7 +526,7 @@ impl Builder<'_> {
             if !parenthesis_is_identity(na, nb, &b.mention.text) {
                 continue;
             }
-            self.union(ea, eb);
+            self.union(ea, eb, MergeRule::Parenthesis);
         }
     }
 
@@ -749,7 +773,7 @@ impl Builder<'_> {
         let gaz = Gazetteer::get();
         if let Some(id) = gaz.lookup(&text) {
             let e = self.entry_entity(id);
-            self.add_form(e, &text, None);
+            self.add_form(e, &text, None, MergeRule::Gazetteer);
             return Some(e);
         }
         if !text.chars().any(char::is_uppercase) {
@@ -758,7 +782,7 @@ impl Builder<'_> {
         let key = normalize(&text);
         if let Some(&e) = self.by_key.get(&key) {
             let e = self.find(e);
-            self.add_form(e, &text, None);
+            self.add_form(e, &text, None, MergeRule::SameName);
             return Some(e);
         }
         let kind = if arg.kind == ArgKind::Group {
@@ -768,7 +792,7 @@ impl Builder<'_> {
         };
         let e = self.new_entity(kind);
         self.by_key.insert(key, e);
-        self.add_form(e, &text, None);
+        self.add_form(e, &text, None, MergeRule::OwnName);
         Some(e)
     }
 
@@ -857,7 +881,7 @@ impl Builder<'_> {
         let text = strip_determiner(&arg.text);
         let id = Gazetteer::get().lookup(&text)?;
         let e = self.entry_entity(id);
-        self.add_form(e, &text, None);
+        self.add_form(e, &text, None, MergeRule::Gazetteer);
         Some(e)
     }
 
@@ -872,6 +896,11 @@ impl Builder<'_> {
             return None;
         }
         let key = format!("thing:{}", text.to_lowercase());
+        let rule = if self.by_key.contains_key(&key) {
+            MergeRule::SameName
+        } else {
+            MergeRule::OwnName
+        };
         let e = match self.by_key.get(&key) {
             Some(&e) => self.find(e),
             None => {
@@ -881,7 +910,7 @@ impl Builder<'_> {
                 e
             }
         };
-        self.add_form(e, &text, None);
+        self.add_form(e, &text, None, rule);
         Some(e)
     }
 
