@@ -618,6 +618,9 @@ pub enum MergeRule {
     Acronym,
     /// `X (Y)`: Y given as another name of X in the article.
     Parenthesis,
+    /// A description standing for a named entity of the article (`the government` for
+    /// the government of the country in focus).
+    Description,
     /// Across articles: the same gazetteer entry.
     CorpusGazetteer,
     /// Across articles: the same full name.
@@ -632,7 +635,7 @@ pub enum MergeRule {
 
 impl MergeRule {
     /// Every rule, in order.
-    pub const ALL: [MergeRule; 13] = [
+    pub const ALL: [MergeRule; 14] = [
         MergeRule::OwnName,
         MergeRule::SameName,
         MergeRule::SameGroup,
@@ -641,6 +644,7 @@ impl MergeRule {
         MergeRule::ShortForm,
         MergeRule::Acronym,
         MergeRule::Parenthesis,
+        MergeRule::Description,
         MergeRule::CorpusGazetteer,
         MergeRule::CorpusName,
         MergeRule::CorpusSurname,
@@ -665,6 +669,7 @@ impl MergeRule {
             MergeRule::ShortForm => "short-form",
             MergeRule::Acronym => "acronym",
             MergeRule::Parenthesis => "parenthesis",
+            MergeRule::Description => "description",
             MergeRule::CorpusGazetteer => "corpus-gazetteer",
             MergeRule::CorpusName => "corpus-name",
             MergeRule::CorpusSurname => "corpus-surname",

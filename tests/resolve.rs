@@ -731,3 +731,50 @@ fn a_single_letter_argument_is_dropped() {
     );
     assert_eq!(ids(&pairs), vec![None]);
 }
+
+#[test]
+fn the_company_is_the_article_s_main_company_and_the_government_its_country_s() {
+    use SentenceKind::Body;
+    let (pairs, _) = resolve_support::one_doc(
+        "company",
+        vec![
+            // Zorvik Holdings bought Pellam .
+            sent(
+                0,
+                Body,
+                "Zorvik/PROPN/2/compound Holdings/PROPN/3/nsubj bought/VERB/0/root Pellam/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // The company thanked Norway .
+            sent(
+                1,
+                Body,
+                "The/DET/2/det company/NOUN/3/nsubj thanked/VERB/0/root Norway/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // The government welcomed the company .
+            sent(
+                2,
+                Body,
+                "The/DET/2/det government/NOUN/3/nsubj welcomed/VERB/0/root the/DET/5/det company/NOUN/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+        &[
+            ((0, 0..2, 1, ArgKind::Name), (0, 3..4, 3, ArgKind::Name)),
+            (
+                (1, 0..2, 1, ArgKind::Description),
+                (1, 3..4, 3, ArgKind::Name),
+            ),
+            (
+                (2, 0..2, 1, ArgKind::Description),
+                (2, 3..5, 4, ArgKind::Description),
+            ),
+        ],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![
+            Some(("org.zorvik-holdings", "org.pellam")),
+            Some(("org.zorvik-holdings", "place.norway")),
+            Some(("group.norway-government", "org.zorvik-holdings")),
+        ]
+    );
+}

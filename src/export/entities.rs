@@ -21,7 +21,8 @@
 //! Rules ([`MergeRule`](crate::model::MergeRule)): within an article `own-name` (the
 //! name began the entity), `same-name` (the same name normalised), `gazetteer` (a name of
 //! the gazetteer entry), `surname` (a surname of the one person named in full), `short-form`
-//! (`the Union`), `acronym` (`PCS` defined beside its full name), `parenthesis` (`X (Y)`);
+//! (`the Union`), `acronym` (`PCS` defined beside its full name), `parenthesis` (`X (Y)`),
+//! `description` (`the government` as the government of the country in focus);
 //! across articles `corpus-gazetteer`, `corpus-name` (the same full name), `corpus-surname`
 //! (a lone surname joined to the one person of the corpus with it), `corpus-group`,
 //! `corpus-phrase`. A merge's rule goes on the names of both sides, so a name with only

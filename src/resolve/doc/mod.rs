@@ -11,6 +11,9 @@
 //!   (`FT` → `Financial Times`), and `X (Y)` makes Y another name of X;
 //! - `the Commission`, `the Union`: the nearest earlier entity whose name ends with that
 //!   word, else the gazetteer's default (`European Commission`, `European Union`);
+//! - `the company`, `the firm`, `the bank`…: the organisation the article has named most
+//!   so far (a subject weighs 3), `the government`: the group `<country> government` of
+//!   the country in focus (module `generic`);
 //! - `the country`, `the state`, `the nation`: the country in focus (last named);
 //!   `the newspaper`, `the publication`: the last news medium named;
 //! - pronouns: only a clear antecedent, read from the subjects before the pronoun
@@ -38,6 +41,7 @@ use crate::model::{
 };
 
 mod forms;
+mod generic;
 mod pronoun;
 mod roles;
 mod words;
@@ -48,6 +52,7 @@ use forms::{
 };
 pub use forms::{is_credit, strip_determiner};
 use roles::roles;
+use words::COMPANY_NOUNS;
 
 /// One mention occurrence in the document.
 #[derive(Debug)]
@@ -699,6 +704,8 @@ impl Builder<'_> {
         }
         let e = match word.as_str() {
             "country" | "state" | "nation" => self.focus_country(arg),
+            "government" if modifiers.is_empty() => self.country_government(arg),
+            w if modifiers.is_empty() && COMPANY_NOUNS.contains(&w) => self.main_company(arg, w),
             "newspaper" | "paper" | "publication" | "broadcaster" | "outlet" | "magazine"
             | "daily" => self.last(before, |ent| {
                 ent.entry.is_some_and(|id| gaz.entry(id).media)

@@ -64,6 +64,24 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "writer",
 ];
 
+/// Singular nouns by which news refers to the article's own company (`the company said`).
+pub(super) const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "corporation",
+    "carrier",
+    "airline",
+    "retailer",
+    "lender",
+    "insurer",
+    "bank",
+    "conglomerate",
+    "manufacturer",
+    "carmaker",
+    "chipmaker",
+];
+
 /// Determiners and possessives dropped from the front of a phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",
