@@ -579,7 +579,8 @@ impl EntityType {
 pub struct EntityEvidence {
     /// Where the type came from: `gazetteer`, `metonym` (a capital acting as an
     /// institution), `corpus surname` (a lone word that is the surname of a person of the
-    /// corpus) or `mentions` (the vote below).
+    /// corpus), `context` (an organisation by the nouns its name modifies) or `mentions`
+    /// (the vote below).
     pub type_from: &'static str,
     /// Mentions of each type among the entity's document-local parts (a part seen with a
     /// person title weighs 100 more), as voted.

@@ -778,3 +778,35 @@ fn the_company_is_the_article_s_main_company_and_the_government_its_country_s() 
         ]
     );
 }
+
+#[test]
+fn a_name_whose_shares_trade_is_an_organisation() {
+    use SentenceKind::Body;
+    let (pairs, es) = resolve_support::one_doc(
+        "shares",
+        vec![
+            // Voss Kettering met Mara Quill .
+            sent(
+                0,
+                Body,
+                "Voss/PROPN/2/compound Kettering/PROPN/3/nsubj met/VERB/0/root Mara/PROPN/5/compound Quill/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // Voss Kettering shares fell .
+            sent(
+                1,
+                Body,
+                "Voss/PROPN/2/compound Kettering/PROPN/3/compound shares/NOUN/4/nsubj/share fell/VERB/0/root ./PUNCT/4/punct",
+            ),
+        ],
+        &[((0, 0..2, 1, ArgKind::Name), (0, 3..5, 4, ArgKind::Name))],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![Some(("org.voss-kettering", "person.mara-quill"))]
+    );
+    let e = es
+        .iter()
+        .find(|e| e.id.0 == "org.voss-kettering")
+        .expect("entity");
+    assert_eq!(e.kind, EntityType::Organization);
+}

@@ -13,7 +13,7 @@
 //! | `country`, `part_of` | a sovereign country; the entity it belongs to (a group's owner) or `null` |
 //! | `mentions`, `documents` | how many mentions resolved to it, in how many articles |
 //! | `roles` | roles seen in appositions, sorted |
-//! | `type_from` | where the type came from: `gazetteer`, `metonym`, `corpus surname` or `mentions` (then `type_votes` decided), `null` when unknown |
+//! | `type_from` | where the type came from: `gazetteer`, `metonym`, `corpus surname`, `context` (an organisation by the nouns its name modifies: `Fiat shares`, `Chelsea manager`) or `mentions` (then `type_votes` decided), `null` when unknown |
 //! | `type_votes` | `{type: votes}`: mentions of each type among its article-level parts (a part seen with a person title weighs 100 more) |
 //! | `forms` | `[{form, mentions, rules}]`, sorted by form: every name it was seen under (titles stripped) and the rules that put that name on it |
 //! | `format_version` | [`FORMAT_VERSION`] |

@@ -111,6 +111,8 @@ pub(super) struct LocalEntity {
     pub(super) mentions: usize,
     /// Seen with a person title at least once.
     pub(super) titled_person: bool,
+    /// Seen as an organisation by its context (`Fiat shares`, `Chelsea manager`).
+    pub(super) org_context: bool,
 }
 
 impl Default for LocalEntity {
@@ -125,6 +127,7 @@ impl Default for LocalEntity {
             part_of: None,
             mentions: 0,
             titled_person: false,
+            org_context: false,
         }
     }
 }

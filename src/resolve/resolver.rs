@@ -413,6 +413,7 @@ fn build<'a>(
     let mut metonym = None;
     let mut rules: BTreeMap<String, MergeRules> = BTreeMap::new();
     let joined = members.len() > 1;
+    let context = members.iter().any(|m| m.org_context);
     for m in &members {
         let corpus = corpus_rule(m, person);
         for (f, n, r) in m.forms.with_rules() {
@@ -426,8 +427,13 @@ fn build<'a>(
         aliases.extend(m.titled.iter().cloned());
         roles.extend(m.roles.iter().cloned());
         mentions += m.mentions;
-        *votes.entry(m.kind).or_default() +=
-            m.mentions.max(1) + if m.titled_person { 100 } else { 0 };
+        *votes.entry(m.kind).or_default() += m.mentions.max(1)
+            + if m.titled_person { 100 } else { 0 }
+            + if m.org_context && m.kind == EntityType::Organization {
+                100
+            } else {
+                0
+            };
         if entry.is_none() {
             entry = m.entry;
         }
@@ -456,6 +462,7 @@ fn build<'a>(
             (Some(_), _) => "gazetteer",
             (None, Some(_)) => "metonym",
             (None, None) if person => "corpus surname",
+            (None, None) if kind == EntityType::Organization && context => "context",
             (None, None) => "mentions",
         },
         type_votes: votes,

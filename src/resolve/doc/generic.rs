@@ -6,6 +6,7 @@ use super::Builder;
 use crate::model::{Argument, EntityType, MergeRule, MergeRules};
 use crate::resolve::gazetteer::{Gazetteer, normalize};
 use crate::resolve::local::LocalOrigin;
+use crate::resolve::mention;
 
 impl Builder<'_> {
     /// `the company`: the organisation the article has mentioned most before it (the most
@@ -32,7 +33,9 @@ impl Builder<'_> {
             let e = self.find(e);
             let ent = &self.ents[e];
             let media = ent.entry.is_some_and(|id| gaz.entry(id).media);
-            if ent.kind != EntityType::Organization || media {
+            // a table label (`NOTE:`, `Shr`) typed as an organisation is none
+            let label = ent.forms.keys().all(|f| mention::is_not_name(f));
+            if ent.kind != EntityType::Organization || media || label {
                 continue;
             }
             if word == "bank"

@@ -11,6 +11,9 @@
 //!   (`FT` → `Financial Times`), and `X (Y)` makes Y another name of X;
 //! - `the Commission`, `the Union`: the nearest earlier entity whose name ends with that
 //!   word, else the gazetteer's default (`European Commission`, `European Union`);
+//! - a name that modifies an organisation's noun (`Fiat shares`, `Costco chairman`,
+//!   `Chelsea manager`) is an organisation, unless the gazetteer, a person title, a first
+//!   name or a demonym says otherwise (module `context`);
 //! - `the company`, `the firm`, `the bank`…: the organisation the article has named most
 //!   so far (a subject weighs 3), `the government`: the group `<country> government` of
 //!   the country in focus (module `generic`);
@@ -40,6 +43,7 @@ use crate::model::{
     AnnotatedArticle, ArgKind, Argument, EntityType, MergeRule, MergeRules, Sentence, Triple, Upos,
 };
 
+mod context;
 mod forms;
 mod generic;
 mod pronoun;
@@ -116,6 +120,7 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         );
     }
     b.note_demonyms();
+    b.note_org_context(&occs, &occ_ent);
     b.link_parentheses(&occs, &occ_ent);
     b.merge_surnames();
     b.merge_acronyms();
@@ -195,6 +200,7 @@ impl Builder<'_> {
             }
         }
         k.titled_person |= g.titled_person;
+        k.org_context |= g.org_context;
     }
 
     fn new_entity(&mut self, kind: EntityType) -> usize {

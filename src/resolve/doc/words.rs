@@ -82,6 +82,49 @@ pub(super) const COMPANY_NOUNS: &[&str] = &[
     "chipmaker",
 ];
 
+/// Nouns only an organisation's name modifies (`Fiat shares`, `Costco's chairman`,
+/// `Merrill Lynch analyst`): the name is an organisation's, whatever its shape.
+pub(super) const ORG_CONTEXT_NOUNS: &[&str] = &[
+    "share",
+    "shareholder",
+    "stock",
+    "subsidiary",
+    "unit",
+    "division",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "employee",
+    "analyst",
+    "economist",
+    "strategist",
+    "plant",
+    "factory",
+];
+
+/// Nouns an organisation's name modifies, and a person's too (`Glazer's bid`,
+/// `Mourinho's squad`): they retype only names that are not shaped like a person's.
+pub(super) const OWNED_CONTEXT_NOUNS: &[&str] = &[
+    "stake", "bid", "takeover", "merger", "profit", "revenue", "earnings",
+];
+
+/// Nouns a club's name modifies (`Chelsea manager`, `Arsenal striker`): the name is a
+/// club's, even where it is also a place's (but not a person's: `Mourinho's squad`).
+pub(super) const CLUB_CONTEXT_NOUNS: &[&str] = &[
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "squad",
+    "coach",
+    "boss",
+    "fan",
+    "supporter",
+];
+
 /// Determiners and possessives dropped from the front of a phrase.
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my",

@@ -425,6 +425,11 @@ fn forms_first<'a>(sentence: &'a Sentence, tokens: &Range<usize>) -> &'a str {
         .unwrap_or("")
 }
 
+/// True when a name begins with a known first name (`Frederick Tsang`, `Dudley Taft`).
+pub fn starts_with_first_name(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(is_first_name)
+}
+
 fn is_first_name(word: &str) -> bool {
     FIRST_NAME_SET.contains(&lower(word))
 }

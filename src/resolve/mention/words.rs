@@ -776,6 +776,7 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "bln",
     "net",
     "blah",
+    "note",
     "corp",
     "inc",
     "ltd",
