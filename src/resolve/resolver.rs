@@ -9,7 +9,9 @@
 //! - a person: every full name (titles stripped, case and accents folded) that is not a
 //!   word suffix of another name of the same entity; a surname alone waits for the end and
 //!   joins the one person of the corpus with that surname, if there is exactly one;
-//! - other names: every form, normalised.
+//! - other names: every form, normalised, but an acronym spelled out in the same article
+//!   (`African Development Bank (ADB)`), which names different bodies in different
+//!   articles.
 //!
 //! Memory grows with distinct entity summaries, not with documents: equal summaries (the same
 //! names, counts and roles in another article) are stored once, and a document keeps only
@@ -376,8 +378,20 @@ fn node_keys(e: &LocalEntity) -> (Vec<String>, Option<String>) {
     if e.kind == EntityType::Group {
         return (forms.iter().map(|f| format!("g:{f}")).collect(), None);
     }
+    // An acronym the article spelled out (`African Development Bank (ADB)`) is that
+    // article's name for it, not a key: another article's `ADB` may be another bank.
+    let spelled_out = e.forms.keys().any(|f| !is_acronym(f));
+    let acronyms: BTreeSet<String> = e
+        .forms
+        .keys()
+        .filter(|f| is_acronym(f))
+        .map(|f| normalize(f))
+        .collect();
     (
-        specific_forms(&forms).map(|f| format!("n:{f}")).collect(),
+        specific_forms(&forms)
+            .filter(|f| !(spelled_out && acronyms.contains(*f)))
+            .map(|f| format!("n:{f}"))
+            .collect(),
         None,
     )
 }
