@@ -600,8 +600,14 @@ impl<'a> Parse<'a> {
         }
         match base {
             "det" => node == head && !lexicon::is_negation(self.lemma(c)) && depth == 0,
-            // `70p`, `12 mln dlrs`: a number stays with its unit
-            "nummod" => node == head && lexicon::is_unit_noun(self.lemma(head)),
+            // `70p`, `12 mln dlrs`, `500 jobs`, `a 47 pct stake`: a number stays with the
+            // noun it counts or measures (the head, or a compound word of it)
+            "nummod" => {
+                node == head
+                    || self.heads[node] == Some(head)
+                        && self.base(node) == "compound"
+                        && lexicon::is_unit_noun(self.lemma(node))
+            }
             "advmod" => false,
             "amod" => !lexicon::is_vague_adjective(self.lemma(c)) && self.lemma(c) != "alleged",
             "nmod" if rel == "nmod:poss" => self.upos(c) != Upos::Pron,
