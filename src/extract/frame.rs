@@ -68,6 +68,8 @@ fn fragment(p: &Parse<'_>, arg: &Argument) -> bool {
         || (arg.text.split_whitespace().count() == 1
             && lexicon::is_unit_abbreviation(&arg.text.to_lowercase()))
         || (p.upos(arg.head) == Upos::Num && arg.text.split_whitespace().count() == 1)
+        || (arg.text.split_whitespace().count() == 1
+            && lexicon::is_empty_noun(&arg.text.to_lowercase()))
 }
 
 /// True when `arg` is `I`/`me` inside a quotation (an odd number of quote marks before

@@ -13,10 +13,10 @@ mod words;
 use words::{
     AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
     ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, DEMONYM_ENDINGS, DENY_VERBS, DENYING_SUPPORT_VERBS,
-    EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS,
-    POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES,
-    QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS,
-    UNIT_NOUNS, VAGUE_ADJECTIVES,
+    EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, NEGATIONS, NOT_AGENTIVE_NOUNS,
+    PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS,
+    POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS,
+    UNIT_ABBREVIATIONS, UNIT_NOUNS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -202,6 +202,12 @@ pub(crate) fn is_personal_pronoun(lower: &str) -> bool {
 /// Relative pronouns, replaced by the noun the relative clause modifies.
 pub(crate) fn is_relative_pronoun(lower: &str) -> bool {
     RELATIVE_PRONOUNS.contains(&lower)
+}
+
+/// True for a noun that says nothing alone (`way`, `lot`) or a currency without its
+/// amount (`dollars`).
+pub(crate) fn is_empty_noun(lower: &str) -> bool {
+    EMPTY_NOUNS.contains(&lower)
 }
 
 /// Nouns naming people or bodies that act (`officials`, `hackers`, `government`).

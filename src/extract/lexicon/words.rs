@@ -631,3 +631,27 @@ pub(super) const UNIT_ABBREVIATIONS: &[&str] = &[
     "p", "m", "bn", "mn", "mln", "bln", "pct", "dlr", "dlrs", "ct", "cts", "stg", "k", "bpd",
     "pence",
 ];
+
+/// Nouns that say nothing alone (`on the way`, `a lot`), and currencies without an amount:
+/// a one-word argument made of one is no argument.
+pub(super) const EMPTY_NOUNS: &[&str] = &[
+    "way",
+    "thing",
+    "lot",
+    "part",
+    "kind",
+    "sort",
+    "bit",
+    "stuff",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "dollar",
+    "dollars",
+    "pound",
+    "pounds",
+    "euro",
+    "euros",
+    "yen",
+];

@@ -328,7 +328,7 @@ pub const ROWS: &[Row] = &[
     org("House of Lords", &[], "Q11010"),
     party("Conservative Party", &["Conservatives", "Tories", "Tory Party"], "Q9626", &["Conservative", "Tory"]),
     party("Labour Party", &["Labour"], "Q9630", &["Labour"]),
-    party("Liberal Democrats", &["Lib Dems"], "Q9624", &[]),
+    party("Liberal Democrats", &["Lib Dems", "Lib Dem", "Liberal Democrat Party"], "Q9624", &["Lib Dem", "Liberal Democrat"]),
     org("MI5", &["Security Service"], ""),
     org("MI6", &["Secret Intelligence Service", "SIS"], ""),
     org("GCHQ", &["Government Communications Headquarters"], ""),
