@@ -227,6 +227,19 @@ const fn place(label: &'static str, aliases: &'static [&'static str], qid: &'sta
     }
 }
 
+/// A former state, with the adjectives that name its people and bodies (`West German`).
+const fn former_state(
+    label: &'static str,
+    aliases: &'static [&'static str],
+    qid: &'static str,
+    demonyms: &'static [&'static str],
+) -> Row {
+    Row {
+        demonyms,
+        ..place(label, aliases, qid)
+    }
+}
+
 const fn capital(label: &'static str, qid: &'static str, of: &'static str) -> Row {
     Row {
         metonym_of: Some(of),
@@ -434,6 +447,12 @@ pub const ROWS: &[Row] = &[
     media("NPR", &["National Public Radio"], ""),
     media("MSNBC", &[], ""),
     // Places that are not countries.
+    // Former states: older archives (Reuters-21578 is from 1987) name them every day.
+    former_state("West Germany", &["Federal Republic of Germany (West)"], "Q713750", &["West German"]),
+    former_state("East Germany", &["German Democratic Republic", "GDR"], "Q16957", &["East German"]),
+    former_state("Soviet Union", &["USSR", "U.S.S.R.", "Soviet Union", "the Soviet Union"], "Q15180", &["Soviet"]),
+    former_state("Yugoslavia", &[], "Q36704", &["Yugoslav"]),
+    former_state("Czechoslovakia", &[], "Q33946", &["Czechoslovak"]),
     place("Europe", &[], "Q46"),
     place("Asia", &[], "Q48"),
     place("Africa", &[], "Q15"),
