@@ -44,7 +44,7 @@ pub(crate) fn triple(
         ArgKind::Name => 1.0,
         ArgKind::Group => 0.95,
         ArgKind::Description => 0.85,
-        ArgKind::Pronoun => 0.8,
+        ArgKind::Pronoun => 0.6,
         ArgKind::Phrase => 0.7,
         ArgKind::Unknown => 0.6,
     };
@@ -54,7 +54,7 @@ pub(crate) fn triple(
         ArgKind::Name => 1.0,
         ArgKind::Group => 0.95,
         ArgKind::Description => 0.85,
-        ArgKind::Pronoun => 0.8,
+        ArgKind::Pronoun => 0.6,
         ArgKind::Unknown => 0.6,
     };
     let mut parse = 1.0;
