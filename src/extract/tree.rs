@@ -516,6 +516,8 @@ impl<'a> Parse<'a> {
     fn name_part(&self, t: usize) -> bool {
         matches!(self.upos(t), Upos::Propn | Upos::Num | Upos::X)
             || matches!(self.lower(t), "-" | "." | "&" | "of")
+            // `Securities and Exchange Commission`, joined by `repair::coordinated_name`
+            || (self.lower(t) == "and" && self.base(t) == "flat")
             || (self.upos(t) == Upos::Adj && self.token(t).form.starts_with(char::is_uppercase))
     }
 

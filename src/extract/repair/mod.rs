@@ -8,6 +8,9 @@
 //!
 //! 1. [`split_name`]: `Ann Lee, Bo Chan and Cy Park` parsed with `Bo` and `Chan` as two
 //!    conjuncts: two capitalised proper nouns with nothing between them are one name.
+//!    [`coordinated_name`]: `The Securities and Exchange Commission fined …` parsed as
+//!    two conjuncts: a capitalised plural common noun coordinated with a name of two or
+//!    more capitalised words right after it begins that name.
 //! 2. [`flat_name_head`]: `Julian Okafor` with the first name tagged as an adjective
 //!    heading the surname as `flat`: it is a proper noun.
 //! 3. [`adverb_root`]: `However, Jane Doe, the party's chair conceded that …` parsed with
@@ -86,7 +89,8 @@ use self::clauses::{
     that_with_object,
 };
 use self::names::{
-    flat_name_head, fronted_apposition, name_before_apposition, quoted_speaker, split_name,
+    coordinated_name, flat_name_head, fronted_apposition, name_before_apposition, quoted_speaker,
+    split_name,
 };
 use self::participles::{
     adjective_after_have, lemma_final_e, participle_as_object, perfect_adjective, stative_adjective,
@@ -98,6 +102,7 @@ use self::subjects::{
 /// Runs every repair, in order.
 pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     split_name(d, tokens);
+    coordinated_name(d, tokens);
     flat_name_head(d, tokens);
     adverb_root(d, tokens);
     possessor_subject(d);

@@ -28,6 +28,44 @@ pub(super) fn split_name(d: &mut Draft<'_>, tokens: &[Token]) {
     }
 }
 
+/// `The Securities and Exchange Commission fined …` parsed as two conjuncts, `Securities`
+/// and `Exchange Commission`: a capitalised plural common noun (`Securities`, `Services`)
+/// coordinated with a name of two or more capitalised words right after it is the first
+/// word of one name, not a second actor. Two names (`Texaco and Pennzoil Co`) keep their
+/// coordination: the first is not a common noun.
+pub(super) fn coordinated_name(d: &mut Draft<'_>, tokens: &[Token]) {
+    let capital = |t: usize| tokens[t].form.starts_with(char::is_uppercase);
+    for x in 0..d.len().saturating_sub(3) {
+        let and = x + 1;
+        if !(capital(x)
+            && matches!(tokens[x].xpos, "NNPS" | "NNS")
+            && matches!(d.lower[and].as_str(), "and" | "&"))
+        {
+            continue;
+        }
+        // the conjunct: the last of a run of capitalised proper nouns right after `and`
+        let run_end = (and + 1..d.len())
+            .take_while(|&t| capital(t) && d.upos[t] == Upos::Propn)
+            .last();
+        let Some(c) = run_end else {
+            continue;
+        };
+        if c < and + 2
+            || d.heads[c] != Some(x)
+            || d.base(c) != "conj"
+            || (and + 1..c).any(|t| d.heads[t] != Some(c))
+        {
+            continue;
+        }
+        let (head, rel) = (d.heads[x], d.rels[x]);
+        d.heads[c] = head;
+        d.rels[c] = rel;
+        d.attach(x, c, "compound");
+        // inside one name `and` is one of its words, as `&` is in `AT&T`
+        d.attach(and, c, "flat");
+    }
+}
+
 /// `Julian Okafor` with the capitalised first name tagged as an adjective and the surname
 /// its `flat` part: `flat` joins the parts of a name, so a capitalised adjective heading a
 /// proper noun that way is a proper noun.

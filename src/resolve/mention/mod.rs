@@ -298,6 +298,26 @@ fn names(sentence: &Sentence) -> Vec<NameMention> {
                     continue;
                 }
             }
+            // `Securities and Exchange Commission`, `Health and Human Services`: a
+            // capitalised plural common noun, `and`, and a name of two or more capitalised
+            // words ending in an organisation's head word are one name (two names, `Texaco
+            // and Pennzoil Co`, are not: the first is no common noun).
+            if end - start == 1
+                && end + 2 < n
+                && matches!(sentence.tokens[start].xpos, "NNPS" | "NNS")
+                && matches!(lower(&sentence.tokens[end].form).as_ref(), "and" | "&")
+            {
+                let tail = (end + 1..n)
+                    .take_while(|&k| is_name[k] && capitalised(&sentence.tokens[k].form))
+                    .last();
+                if let Some(last) = tail
+                    && last >= end + 2
+                    && is_org_head(&sentence.tokens[last].form)
+                {
+                    end = last + 1;
+                    continue;
+                }
+            }
             // A connector followed by a proper noun (`Bank of England`, `Bank of the West`),
             // unless the name before is a person's (`Ann Lee of the Courier`) or the name
             // after is an acronym.
