@@ -35,10 +35,11 @@ pub(super) fn split_name(d: &mut Draft<'_>, tokens: &[Token]) {
 /// coordination: the first is not a common noun.
 pub(super) fn coordinated_name(d: &mut Draft<'_>, tokens: &[Token]) {
     let capital = |t: usize| tokens[t].form.starts_with(char::is_uppercase);
-    for x in 0..d.len().saturating_sub(3) {
+    let last = d.len().saturating_sub(3);
+    for (x, token) in tokens.iter().enumerate().take(last) {
         let and = x + 1;
         if !(capital(x)
-            && matches!(tokens[x].xpos, "NNPS" | "NNS")
+            && matches!(token.xpos, "NNPS" | "NNS")
             && matches!(d.lower[and].as_str(), "and" | "&"))
         {
             continue;
