@@ -298,10 +298,8 @@ fn names(sentence: &Sentence) -> Vec<NameMention> {
                     continue;
                 }
             }
-            // `Securities and Exchange Commission`, `Health and Human Services`: a
-            // capitalised plural common noun, `and`, and a name of two or more capitalised
-            // words ending in an organisation's head word are one name (two names, `Texaco
-            // and Pennzoil Co`, are not: the first is no common noun).
+            // `Securities and Exchange Commission`: a capitalised plural noun, `and`, and a
+            // name ending in an organisation's head word (not `Texaco and Pennzoil Co`).
             if end - start == 1
                 && end + 2 < n
                 && matches!(sentence.tokens[start].xpos, "NNPS" | "NNS")
