@@ -602,14 +602,9 @@ impl<'a> Parse<'a> {
         }
         match base {
             "det" => node == head && !lexicon::is_negation(self.lemma(c)) && depth == 0,
-            // `70p`, `12 mln dlrs`, `500 jobs`, `a 47 pct stake`: a number stays with the
-            // noun it counts or measures (the head, or a compound word of it)
-            "nummod" => {
-                node == head
-                    || self.heads[node] == Some(head)
-                        && self.base(node) == "compound"
-                        && lexicon::is_unit_noun(self.lemma(node))
-            }
+            // `70p`, `12 mln dlrs`, `500 jobs`, `a 47 pct stake`, `sales of 1.2 mln dlrs`,
+            // `a 19.9 % stake`: a number stays with the noun it counts or measures
+            "nummod" => true,
             "advmod" => false,
             "amod" => !lexicon::is_vague_adjective(self.lemma(c)) && self.lemma(c) != "alleged",
             "nmod" if rel == "nmod:poss" => self.upos(c) != Upos::Pron,

@@ -16,7 +16,7 @@ use words::{
     EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, NEGATIONS, NOT_AGENTIVE_NOUNS,
     PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS,
     POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS,
-    UNIT_ABBREVIATIONS, UNIT_NOUNS, VAGUE_ADJECTIVES,
+    UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -170,12 +170,6 @@ pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
 /// Vague adjectives trimmed from non-entity phrases (`separate attempts` → `attempts`).
 pub(crate) fn is_vague_adjective(lemma: &str) -> bool {
     VAGUE_ADJECTIVES.contains(&lemma)
-}
-
-/// Units and currencies a number is part of (`70p`, `12 mln dlrs`, `5 billion dollars`):
-/// the number stays with them in an argument.
-pub(crate) fn is_unit_noun(lemma: &str) -> bool {
-    is_unit_abbreviation(lemma) || UNIT_NOUNS.contains(&lemma)
 }
 
 /// Unit abbreviations that mean nothing without their number (`p` of `70p`, `mln`).

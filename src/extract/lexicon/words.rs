@@ -620,12 +620,6 @@ pub(super) const NOT_AGENTIVE_NOUNS: &[&str] = &[
 /// Endings of agent nouns (`-er`, `-ist`, `-ian`).
 pub(super) const AGENTIVE_ENDINGS: &[&str] = &["er", "or", "ist", "ian", "ant", "ent"];
 
-/// Units and currencies written out: a number stays with them (`5 billion dollars`).
-pub(super) const UNIT_NOUNS: &[&str] = &[
-    "billion", "million", "trillion", "thousand", "percent", "cent", "dollar", "pound", "euro",
-    "yen", "yuan", "franc", "rupee", "tonne", "ton", "barrel", "ounce",
-];
-
 /// Unit abbreviations that mean nothing without their number (`p` of `70p`, `mln`).
 pub(super) const UNIT_ABBREVIATIONS: &[&str] = &[
     "p", "m", "bn", "mn", "mln", "bln", "pct", "dlr", "dlrs", "ct", "cts", "stg", "k", "bpd",
