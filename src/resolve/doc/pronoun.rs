@@ -11,7 +11,10 @@
 //! - a subject that is the same pronoun stands for what that pronoun resolves to;
 //! - a subject that could be what the pronoun means but names no entity (`the minister`
 //!   for `he`, `the deal` for `it`, `analysts` for `they`) ends the search unresolved;
-//! - other subjects (a company before `he`, a person before `it`) are passed over.
+//! - other subjects (a company before `he`, a person before `it`) are passed over;
+//! - a subject's head may be a title or a place with the name beside it (`France's
+//!   defence minister, Jean-Yves Le Drian`, `N.J. Rep. Mathew Rinaldo`): the one fitting
+//!   name there is the antecedent; `Russian officials` stand for Russia before `it`.
 //!
 //! Quotation marks divide the text: a pronoun outside a quote reads only subjects
 //! outside quotes, and one inside reads only the subjects of its own sentence's quote (a
@@ -142,8 +145,7 @@ impl Builder<'_> {
             return None;
         }
         for (s, t) in self.subjects_before(sentence, token) {
-            let v = self.verdict(s, t, class, depth);
-            match v {
+            match self.verdict(s, t, class, depth) {
                 Verdict::Is(e) => return Some(e),
                 Verdict::Unclear => return None,
                 Verdict::Pass => {}
