@@ -49,10 +49,7 @@ impl FormCounts {
         match self.0.binary_search_by(|(f, _, _)| f.as_str().cmp(&form)) {
             Ok(i) => {
                 self.0[i].1 += n;
-                // The same form seen again is no merge.
-                if rules != MergeRules::of(MergeRule::SameName) {
-                    self.0[i].2.extend(rules);
-                }
+                self.0[i].2.extend(rules);
             }
             Err(i) => self.0.insert(i, (form, n, rules)),
         }

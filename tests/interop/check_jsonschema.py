@@ -22,22 +22,21 @@ def validator(name):
     return cls(schema)
 
 
-lines = 0
-v = validator("statements.schema.json")
-with open(path(out, "statements.jsonl"), encoding="utf-8") as f:
-    for i, line in enumerate(f, 1):
-        errors = sorted(v.iter_errors(json.loads(line)), key=lambda e: list(e.path))
-        if errors:
-            fail(f"statements.jsonl line {i}: {errors[0].message} at {list(errors[0].path)}")
-        lines += 1
-entities = 0
-v = validator("entities.schema.json")
-with open(path(out, "entities.jsonl"), encoding="utf-8") as f:
-    for i, line in enumerate(f, 1):
-        errors = sorted(v.iter_errors(json.loads(line)), key=lambda e: list(e.path))
-        if errors:
-            fail(f"entities.jsonl line {i}: {errors[0].message} at {list(errors[0].path)}")
-        entities += 1
+def check_lines(name, schema):
+    """Validates every line of a JSON Lines output; returns how many there were."""
+    v = validator(schema)
+    count = 0
+    with open(path(out, name), encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            errors = sorted(v.iter_errors(json.loads(line)), key=lambda e: list(e.path))
+            if errors:
+                fail(f"{name} line {i}: {errors[0].message} at {list(errors[0].path)}")
+            count += 1
+    return count
+
+
+lines = check_lines("statements.jsonl", "statements.schema.json")
+entities = check_lines("entities.jsonl", "entities.schema.json")
 with open(path(out, "graph.jsonld"), encoding="utf-8") as f:
     doc = json.load(f)
 errors = sorted(validator("graph.schema.json").iter_errors(doc), key=lambda e: list(e.path))

@@ -233,19 +233,18 @@ impl Builder<'_> {
     fn add_form(&mut self, e: usize, form: &str, title: Option<&str>, rule: MergeRule) {
         let e = self.find(e);
         let ent = &mut self.ents[e];
-        // The same form seen again is no merge.
-        let rule = if ent.forms.keys().any(|f| f == form) {
-            MergeRule::SameName
+        if ent.forms.keys().any(|f| f == form) {
+            // The same form seen again is no merge: only counted.
+            ent.forms.add(form.to_owned(), 1, MergeRules::default());
         } else {
-            rule
-        };
-        if matches!(
-            rule,
-            MergeRule::Surname | MergeRule::ShortForm | MergeRule::SameGroup
-        ) {
-            ent.forms.add_rule(rule);
+            if matches!(
+                rule,
+                MergeRule::Surname | MergeRule::ShortForm | MergeRule::SameGroup
+            ) {
+                ent.forms.add_rule(rule);
+            }
+            ent.forms.add(form.to_owned(), 1, MergeRules::of(rule));
         }
-        ent.forms.add(form.to_owned(), 1, MergeRules::of(rule));
         ent.mentions += 1;
         if let Some(t) = title {
             ent.titled.insert(format!("{t} {form}"));

@@ -158,11 +158,14 @@ impl Builder<'_> {
         // paragraph between the speaker's name and `He added`), if there is exactly one.
         let at = (sentence, token);
         let first = sentence.saturating_sub(WINDOW + 1);
+        let quoted: Vec<Vec<bool>> = (first..=sentence)
+            .map(|i| self.sentence(i).map(quoted_tokens).unwrap_or_default())
+            .collect();
         let seen: Vec<usize> = self
             .seen
             .iter()
             .filter(|(s, t, _)| (*s, *t) < at && *s >= first)
-            .filter(|&&(s, t, _)| !self.is_quoted(s, t))
+            .filter(|&&(s, t, _)| !quoted[s - first].get(t).copied().unwrap_or(false))
             .map(|&(_, _, e)| e)
             .collect();
         let mut found: Option<usize> = None;
@@ -478,9 +481,7 @@ impl Builder<'_> {
             _ => true,
         }
     }
-}
 
-impl Builder<'_> {
     /// Whether a token stands inside quotation marks.
     fn is_quoted(&self, sentence: usize, token: usize) -> bool {
         self.sentence(sentence)
