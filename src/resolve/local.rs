@@ -1,10 +1,10 @@
 //! Document-local entities: what [`document`](super::document) makes of one article and
 //! the [`Resolver`](super::Resolver) folds into corpus-wide entities.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::gazetteer;
-use crate::model::{EntityType, MergeRule, MergeRules};
+use crate::model::{EntityType, MergeRule, MergeRules, Sentence};
 
 /// A document-local entity number, valid within one [`DocEntities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,6 +134,10 @@ impl Default for LocalEntity {
 pub struct DocEntities {
     pub(super) refs: Vec<Option<TripleRefs>>,
     pub(super) entities: Vec<LocalEntity>,
+    /// Every all-lower-case word of the article's text sentences and how often it occurs,
+    /// sorted: summed over the corpus, it tells a common word (`trade`, `world`) from a
+    /// name (`Blair`).
+    pub(super) lower_words: Vec<(String, u32)>,
 }
 
 impl DocEntities {
@@ -153,4 +157,19 @@ impl DocEntities {
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
+}
+
+/// The all-lower-case alphabetic words (three letters or more) of `sentences` with their
+/// counts, sorted by word.
+pub(super) fn lower_words<'a>(sentences: impl Iterator<Item = &'a Sentence>) -> Vec<(String, u32)> {
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for s in sentences {
+        for t in &s.tokens {
+            let w = t.form.as_str();
+            if w.len() >= 3 && w.chars().all(|c| c.is_lowercase()) {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().map(|(w, n)| (w.to_owned(), n)).collect()
 }

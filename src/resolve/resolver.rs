@@ -8,7 +8,9 @@
 //! - a phrase: its lower-cased words;
 //! - a person: every full name (titles stripped, case and accents folded) that is not a
 //!   word suffix of another name of the same entity; a surname alone waits for the end and
-//!   joins the one person of the corpus with that surname, if there is exactly one;
+//!   joins the one person of the corpus with that surname, if there is exactly one; so does
+//!   a single word typed organisation or place, unless the corpus writes it in lower case
+//!   at least as often (`Trade`, `World`: common words, not surnames);
 //! - other names: every form, normalised, but an acronym spelled out in the same article
 //!   (`African Development Bank (ADB)`), which names different bodies in different
 //!   articles.
@@ -39,6 +41,8 @@ pub struct Resolver {
     docs: Vec<(String, u32)>,
     /// The summary number of every document's entities, document after document.
     locals: Vec<u32>,
+    /// How often each all-lower-case word occurs in the corpus (summed over documents).
+    lower_words: FxHashMap<String, u32>,
 }
 
 impl Resolver {
@@ -50,6 +54,9 @@ impl Resolver {
     /// Adds one document's entities (only their summaries are kept, each distinct one once).
     pub fn add(&mut self, doc: &str, entities: DocEntities) {
         self.docs.push((doc.to_owned(), index(self.locals.len())));
+        for (w, n) in entities.lower_words {
+            *self.lower_words.entry(w).or_default() += n;
+        }
         for e in entities.entities {
             let next = index(self.summaries.len());
             let n = *self.summaries.entry(e).or_insert(next);
@@ -64,6 +71,7 @@ impl Resolver {
             summaries,
             docs,
             locals,
+            lower_words,
         } = self;
         let mut table: Vec<Option<LocalEntity>> = vec![None; summaries.len()];
         for (e, n) in summaries {
@@ -173,7 +181,21 @@ impl Resolver {
             }
         }
         // Single words typed organisation or place that are the surname of a person of the
-        // corpus are that person (`Blair` as an object is not a company).
+        // corpus are that person (`Blair` as an object is not a company), unless the corpus
+        // writes the word in lower case at least as often as it names something with it
+        // alone (`Trade`, `World` are common words, not someone's surname).
+        let mut single_names: FxHashMap<String, usize> = FxHashMap::default();
+        for &s in &node_sum {
+            for (f, n, _) in table[s as usize].forms.with_rules() {
+                if !f.contains(' ') {
+                    *single_names.entry(normalize(f)).or_default() += n;
+                }
+            }
+        }
+        let common = |f: &str| {
+            let lower = lower_words.get(f).map_or(0, |&n| n as usize);
+            lower >= 2 && lower >= single_names.get(f).copied().unwrap_or(0)
+        };
         let mut forced: Vec<Option<String>> = vec![None; table.len()];
         for (s, e) in table.iter().enumerate() {
             if e.entry.is_none()
@@ -185,6 +207,7 @@ impl Resolver {
                 if !f.contains(' ')
                     && !e.forms.keys().any(|k| is_acronym(k))
                     && by_surname.contains_key(&f)
+                    && !common(&f)
                 {
                     forced[s] = Some(f);
                 }
@@ -228,6 +251,8 @@ impl Resolver {
         }
         drop(keys);
         drop(by_surname);
+        drop(single_names);
+        drop(lower_words);
         // Clusters, numbered in the order of their first node (the union–find root).
         let mut cluster_of: Vec<u32> = vec![0; nodes];
         let mut clusters = 0usize;
@@ -665,7 +690,33 @@ mod tests {
         DocEntities {
             refs: Vec::new(),
             entities,
+            lower_words: Vec::new(),
         }
+    }
+
+    fn place(form: &str) -> LocalEntity {
+        LocalEntity {
+            kind: EntityType::Place,
+            ..person(&[form])
+        }
+    }
+
+    /// Two documents name `Ann Trade` and the place-typed word `Trade`; the second also
+    /// writes `trade` in lower case `lower` times.
+    fn trade_corpus(lower: u32) -> Vec<Entity> {
+        let mut r = Resolver::new();
+        r.add("d1", doc(vec![person(&["Ann Trade"])]));
+        let mut d2 = doc(vec![place("Trade")]);
+        d2.lower_words = vec![("trade".to_owned(), lower)];
+        r.add("d2", d2);
+        r.finish().into_entities()
+    }
+
+    #[test]
+    fn a_single_word_is_a_surname_unless_the_corpus_writes_it_in_lower_case() {
+        let ids = |es: Vec<Entity>| es.into_iter().map(|e| e.id.0).collect::<Vec<_>>();
+        assert_eq!(ids(trade_corpus(1)), ["person.ann-trade"]);
+        assert_eq!(ids(trade_corpus(2)), ["person.ann-trade", "place.trade"]);
     }
 
     #[test]

@@ -36,7 +36,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::gazetteer::{EntryId, Gazetteer, normalize};
-use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin, TripleRefs};
+use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin, TripleRefs, lower_words};
 use super::mention::{self, NameMention, is_acronym, name_head};
 use super::union_find::UnionFind;
 use crate::model::{
@@ -960,6 +960,7 @@ impl Builder<'_> {
         DocEntities {
             refs,
             entities: ents,
+            lower_words: lower_words(self.doc.sentences.iter().filter(|s| text_sentence(s))),
         }
     }
 }
