@@ -13,6 +13,10 @@
 //!    more capitalised words right after it begins that name.
 //! 2. [`flat_name_head`]: `Julian Okafor` with the first name tagged as an adjective
 //!    heading the surname as `flat`: it is a proper noun.
+//!    [`title_chain`]: `West German Finance Minister Gerhard Stoltenberg met …` parsed
+//!    with `West` heading the run and the person its conjunct (or a second subject): a
+//!    title followed by a first name at the end of a run of capitalised words makes that
+//!    person the head of the run.
 //! 3. [`adverb_root`]: `However, Jane Doe, the party's chair conceded that …` parsed with
 //!    the adverb as the root and the verb as a clause of the subject's apposition: the
 //!    verb is the root and takes the subject.
@@ -90,7 +94,7 @@ use self::clauses::{
 };
 use self::names::{
     coordinated_name, flat_name_head, fronted_apposition, name_before_apposition, quoted_speaker,
-    split_name,
+    split_name, title_chain,
 };
 use self::participles::{
     adjective_after_have, lemma_final_e, participle_as_object, perfect_adjective, stative_adjective,
@@ -104,6 +108,7 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     split_name(d, tokens);
     coordinated_name(d, tokens);
     flat_name_head(d, tokens);
+    title_chain(d, tokens);
     adverb_root(d, tokens);
     possessor_subject(d);
     subordinator_subject(d);
@@ -185,6 +190,59 @@ mod tests {
     /// Head (1-based, 0 for a root) and relation of token `i` (1-based).
     fn arc_of<'a>(d: &Draft<'a>, i: usize) -> (usize, &'a str) {
         (d.heads[i - 1].map_or(0, |h| h + 1), d.rels[i - 1])
+    }
+
+    #[test]
+    fn a_title_chain_is_headed_by_the_person() {
+        // `West German Finance Minister Gerhard Stoltenberg met Kohl` with `West` heading
+        // the run and the person two conjuncts of it
+        let toks = tokens(&[
+            "West West PROPN NNP 7 nsubj",
+            "German German PROPN NNP 1 flat",
+            "Finance Finance ADJ NNP 4 amod",
+            "Minister Minister PROPN NNP 5 nmod:desc",
+            "Gerhard Gerhard PROPN NNP 1 conj",
+            "Stoltenberg Stoltenberg PROPN NNP 1 conj",
+            "met meet VERB VBD 0 root",
+            "Kohl Kohl PROPN NNP 7 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 5), (7, "nsubj"));
+        assert_eq!(arc_of(&d, 6), (5, "flat"));
+        assert_eq!(arc_of(&d, 4), (5, "compound"));
+        assert_eq!(arc_of(&d, 1), (4, "compound"));
+        assert_eq!(arc_of(&d, 2), (1, "flat"));
+        assert_eq!(arc_of(&d, 3), (4, "amod"));
+    }
+
+    #[test]
+    fn a_title_chain_keeps_a_person_already_in_place() {
+        // `UK Prime Minister Tony Blair is meeting them` with `UK` a stray compound of the
+        // verb: the subject stays the subject
+        let toks = tokens(&[
+            "UK UK PROPN NNP 7 compound",
+            "Prime Prime ADJ NNP 3 amod",
+            "Minister Minister PROPN NNP 4 nmod:desc",
+            "Tony Tony PROPN NNP 7 nsubj",
+            "Blair Blair PROPN NNP 4 flat",
+            "is be AUX VBZ 7 aux",
+            "meeting meet VERB VBG 0 root",
+            "them they PRON PRP 7 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 4), (7, "nsubj"));
+        assert_eq!(arc_of(&d, 1), (3, "compound"));
+        assert_eq!(arc_of(&d, 3), (4, "compound"));
+        // a run without a first name after its title is left alone
+        let toks = tokens(&[
+            "Bank Bank PROPN NNP 4 nsubj",
+            "Governor Governor PROPN NNP 1 flat",
+            "Office Office PROPN NNP 1 flat",
+            "said say VERB VBD 0 root",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 1), (4, "nsubj"));
+        assert_eq!(arc_of(&d, 2), (1, "flat"));
     }
 
     #[test]

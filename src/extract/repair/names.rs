@@ -274,3 +274,97 @@ fn speaker_name(d: &mut Draft<'_>, tokens: &[Token], first: usize) {
         }
     }
 }
+
+/// `West German Finance Minister Gerhard Stoltenberg met …` or `U.S. Treasury Secretary
+/// James Baker met …` parsed with the first word of the chain (`West`, `U.S.`) heading it
+/// and the person a conjunct or a second subject: in a run of capitalised words, a
+/// person's title followed by a first name and the rest of the run (two to four proper
+/// nouns) is that person, and the person heads the run; the title is its compound and
+/// the words before the title (the country, body or demonym) the title's.
+pub(super) fn title_chain(d: &mut Draft<'_>, tokens: &[Token]) {
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        while i < n && chain_word(d, tokens, i) {
+            i += 1;
+        }
+        if i == start {
+            i += 1;
+        } else if i - start >= 4 {
+            fix_chain(d, start, i);
+        }
+    }
+}
+
+/// A capitalised noun, adjective or proper noun, or a lower-case proper noun between two
+/// capitalised words (`von` in `Richard von Weizsaecker`).
+fn chain_word(d: &Draft<'_>, tokens: &[Token], i: usize) -> bool {
+    let capital = |k: usize| tokens[k].form.starts_with(char::is_uppercase);
+    (capital(i) && matches!(d.upos[i], Upos::Propn | Upos::Adj | Upos::Noun))
+        || (d.upos[i] == Upos::Propn
+            && i > 0
+            && i + 1 < tokens.len()
+            && capital(i - 1)
+            && capital(i + 1))
+}
+
+fn fix_chain(d: &mut Draft<'_>, start: usize, end: usize) {
+    // The last title that a first name follows, with at least one word before it and a
+    // name of two to four words after it.
+    let Some(title) = (start + 1..end.saturating_sub(2)).rev().find(|&t| {
+        crate::words::is_person_title(d.lower[t].trim_end_matches('.'))
+            && crate::words::is_first_name(&d.lower[t + 1])
+    }) else {
+        return;
+    };
+    let first = title + 1;
+    if end - first > 4 || (first..end).any(|k| d.upos[k] != Upos::Propn) {
+        return;
+    }
+    let inside = |h: Option<usize>| h.is_some_and(|h| (start..end).contains(&h));
+    let roots: Vec<usize> = (start..end).filter(|&k| !inside(d.heads[k])).collect();
+    if roots == [first] {
+        return;
+    }
+    // The person keeps its own place when the parser gave it one (`UK Prime Minister Tony
+    // Blair is meeting …` with `UK` a stray compound of the verb); else it takes the place
+    // of the run's first word.
+    let root = if roots.contains(&first) {
+        first
+    } else {
+        match roots.first() {
+            Some(&r) => r,
+            None => return,
+        }
+    };
+    let (gov, rel) = (d.heads[root], d.rels[root]);
+    if gov.is_some_and(|g| (start..end).any(|k| d.dominates(k, g))) {
+        return;
+    }
+    let saved = (d.heads.clone(), d.rels.clone());
+    // Words after the run that hang from its first words belong to the person.
+    for c in end..d.len() {
+        if d.heads[c].is_some_and(|h| (start..first).contains(&h)) {
+            d.heads[c] = Some(first);
+        }
+    }
+    d.heads[first] = gov;
+    d.rels[first] = rel;
+    for k in first + 1..end {
+        d.heads[k] = Some(first);
+        d.rels[k] = "flat";
+    }
+    d.heads[title] = Some(first);
+    d.rels[title] = "compound";
+    for k in start..title {
+        if !d.heads[k].is_some_and(|h| (start..=title).contains(&h)) {
+            d.heads[k] = Some(title);
+            d.rels[k] = "compound";
+        }
+    }
+    // Every word of the run must now reach the person: undo anything else.
+    if (start..end).any(|k| !d.dominates(first, k)) {
+        (d.heads, d.rels) = saved;
+    }
+}

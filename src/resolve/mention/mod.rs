@@ -24,8 +24,8 @@ use super::gazetteer::{EntryId, Gazetteer};
 use crate::model::{EntityType, Sentence, Token, Upos};
 use crate::words::{MONTHS_ALSO_NAMES, is_month, is_weekday};
 use words::{
-    CONNECTORS, EVENT_HEADS, FIRST_NAMES, GROUP_HEADS, HOLIDAYS, NAME_PARTICLES, NOT_NAMES,
-    ORG_HEADS, ORG_STARTS, PEOPLE_WORDS, PERSON_TITLES, PLACE_HEADS, TITLES,
+    CONNECTORS, EVENT_HEADS, GROUP_HEADS, HOLIDAYS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS,
+    ORG_STARTS, PEOPLE_WORDS, PLACE_HEADS, TITLES,
 };
 
 mod words;
@@ -100,7 +100,6 @@ impl WordSet {
 }
 
 static TITLE_SET: WordSet = WordSet::new(TITLES);
-static FIRST_NAME_SET: WordSet = WordSet::new(FIRST_NAMES);
 static NOT_NAME_SET: WordSet = WordSet::new(NOT_NAMES);
 static ORG_HEAD_SET: WordSet = WordSet::new(ORG_HEADS);
 static PLACE_HEAD_SET: WordSet = WordSet::new(PLACE_HEADS);
@@ -116,8 +115,7 @@ fn is_title(word: &str) -> bool {
 
 /// Titles that make a name a person on their own (`Mr`, `Sir`, `President`).
 fn is_person_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    PERSON_TITLES.contains(&w.as_str())
+    crate::words::is_person_title(&word.trim_end_matches('.').to_lowercase())
 }
 
 /// Days and months that are not also names (`May`, `June` are).
@@ -449,7 +447,7 @@ pub fn starts_with_first_name(name: &str) -> bool {
 }
 
 fn is_first_name(word: &str) -> bool {
-    FIRST_NAME_SET.contains(&lower(word))
+    crate::words::is_first_name(&lower(word))
 }
 
 /// True for a multi-word name shaped like a person's (`Vernon Walters`, `A Mehrtens`):
