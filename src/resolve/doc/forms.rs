@@ -136,3 +136,27 @@ pub(super) fn initials_of(name: &str) -> Option<String> {
     }
     (out.len() >= 2).then_some(out)
 }
+
+/// The year of an article's date as written (`26-FEB-1987 15:01:01.79`, `2005-03-01`):
+/// its first run of four digits between 1800 and 2199.
+pub(super) fn article_year(date: Option<&str>) -> Option<i32> {
+    let date = date?;
+    date.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<i32>().ok())
+        .find(|y| (1800..2200).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article_year;
+
+    #[test]
+    fn the_year_of_a_date_as_written() {
+        assert_eq!(article_year(Some("26-FEB-1987 15:01:01.79")), Some(1987));
+        assert_eq!(article_year(Some("2005-03-01")), Some(2005));
+        assert_eq!(article_year(Some("1 March 2005")), Some(2005));
+        assert_eq!(article_year(Some("12345 0099")), None);
+        assert_eq!(article_year(None), None);
+    }
+}

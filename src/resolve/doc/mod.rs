@@ -51,8 +51,8 @@ mod roles;
 mod words;
 
 use forms::{
-    contains_acronym_word, description_modifiers, initials_of, is_media_name, is_pronoun,
-    parenthesis_is_identity, text_sentence,
+    article_year, contains_acronym_word, description_modifiers, initials_of, is_media_name,
+    is_pronoun, parenthesis_is_identity, text_sentence,
 };
 pub use forms::{is_credit, strip_determiner};
 use roles::roles;
@@ -107,6 +107,19 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
                 mention: m,
             });
         }
+    }
+    // Aliases whose referent changed, read as of the article (`EC` in 1987).
+    let gaz = Gazetteer::get();
+    let reading = gaz.reading(
+        article_year(doc.article.date.as_deref()),
+        occs.iter()
+            .map(|o| (o.mention.text.as_str(), o.mention.entry)),
+    );
+    for o in &mut occs {
+        o.mention.entry = o
+            .mention
+            .entry
+            .map(|e| gaz.as_of(e, &o.mention.text, &reading));
     }
     let mut occ_ent = Vec::with_capacity(occs.len());
     for o in &occs {

@@ -23,7 +23,7 @@ use crate::slug::fold_accent;
 mod rows;
 
 pub use rows::{COUNTRY_ROWS, ROWS, Row};
-use rows::{CountryRow, SHORT_FORMS};
+use rows::{CountryRow, DATED_ALIASES, SHORT_FORMS};
 
 /// One known entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +52,29 @@ pub struct Gazetteer {
     by_name: FxHashMap<String, usize>,
     by_demonym: FxHashMap<String, usize>,
     short_forms: FxHashMap<&'static str, usize>,
+    /// The aliases whose referent changed ([`DatedAlias`]).
+    dated: Vec<DatedAlias>,
+}
+
+/// An alias whose referent changed (`EC`: the European Community, later the Commission).
+#[derive(Debug)]
+struct DatedAlias {
+    /// The alias, normalised.
+    alias: String,
+    /// The first year it no longer names `then`.
+    until: i32,
+    /// The older entry.
+    then: EntryId,
+    /// Names (normalised) that, written in an article, settle the older reading.
+    cues: Vec<String>,
+}
+
+/// How an article reads the aliases whose referent changed: made by
+/// [`Gazetteer::reading`], used by [`Gazetteer::as_of`].
+#[derive(Clone, Debug, Default)]
+pub struct AliasReading {
+    /// For each dated alias, whether the article reads it as the older entry.
+    older: Vec<bool>,
 }
 
 /// Index of an [`Entry`] in the gazetteer.
@@ -101,6 +124,7 @@ impl Gazetteer {
             by_name: FxHashMap::default(),
             by_demonym: FxHashMap::default(),
             short_forms: FxHashMap::default(),
+            dated: Vec::new(),
         };
         let rows: HashMap<&str, &CountryRow> = COUNTRY_ROWS.iter().map(|r| (r.0, r)).collect();
         let mut alpha2: Vec<keshvar::Alpha2> = keshvar::SUPPORTED_ALPHA2_LIST.to_vec();
@@ -166,6 +190,16 @@ impl Gazetteer {
                 g.by_demonym.entry(normalize(d)).or_insert(id);
             }
         }
+        for &(alias, until, label, cues) in DATED_ALIASES {
+            if let Some(&then) = g.by_name.get(&normalize(label)) {
+                g.dated.push(DatedAlias {
+                    alias: normalize(alias),
+                    until,
+                    then,
+                    cues: cues.iter().map(|c| normalize(c)).collect(),
+                });
+            }
+        }
         for (short, label) in SHORT_FORMS {
             if let Some(&id) = g.by_name.get(&normalize(label)) {
                 g.short_forms.insert(short, id);
@@ -208,6 +242,46 @@ impl Gazetteer {
             return None;
         }
         self.by_demonym.get(&normalize(word)).copied()
+    }
+
+    /// How an article of `year` (if known) that writes `names` (with their entries) reads
+    /// the aliases whose referent changed: as the older entry when the article is older
+    /// than the change, names the older entry, or writes a cue (`EC Commission`).
+    pub fn reading<'a>(
+        &self,
+        year: Option<i32>,
+        names: impl IntoIterator<Item = (&'a str, Option<EntryId>)>,
+    ) -> AliasReading {
+        let mut older: Vec<bool> = self
+            .dated
+            .iter()
+            .map(|d| year.is_some_and(|y| y < d.until))
+            .collect();
+        if older.iter().all(|&o| o) {
+            return AliasReading { older };
+        }
+        for (name, entry) in names {
+            let key = normalize(name);
+            for (d, o) in self.dated.iter().zip(older.iter_mut()) {
+                *o = *o || entry == Some(d.then) || d.cues.contains(&key);
+            }
+        }
+        AliasReading { older }
+    }
+
+    /// The entry that `name` (found as entry `id`) stands for in an article read as
+    /// `reading`: a dated alias read the older way gives the older entry (`EC` in 1987 is
+    /// the European Community); anything else keeps `id`.
+    pub fn as_of(&self, id: EntryId, name: &str, reading: &AliasReading) -> EntryId {
+        if !reading.older.contains(&true) {
+            return id;
+        }
+        let key = normalize(name);
+        self.dated
+            .iter()
+            .zip(&reading.older)
+            .find(|(d, older)| **older && d.alias == key)
+            .map_or(id, |(d, _)| d.then)
     }
 
     /// What a definite short form (`the Commission`, `the Union`) stands for when the
@@ -301,6 +375,28 @@ mod tests {
         }
         assert_eq!(label("Russian Federation").as_deref(), Some("Russia"));
         assert_eq!(label("us"), None);
+    }
+
+    #[test]
+    fn an_alias_reads_as_of_the_article_year() {
+        let g = Gazetteer::get();
+        let ec = g.lookup("EC").expect("EC");
+        assert_eq!(g.entry(ec).label, "European Commission");
+        let label = |y, names: &[&str]| {
+            let r = g.reading(y, names.iter().map(|n| (*n, g.lookup(n))));
+            g.entry(g.as_of(ec, "E.C.", &r)).label.as_str()
+        };
+        assert_eq!(label(Some(1987), &[]), "European Community");
+        assert_eq!(label(Some(2005), &[]), "European Commission");
+        assert_eq!(label(None, &["EC"]), "European Commission");
+        assert_eq!(label(None, &["EC Commission"]), "European Community");
+        assert_eq!(
+            label(Some(2005), &["European Economic Community"]),
+            "European Community"
+        );
+        let eu = g.lookup("EU").expect("EU");
+        let old = g.reading(Some(1987), []);
+        assert_eq!(g.as_of(eu, "EU", &old), eu);
     }
 
     #[test]

@@ -272,12 +272,24 @@ pub(super) const SHORT_FORMS: &[(&str, &str)] = &[
     ("pentagon", "Pentagon"),
 ];
 
+/// Aliases whose referent changed: in an article dated before the year given, or one that
+/// names the older entry or writes one of the cues, the alias names the older entry (`EC`
+/// was the European Community until the Maastricht treaty took effect in 1993, and the
+/// `EC Commission` was its commission; since, news uses `EC` for the Commission).
+pub(super) const DATED_ALIASES: &[(&str, i32, &str, &[&str])] = &[(
+    "EC",
+    1993,
+    "European Community",
+    &["EC Commission", "European Community Commission"],
+)];
+
 /// International organisations, agencies, metonyms, media, places and a few people.
 #[rustfmt::skip]
 pub const ROWS: &[Row] = &[
     // International organisations.
     org("European Union", &["EU", "E.U."], "Q458"),
-    org("European Commission", &["EC", "EU Commission", "Commission of the European Union"], "Q8880"),
+    org("European Commission", &["EC", "EU Commission", "Commission of the European Union", "EC Commission", "European Community Commission"], "Q8880"),
+    org("European Community", &["European Communities", "European Economic Community", "EEC", "E.E.C.", "Common Market"], ""),
     org("European Parliament", &["EP"], "Q8889"),
     org("European Council", &[], "Q8886"),
     org("Council of the European Union", &["Council of the EU", "EU Council"], "Q8896"),
