@@ -15,8 +15,11 @@
 //! [`report`] renders a diff for people (text) and scripts (JSON); [`union`] writes the
 //! union of both graphs as GraphML or GEXF with a status on every node and edge.
 
+mod moves;
 pub mod report;
 pub mod union;
+
+pub use moves::{Moved, MovedRelation, likely_moves, relation_moves};
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -681,48 +684,6 @@ pub fn diff(old: &KnowledgeGraph, new: &KnowledgeGraph) -> GraphDiff {
     out
 }
 
-/// A removed entity that the new graph seems to know under another id: an entity of the
-/// new graph has the removed one's label as its label or one of its aliases (compared
-/// without case). A hint for readers; ids should not move when documents are added.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Moved {
-    /// The id in the old graph.
-    pub old: EntityId,
-    /// The id in the new graph that carries its name.
-    pub new: EntityId,
-}
-
-/// For each entity `diff` removes, the entities of `new` that carry its label as their
-/// label or an alias (see [`Moved`]), sorted. Linear in the size of `new`.
-pub fn likely_moves(diff: &GraphDiff, new: &KnowledgeGraph) -> Vec<Moved> {
-    if diff.entities.removed.is_empty() {
-        return Vec::new();
-    }
-    let wanted: rustc_hash::FxHashMap<String, Vec<&EntityId>> = {
-        let mut m: rustc_hash::FxHashMap<String, Vec<&EntityId>> = Default::default();
-        for e in &diff.entities.removed {
-            m.entry(e.label.to_lowercase()).or_default().push(&e.id);
-        }
-        m
-    };
-    let mut out = BTreeSet::new();
-    for e in new.entities() {
-        for name in std::iter::once(&e.label).chain(&e.aliases) {
-            if let Some(olds) = wanted.get(&name.to_lowercase()) {
-                for old in olds {
-                    if **old != e.id {
-                        out.insert(Moved {
-                            old: (*old).clone(),
-                            new: e.id.clone(),
-                        });
-                    }
-                }
-            }
-        }
-    }
-    out.into_iter().collect()
-}
-
 /// Applying a diff failed: it does not fit the graph.
 #[derive(Debug, thiserror::Error)]
 pub enum ApplyError {
@@ -941,6 +902,45 @@ mod tests {
                 new: EntityId("org.bee-corp".into())
             }]
         );
+    }
+
+    #[test]
+    fn a_removed_relation_whose_statements_moved_is_found() {
+        // `org.a` becomes `person.a` in the new version; d1's statement moves with it.
+        let old = graph(&["d1"]);
+        let mut new = KnowledgeGraph::new();
+        new.add_entity(Entity {
+            kind: EntityType::Person,
+            ..entity("person.a", "A")
+        });
+        new.add_entity(entity("org.b", "B"));
+        let (a, b) = (EntityId("person.a".into()), EntityId("org.b".into()));
+        new.add_evidence(&a, "meet", "meet", &b, evidence("d1", 0))
+            .expect("entities exist");
+        new.finish();
+        let d = diff(&old, &new);
+        assert_eq!(d.relations.removed.len(), 1);
+        let moves = relation_moves(&d);
+        assert_eq!(moves.len(), 1);
+        assert_eq!(moves[0].old, d.relations.removed[0].id);
+        assert_eq!(moves[0].new, vec![d.relations.added[0].id.clone()]);
+        assert_eq!(
+            likely_moves(&d, &new).len(),
+            1,
+            "org.a's name is on person.a"
+        );
+
+        // With d1 and d2 before and only d2 after, d1's statement is gone.
+        let gone = graph(&["d1", "d2"]);
+        let mut only_d2 = KnowledgeGraph::new();
+        only_d2.add_entity(entity("person.a", "A"));
+        only_d2.add_entity(entity("org.b", "B"));
+        only_d2
+            .add_evidence(&a, "meet", "meet", &b, evidence("d2", 1))
+            .expect("entities exist");
+        only_d2.finish();
+        let d = diff(&gone, &only_d2);
+        assert!(relation_moves(&d).is_empty(), "d1's statement is gone");
     }
 
     #[test]

@@ -38,6 +38,7 @@
 //!                  "evidence": {"added": [Evidence], "removed": [Evidence]},
 //!                  "action_label"?: {"old","new"}, "lemma"?: {"old","new"}}]
 //!   },
+//!   "moved_relations": [{"old": id, "new": [ids]}],
 //!   "articles": {"added": [Article], "removed": [Article], "changed": [{"id", "old": Article, "new": Article}]}
 //! }
 //! ```
@@ -50,8 +51,12 @@
 //!   "confidence", "extractor", "attributed_to"?}`.
 //! - Article: `{"id", "title"?, "date"?, "url"?}`.
 //! - `moved_entities` pairs each removed entity with the entities of the new graph that
-//!   carry its label as label or alias ([`super::likely_moves`]): probably the same thing
-//!   under another id.
+//!   carry its label or an alias as label or alias ([`super::likely_moves`]): probably the
+//!   same thing under another id. `moved_relations` (after `relations`) gives each removed
+//!   relation whose statements all went to relations added or changed, with those
+//!   relations' ids ([`super::relation_moves`]). The text report lists both as
+//!   *re-identified*, not removed; the `removed` lists here keep them (a diff replays).
+//!   Their counts are `summary.entities.moved` and `summary.relations.moved`.
 //! - Keys marked `?` are left out when empty. `fields` names what changed (see
 //!   [`EntityChange::fields`] and [`RelationChange::fields`]); old/new pairs of a changed
 //!   relation are always present, equal or not.
@@ -64,7 +69,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Change, EntityChange, GraphDiff, RelationChange, SetChange};
-use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation};
+use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, RelationId};
 use crate::model::{Entity, EntityId};
 
 /// The version of the JSON format written by [`write_json`].
@@ -152,24 +157,39 @@ pub fn write_text<W: Write>(
         format!("{} —{}→ {}", name(actor), action, name(target))
     };
 
+    // Removed ids whose names or statements live on under other ids are listed apart, as
+    // re-identified: nothing of them was lost.
+    let moves = super::likely_moves(diff, new.graph);
+    let relation_moves = super::relation_moves(diff);
     let r = &diff.relations;
+    let (r_moved, r_gone): (Vec<&Relation>, Vec<&Relation>) = r.removed.iter().partition(|x| {
+        relation_moves
+            .binary_search_by(|m| m.old.cmp(&x.id))
+            .is_ok()
+    });
     writeln!(w)?;
     writeln!(
         w,
-        "{} {} added, {} removed, {} changed",
+        "{} {} added, {} removed, {}{} changed",
         p.bold("Relations:"),
         r.added.len(),
-        r.removed.len(),
+        r_gone.len(),
+        reidentified(r_moved.len()),
         r.changed.len()
     )?;
     let e = &diff.entities;
+    let (e_moved, e_gone): (Vec<&Entity>, Vec<&Entity>) = e
+        .removed
+        .iter()
+        .partition(|x| moved_to(&moves, &x.id).next().is_some());
     let substantive = e.changed.iter().filter(|c| c.is_substantive()).count();
     writeln!(
         w,
-        "{} {} added, {} removed, {} changed ({} in mention counts only)",
+        "{} {} added, {} removed, {}{} changed ({} in mention counts only)",
         p.bold("Entities:"),
         e.added.len(),
-        e.removed.len(),
+        e_gone.len(),
+        reidentified(e_moved.len()),
         e.changed.len(),
         e.changed.len() - substantive
     )?;
@@ -183,12 +203,12 @@ pub fn write_text<W: Write>(
         a.changed.len()
     )?;
 
-    let relations = |w: &mut W, title: &str, list: &[Relation], sign: char| -> io::Result<()> {
+    let relations = |w: &mut W, title: &str, list: &[&Relation], sign: char| -> io::Result<()> {
         if list.is_empty() {
             return Ok(());
         }
         heading(w, &p, title, list.len(), "heaviest first")?;
-        for rel in by_weight(list) {
+        for rel in by_weight(list.iter().copied()) {
             let line = format!("{sign} {}", arrow(&rel.actor, &rel.action, &rel.target));
             let line = if sign == '+' {
                 p.added(&line)
@@ -199,7 +219,12 @@ pub fn write_text<W: Write>(
         }
         Ok(())
     };
-    relations(&mut w, "Relations added", &r.added, '+')?;
+    relations(
+        &mut w,
+        "Relations added",
+        &r.added.iter().collect::<Vec<_>>(),
+        '+',
+    )?;
     if !r.changed.is_empty() {
         heading(&mut w, &p, "Relations changed", r.changed.len(), BIGGEST)?;
         for c in biggest_first(r.changed.iter(), |c| (c.magnitude(), c.id.as_str())) {
@@ -207,7 +232,66 @@ pub fn write_text<W: Write>(
             writeln!(w, "  {}  {}", p.changed(&line), relation_change_facts(c))?;
         }
     }
-    relations(&mut w, "Relations removed", &r.removed, '-')?;
+    if !r_moved.is_empty() {
+        heading(
+            &mut w,
+            &p,
+            "Relations re-identified: their statements are now on other relations",
+            r_moved.len(),
+            "heaviest first",
+        )?;
+        for rel in by_weight(r_moved.iter().copied()) {
+            let line = format!("~ {}", arrow(&rel.actor, &rel.action, &rel.target));
+            let now: Vec<String> = relation_moves
+                .binary_search_by(|m| m.old.cmp(&rel.id))
+                .map(|i| {
+                    relation_moves[i]
+                        .new
+                        .iter()
+                        .map(|id| {
+                            // The new homes are relations the diff adds or changes, both
+                            // lists sorted by id.
+                            let ends = if let Ok(i) = r.added.binary_search_by(|x| x.id.cmp(id)) {
+                                let n = &r.added[i];
+                                Some((&n.actor, &n.action, &n.target))
+                            } else if let Ok(i) = r.changed.binary_search_by(|x| x.id.cmp(id)) {
+                                let n = &r.changed[i];
+                                Some((&n.actor, &n.action, &n.target))
+                            } else {
+                                None
+                            };
+                            // An end that changed shows its id: the label may be the same.
+                            let end = |old: &EntityId, now: &EntityId| {
+                                if old == now {
+                                    name(now)
+                                } else {
+                                    format!("{} ({now})", name(now))
+                                }
+                            };
+                            ends.map_or_else(
+                                || id.to_string(),
+                                |(a, act, t)| {
+                                    format!(
+                                        "{} —{act}→ {}",
+                                        end(&rel.actor, a),
+                                        end(&rel.target, t)
+                                    )
+                                },
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "  {}  {}; now {}",
+                p.changed(&line),
+                relation_facts(rel),
+                now.join(", ")
+            )?;
+        }
+    }
+    relations(&mut w, "Relations removed", &r_gone, '-')?;
     if !e.added.is_empty() {
         heading(&mut w, &p, "Entities added", e.added.len(), MOST_MENTIONED)?;
         for ent in by_mentions(&e.added) {
@@ -233,30 +317,31 @@ pub fn write_text<W: Write>(
             )?;
         }
     }
-    if !e.removed.is_empty() {
+    if !e_moved.is_empty() {
         heading(
             &mut w,
             &p,
-            "Entities removed",
-            e.removed.len(),
+            "Entities re-identified: their names are now on other entities",
+            e_moved.len(),
             MOST_MENTIONED,
         )?;
-        let moves = super::likely_moves(diff, new.graph);
-        for ent in by_mentions(&e.removed) {
-            let first = moves.partition_point(|m| m.old < ent.id);
-            let now: Vec<&str> = moves[first..]
-                .iter()
-                .take_while(|m| m.old == ent.id)
-                .map(|m| m.new.as_str())
-                .collect();
-            let hint = if now.is_empty() {
-                String::new()
-            } else {
-                format!("; its name is now on {}", now.join(", "))
-            };
+        for ent in by_mentions(e_moved.iter().copied()) {
+            let now: Vec<&str> = moved_to(&moves, &ent.id).collect();
             writeln!(
                 w,
-                "  {}  {}{hint}",
+                "  {}  {}; now {}",
+                p.changed(&format!("~ {}", ent.label)),
+                entity_facts(ent),
+                now.join(", ")
+            )?;
+        }
+    }
+    if !e_gone.is_empty() {
+        heading(&mut w, &p, "Entities removed", e_gone.len(), MOST_MENTIONED)?;
+        for ent in by_mentions(e_gone.iter().copied()) {
+            writeln!(
+                w,
+                "  {}  {}",
                 p.removed(&format!("- {}", ent.label)),
                 entity_facts(ent)
             )?;
@@ -304,16 +389,34 @@ fn biggest_first<'a, C>(
     out
 }
 
-fn by_weight(relations: &[Relation]) -> Vec<&Relation> {
-    let mut out: Vec<&Relation> = relations.iter().collect();
+fn by_weight<'a>(relations: impl IntoIterator<Item = &'a Relation>) -> Vec<&'a Relation> {
+    let mut out: Vec<&Relation> = relations.into_iter().collect();
     out.sort_by(|x, y| y.weight().cmp(&x.weight()).then_with(|| x.id.cmp(&y.id)));
     out
 }
 
-fn by_mentions(entities: &[Entity]) -> Vec<&Entity> {
-    let mut out: Vec<&Entity> = entities.iter().collect();
+fn by_mentions<'a>(entities: impl IntoIterator<Item = &'a Entity>) -> Vec<&'a Entity> {
+    let mut out: Vec<&Entity> = entities.into_iter().collect();
     out.sort_by(|x, y| y.mentions.cmp(&x.mentions).then_with(|| x.id.cmp(&y.id)));
     out
+}
+
+/// The new ids that carry the names of removed entity `old` (`moves` sorted by old id).
+fn moved_to<'a>(moves: &'a [super::Moved], old: &'a EntityId) -> impl Iterator<Item = &'a str> {
+    let first = moves.partition_point(|m| m.old < *old);
+    moves[first..]
+        .iter()
+        .take_while(move |m| m.old == *old)
+        .map(|m| m.new.as_str())
+}
+
+/// `, n re-identified` when `n` is not zero.
+fn reidentified(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!("{n} re-identified, ")
+    }
 }
 
 fn list(items: &[String]) -> String {
@@ -458,6 +561,7 @@ struct JsonDiff<'a> {
     entities: JsonChanges<JsonEntity<'a>, JsonEntityChange<'a>>,
     moved_entities: Vec<JsonMoved<'a>>,
     relations: JsonChanges<JsonRelation<'a>, JsonRelationChange<'a>>,
+    moved_relations: Vec<JsonMovedRelation<'a>>,
     articles: JsonChanges<JsonArticle<'a>, JsonArticleChange<'a>>,
 }
 
@@ -465,6 +569,12 @@ struct JsonDiff<'a> {
 struct JsonMoved<'a> {
     old: &'a str,
     new: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonMovedRelation<'a> {
+    old: &'a str,
+    new: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -480,6 +590,9 @@ struct JsonCounts {
     added: usize,
     removed: usize,
     changed: usize,
+    /// Of the removed, how many live on under other ids (entities and relations only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -733,11 +846,12 @@ fn json_side<'a>(s: Side<'a>) -> JsonSide<'a> {
     }
 }
 
-fn counts<T, C>(c: &super::Changes<T, C>) -> JsonCounts {
+fn counts<T, C>(c: &super::Changes<T, C>, moved: Option<usize>) -> JsonCounts {
     JsonCounts {
         added: c.added.len(),
         removed: c.removed.len(),
         changed: c.changed.len(),
+        moved,
     }
 }
 
@@ -749,6 +863,12 @@ pub fn write_json<W: Write>(
     diff: &GraphDiff,
 ) -> io::Result<()> {
     let moves = super::likely_moves(diff, new.graph);
+    let relation_moves = super::relation_moves(diff);
+    let moved_entities = moves
+        .iter()
+        .map(|m| &m.old)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let doc = JsonDiff {
         format: "actorgraph-diff",
         version: JSON_FORMAT_VERSION,
@@ -756,9 +876,9 @@ pub fn write_json<W: Write>(
         new: json_side(new),
         equal: diff.is_empty(),
         summary: JsonSummary {
-            entities: counts(&diff.entities),
-            relations: counts(&diff.relations),
-            articles: counts(&diff.articles),
+            entities: counts(&diff.entities, Some(moved_entities)),
+            relations: counts(&diff.relations, Some(relation_moves.len())),
+            articles: counts(&diff.articles, None),
         },
         entities: JsonChanges {
             added: diff.entities.added.iter().map(json_entity).collect(),
@@ -775,6 +895,13 @@ pub fn write_json<W: Write>(
             .map(|m| JsonMoved {
                 old: m.old.as_str(),
                 new: m.new.as_str(),
+            })
+            .collect(),
+        moved_relations: relation_moves
+            .iter()
+            .map(|m| JsonMovedRelation {
+                old: m.old.as_str(),
+                new: m.new.iter().map(RelationId::as_str).collect(),
             })
             .collect(),
         relations: JsonChanges {
