@@ -12,11 +12,11 @@ mod words;
 
 use words::{
     AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
-    ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, DEMONYM_ENDINGS, DENY_VERBS, DENYING_SUPPORT_VERBS,
-    EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, NEGATIONS, NOT_AGENTIVE_NOUNS,
-    PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS,
-    POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS,
-    UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
+    ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CURRENCIES, DEMONYM_ENDINGS, DENY_VERBS,
+    DENYING_SUPPORT_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, MAGNITUDES,
+    NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS,
+    POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS,
+    STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -170,6 +170,16 @@ pub(crate) fn is_quantity_noun(lemma: &str) -> bool {
 /// Vague adjectives trimmed from non-entity phrases (`separate attempts` → `attempts`).
 pub(crate) fn is_vague_adjective(lemma: &str) -> bool {
     VAGUE_ADJECTIVES.contains(&lemma)
+}
+
+/// A currency noun (`pounds`, `dollars`).
+pub(crate) fn is_currency(lower: &str) -> bool {
+    CURRENCIES.contains(&lower)
+}
+
+/// A magnitude after a number (`m` of `5m`, `bn`, `million`).
+pub(crate) fn is_magnitude(lower: &str) -> bool {
+    MAGNITUDES.contains(&lower)
 }
 
 /// Unit abbreviations that mean nothing without their number (`p` of `70p`, `mln`).

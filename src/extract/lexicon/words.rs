@@ -626,6 +626,17 @@ pub(super) const UNIT_ABBREVIATIONS: &[&str] = &[
     "pence",
 ];
 
+/// Currency nouns that news text writes before the amount (`pounds 5m`, `dollars 1.64`).
+pub(super) const CURRENCIES: &[&str] = &[
+    "dollar", "dollars", "pound", "pounds", "euro", "euros", "yen", "franc", "francs", "rupees",
+    "yuan",
+];
+
+/// Magnitudes written after a number (`5m`, `1.2 bn`, `3 million`).
+pub(super) const MAGNITUDES: &[&str] = &[
+    "k", "m", "mn", "mln", "bn", "bln", "million", "billion", "trillion",
+];
+
 /// Nouns that say nothing alone (`on the way`, `a lot`), and currencies without an amount:
 /// a one-word argument made of one is no argument.
 pub(super) const EMPTY_NOUNS: &[&str] = &[

@@ -73,6 +73,11 @@
 //!     (`involvement in planning`) belongs to the noun.
 //! 20. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
+//! 22. [`description_before_name`]: `Irish publishing group Independent News & Media is
+//!     buying` parsed with `group` and the words of the name as subjects: the name heads,
+//!     the description is its compound (run after [`possessor_subject`]).
+//! 21. [`currency_amount`]: `more than pounds 5m in donations` parsed with `m` a conjunct
+//!     of `pounds`: a currency noun right before a number takes it (and its magnitude).
 //!
 //! The parsers we train differ in their habits, so a repair accepts the configurations
 //! of more than one of them (`that` as the object or as the complement of `said`), and
@@ -97,10 +102,12 @@ use self::names::{
     split_name, title_chain,
 };
 use self::participles::{
-    adjective_after_have, lemma_final_e, participle_as_object, perfect_adjective, stative_adjective,
+    adjective_after_have, currency_amount, lemma_final_e, participle_as_object, perfect_adjective,
+    stative_adjective,
 };
 use self::subjects::{
-    possessor_subject, subject_before_clause, subordinator_subject, that_as_subject,
+    description_before_name, possessor_subject, subject_before_clause, subordinator_subject,
+    that_as_subject,
 };
 
 /// Runs every repair, in order.
@@ -111,6 +118,7 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     title_chain(d, tokens);
     adverb_root(d, tokens);
     possessor_subject(d);
+    description_before_name(d, tokens);
     subordinator_subject(d);
     that_as_subject(d);
     fronted_apposition(d, tokens);
@@ -127,6 +135,7 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     that_with_object(d, tokens);
     gerund_after_event_noun(d, tokens);
     lemma_final_e(d, tokens);
+    currency_amount(d);
 }
 
 #[cfg(test)]
@@ -190,6 +199,62 @@ mod tests {
     /// Head (1-based, 0 for a root) and relation of token `i` (1-based).
     fn arc_of<'a>(d: &Draft<'a>, i: usize) -> (usize, &'a str) {
         (d.heads[i - 1].map_or(0, |h| h + 1), d.rels[i - 1])
+    }
+
+    #[test]
+    fn a_description_before_a_name_is_its_compound() {
+        // `The mortgage firm Freddie Mac restated earnings` with `firm` and `Freddie` both
+        // subjects
+        let toks = tokens(&[
+            "The the DET DT 3 det",
+            "mortgage mortgage NOUN NN 3 compound",
+            "firm firm NOUN NN 6 nsubj",
+            "Freddie Freddie PROPN NNP 6 nsubj",
+            "Mac Mac PROPN NNP 4 flat",
+            "restated restate VERB VBD 0 root",
+            "earnings earnings NOUN NNS 6 obj",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 4), (6, "nsubj"));
+        assert_eq!(arc_of(&d, 3), (4, "compound"));
+        assert_eq!(arc_of(&d, 5), (4, "flat"));
+        // two subjects that are not a description and a name stay as they are
+        let toks = tokens(&[
+            "prices price NOUN NNS 3 nsubj",
+            "analysts analyst NOUN NNS 3 nsubj",
+            "said say VERB VBD 0 root",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 1), (3, "nsubj"));
+    }
+
+    #[test]
+    fn a_currency_takes_the_amount_after_it() {
+        // `received pounds 5m in donations` with `m` a conjunct of `pounds`
+        let toks = tokens(&[
+            "received receive VERB VBD 0 root",
+            "pounds pound NOUN NNS 1 obj",
+            "5 5 NUM CD 4 nummod",
+            "m m NOUN NNS 2 conj",
+            "in in ADP IN 6 case",
+            "donations donation NOUN NNS 4 nmod",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 3), (2, "nummod"));
+        assert_eq!(arc_of(&d, 4), (3, "compound"));
+        assert_eq!(
+            arc_of(&d, 6),
+            (2, "nmod"),
+            "the magnitude's dependents go to the currency"
+        );
+        // `rose dollars 1.64` with the number an apposition
+        let toks = tokens(&[
+            "rose rise VERB VBD 0 root",
+            "dollars dollar NOUN NNS 1 obj",
+            "1.64 1.64 NUM CD 2 appos",
+        ]);
+        let d = repaired_draft(&toks);
+        assert_eq!(arc_of(&d, 3), (2, "nummod"));
     }
 
     #[test]

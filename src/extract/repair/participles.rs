@@ -1,5 +1,5 @@
-//! Repairs of verb forms: participles read as adjectives or objects, and reporting-verb
-//! lemmas cut short.
+//! Repairs of verb forms (participles read as adjectives or objects, reporting-verb
+//! lemmas cut short) and of amounts written after their currency.
 
 use crate::model::{Token, Upos};
 
@@ -154,6 +154,40 @@ pub(super) fn perfect_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
         if let Some(verb) = participle_verb(&token.form) {
             d.upos[a] = Upos::Verb;
             d.lemmas[a] = verb;
+        }
+    }
+}
+
+/// `received more than pounds 5m in donations` (news that writes the currency before the
+/// amount) parsed with `m` a conjunct of `pounds` and `5` hanging from `m`: a currency noun
+/// right before a number takes that number as its `nummod`, and a magnitude right after
+/// the number (`m`, `bn`, `million`) is the number's.
+pub(super) fn currency_amount(d: &mut Draft<'_>) {
+    for c in 0..d.len().saturating_sub(1) {
+        let num = c + 1;
+        if !lexicon::is_currency(&d.lower[c]) || d.upos[num] != Upos::Num {
+            continue;
+        }
+        let mag =
+            (num + 1 < d.len() && lexicon::is_magnitude(&d.lower[num + 1])).then_some(num + 1);
+        if d.heads[num] == Some(c)
+            && d.rels[num] == "nummod"
+            && mag.is_none_or(|m| d.heads[m] == Some(num))
+        {
+            continue;
+        }
+        if let Some(m) = mag {
+            for ch in d.children(m) {
+                if ch != num {
+                    let r = d.rels[ch];
+                    d.attach(ch, c, r);
+                }
+            }
+        }
+        if d.attach(num, c, "nummod")
+            && let Some(m) = mag
+        {
+            d.attach(m, num, "compound");
         }
     }
 }

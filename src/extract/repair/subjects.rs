@@ -1,7 +1,7 @@
 //! Repairs of subjects: two subjects on one verb (a possessor, a subordinator read as a
 //! preposition), `that` read as a subject, a subject parsed under the clause that follows it.
 
-use crate::model::Upos;
+use crate::model::{Token, Upos};
 
 use super::draft::Draft;
 
@@ -121,4 +121,79 @@ pub(super) fn subject_before_clause(d: &mut Draft<'_>) {
         };
         d.attach(n, x, "nsubj");
     }
+}
+
+/// `Irish publishing group Independent News & Media is buying …` or `The main mortgage
+/// firm Freddie Mac restated …` parsed with the description (`group`, `firm`) and the
+/// words of the name as subjects of one verb: a common noun subject followed at once by
+/// a run of capitalised words that are subjects too is a description of that name; the
+/// name's first word heads the run (the rest its `flat` parts) and takes the description
+/// as its compound, as `US software giant Microsoft` is parsed.
+pub(super) fn description_before_name(d: &mut Draft<'_>, tokens: &[Token]) {
+    for subjects in double_subjects(d) {
+        let Some(&desc) = subjects.first() else {
+            continue;
+        };
+        let verb = d.heads[desc];
+        if d.upos[desc] != Upos::Noun
+            || !tokens[desc].form.starts_with(char::is_lowercase)
+            || d.extent(desc).1 != desc
+        {
+            continue;
+        }
+        let start = desc + 1;
+        let mut end = start;
+        while end < d.len() && name_word(tokens, end) {
+            end += 1;
+        }
+        // The run is the name (its `The` a determiner), and some word of it is a second
+        // subject of the verb; days and months are no names.
+        let head = if d.upos[start] == Upos::Det {
+            start + 1
+        } else {
+            start
+        };
+        if end <= head
+            || !tokens[head].form.starts_with(char::is_uppercase)
+            || (start..end).any(|k| {
+                crate::words::is_weekday(&d.lower[k]) || crate::words::is_month(&d.lower[k])
+            })
+            || !(start..end).any(|k| subjects.contains(&k))
+            || (start..end).any(|k| {
+                d.heads[k] != verb && !d.heads[k].is_some_and(|h| (start..end).contains(&h))
+            })
+        {
+            continue;
+        }
+        d.heads[head] = verb;
+        d.rels[head] = "nsubj";
+        for (k, t) in tokens.iter().enumerate().take(end).skip(head) {
+            // a capitalised word of a name is a proper noun (`Independent`, `Media`)
+            if matches!(d.upos[k], Upos::Adj | Upos::Noun) && t.form.starts_with(char::is_uppercase)
+            {
+                d.upos[k] = Upos::Propn;
+            }
+        }
+        for k in start..end {
+            if k != head && d.heads[k] == verb {
+                d.heads[k] = Some(head);
+                d.rels[k] = if k < head { "det" } else { "flat" };
+            }
+        }
+        d.attach(desc, head, "compound");
+    }
+}
+
+/// A word of a name: capitalised, or `&` / `and` between capitalised words.
+fn name_word(tokens: &[Token], k: usize) -> bool {
+    let capital = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.form.starts_with(char::is_uppercase))
+    };
+    capital(k)
+        || (matches!(tokens[k].form.as_str(), "&" | "and")
+            && k > 0
+            && capital(k - 1)
+            && capital(k + 1))
 }
