@@ -2,13 +2,14 @@
 """Opens actorgraph's graph.html pages in a real browser (headless Chromium through
 chromedriver and Selenium) from disk, with networking off, and checks them.
 
-    scripts/browser_test.py --seeds OUT [--bbc OUT] [--screenshot FILE.png]
+    scripts/browser_test.py --seeds OUT [--bbc OUT] [--diff PAGE.html] [--screenshot FILE.png]
 
 OUT is a build's output folder (graph.html, statements.jsonl). On every page: no console
 errors, no request other than the file itself, and the nodes and relations drawn equal the
 counts the page states. On the seeds' page: searching NATO selects it, and clicking the
 relation European Union -> cooperate with -> NATO shows its sentence. On the BBC page: the
-first render ends within --max-first-render-ms (5000). Prints one line per check, and
+first render ends within --max-first-render-ms (5000). On a `diff --format html` page:
+the counts and the console again. Prints one line per check, and
 "skipped: ..." (exit 0) when Chromium, chromedriver or Selenium is missing.
 """
 
@@ -69,6 +70,11 @@ def browser():
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     d = webdriver.Chrome(service=Service(driver), options=options)
+    # A 1000 x 700 page, whatever the window around it.
+    d.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1000, "height": 700, "deviceScaleFactor": 1, "mobile": False},
+    )
     d.execute_cdp_cmd("Network.enable", {})
     d.execute_cdp_cmd(
         "Network.emulateNetworkConditions",
@@ -179,18 +185,21 @@ def seeds(d, checks, out, screenshot):
                  f"seeds: the edge panel shows its {len(quotes)} sentence(s), actor and target marked: {sorted(texts)}")
     console_and_network(d, checks, "seeds", path)
     if screenshot:
+        # The whole graph beside the open edge panel.
+        d.find_element(By.ID, "fit").click()
+        d.execute_script("window.actorgraph.redrawNow()")
         d.save_screenshot(screenshot)
         shrink(screenshot)
         print(f"     screenshot {screenshot} ({os.path.getsize(screenshot)} bytes)")
 
 
 def shrink(png):
-    """Quantises the screenshot to 128 colours when Pillow is there (a third of the size)."""
+    """Quantises the screenshot to 256 colours when Pillow is there (a third of the size)."""
     try:
         from PIL import Image
     except ImportError:
         return
-    image = Image.open(png).convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+    image = Image.open(png).convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE)
     image.save(png, optimize=True)
 
 
@@ -210,10 +219,17 @@ def bbc(d, checks, out, max_ms):
     print(f"     bbc graph.html: {os.path.getsize(path)} bytes")
 
 
+def diff_page(d, checks, path):
+    open_page(d, checks, path, "diff")
+    counts_match(d, checks, "diff")
+    console_and_network(d, checks, "diff", path)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", required=True, help="the seeds build's output folder")
     parser.add_argument("--bbc", help="the BBC build's output folder")
+    parser.add_argument("--diff", help="a page written by diff --format html")
     parser.add_argument("--screenshot", help="save the seeds' page (edge panel open) as this PNG")
     parser.add_argument("--max-first-render-ms", type=float, default=5000)
     args = parser.parse_args()
@@ -223,6 +239,8 @@ def main():
         seeds(d, checks, args.seeds, args.screenshot)
         if args.bbc:
             bbc(d, checks, args.bbc, args.max_first_render_ms)
+        if args.diff:
+            diff_page(d, checks, args.diff)
     finally:
         d.quit()
     if checks.failed:

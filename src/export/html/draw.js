@@ -27,10 +27,12 @@ function sy(i) {
   return (view.cy - NODES.y[i]) * view.k + view.h / 2;
 }
 
-// A node's radius on screen: by mentions, growing a little as one zooms in.
+// A node's radius on screen: by mentions, growing a little as one zooms in, and larger
+// when few nodes are drawn.
 function radius(i) {
   var zoom = Math.min(4, Math.max(0.6, Math.sqrt(view.k / view.fitK)));
-  return (2 + 1.3 * Math.sqrt(Math.min(NODES.m[i], 900))) * zoom;
+  var few = Math.min(2.5, Math.max(1, Math.sqrt(200 / Math.max(1, visible.nodes.length))));
+  return (2 + 0.45 * Math.sqrt(Math.min(NODES.m[i], 2000))) * zoom * few;
 }
 
 function nodeColor(i) {
@@ -63,10 +65,12 @@ function fit() {
     x0 = Math.min(x0, NODES.x[i]); x1 = Math.max(x1, NODES.x[i]);
     y0 = Math.min(y0, NODES.y[i]); y1 = Math.max(y1, NODES.y[i]);
   }
-  view.cx = (x0 + x1) / 2;
-  view.cy = (y0 + y1) / 2;
-  view.k = Math.min((view.w - 60) / Math.max(1, x1 - x0), (view.h - 60) / Math.max(1, y1 - y0));
+  // The part of the canvas the panel leaves free.
+  var covered = panel.hidden ? 0 : Math.min(panel.offsetWidth, view.w / 2);
+  view.k = Math.min((view.w - covered - 60) / Math.max(1, x1 - x0), (view.h - 60) / Math.max(1, y1 - y0));
   view.k = Math.max(view.k, 1e-4);
+  view.cx = (x0 + x1) / 2 + covered / 2 / view.k;
+  view.cy = (y0 + y1) / 2;
   view.fitK = view.k;
 }
 
@@ -179,7 +183,7 @@ function strokeEdges(list, color, width, arrows) {
 }
 
 // Labels: the selected node and its neighbours first, then by mentions, as long as they
-// do not overlap one already placed and the node is large enough (or among the first 30).
+// do not overlap one already placed and the node is large enough (or among the first 60).
 function drawLabels() {
   var nodes = Array.prototype.slice.call(visible.nodes);
   var first = new Set();
@@ -203,7 +207,7 @@ function drawLabels() {
     var i = nodes[k];
     if (!visible.isNode[i]) continue;
     var r = radius(i);
-    if (!first.has(i) && k >= 30 && r < 7) continue;
+    if (!first.has(i) && k >= 60 && r < 6) continue;
     var x = sx(i) + r + 3, y = sy(i);
     if (x < -200 || x > view.w || y < -10 || y > view.h + 10) continue;
     var text = nodeLabel(i);

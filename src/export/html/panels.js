@@ -33,11 +33,12 @@ function update() {
   slots = parallelSlots();
   var hidden = visible.candidates - Math.min(visible.candidates, state.limit);
   var counts = $("counts");
-  counts.textContent = visible.nodes.length + " of " + N + " entities, " + visible.edges.length +
-    " of " + E + " relations shown" + (hidden > 0 ? " (" + hidden + " more entities match)" : "");
+  counts.textContent = visible.nodes.length + " / " + N + " entities, " + visible.edges.length +
+    " / " + E + " relations shown";
   counts.dataset.nodes = visible.nodes.length;
   counts.dataset.edges = visible.edges.length;
   $("more").disabled = hidden <= 0;
+  $("more").textContent = hidden > 0 ? "Show more (" + hidden + " hidden)" : "All shown";
   redraw();
 }
 
