@@ -4,7 +4,8 @@
 //! - Nodes are keyed by their id; everything is put in key order first, so the positions
 //!   depend on the nodes and edges given, never on the order they are given in.
 //! - Start positions come from a hash of each key (seeded), so they are the same in every run.
-//! - One thread, `f64`, a fixed number of iterations (fewer for bigger graphs, see
+//! - One thread (the page is written beside the other files, which keep the other cores
+//!   busy), `f64`, a fixed number of iterations (fewer for bigger graphs, see
 //!   [`iterations`]), and the coordinates rounded to integers at the end: the same input
 //!   gives the same numbers on every run and every thread count.
 //!
@@ -141,6 +142,8 @@ struct Forces {
     dy: Vec<f64>,
     old_dx: Vec<f64>,
     old_dy: Vec<f64>,
+    /// The quadtree walk's stack.
+    stack: Vec<u32>,
     tree: QuadTree,
 }
 
@@ -151,6 +154,7 @@ impl Forces {
             dy: vec![0.0; n],
             old_dx: vec![0.0; n],
             old_dy: vec![0.0; n],
+            stack: Vec::new(),
             tree: QuadTree::default(),
         }
     }
@@ -162,7 +166,7 @@ impl Forces {
         self.dy.iter_mut().for_each(|v| *v = 0.0);
         self.tree.build(x, y, mass);
         for i in 0..x.len() {
-            let (fx, fy) = self.tree.repulsion(i, x, y, mass);
+            let (fx, fy) = self.tree.repulsion(i, x, y, mass, &mut self.stack);
             self.dx[i] += fx;
             self.dy[i] += fy;
             // Strong gravity, kg·m·distance towards the centre: news graphs have many small
@@ -249,7 +253,9 @@ struct Cell {
     y0: f64,
     size: f64,
     mass: f64,
+    /// `Σ m·x` while building, then the centre of mass.
     mx: f64,
+    /// `Σ m·y` while building, then the centre of mass.
     my: f64,
     /// Bodies inside.
     count: u32,
@@ -264,7 +270,6 @@ struct Cell {
 #[derive(Default)]
 struct QuadTree {
     cells: Vec<Cell>,
-    stack: Vec<u32>,
 }
 
 impl QuadTree {
@@ -281,6 +286,13 @@ impl QuadTree {
         self.cells.push(Cell::empty(x0, y0, size, 0));
         for i in 0..x.len() {
             self.insert(i as u32, x[i], y[i], mass[i], x, y);
+        }
+        // From here on `mx`, `my` hold the centre of mass itself.
+        for cell in &mut self.cells {
+            if cell.mass > 0.0 {
+                cell.mx /= cell.mass;
+                cell.my /= cell.mass;
+            }
         }
     }
 
@@ -332,18 +344,24 @@ impl QuadTree {
     }
 
     /// The repulsion on body `i` from all the others.
-    fn repulsion(&mut self, i: usize, x: &[f64], y: &[f64], mass: &[f64]) -> (f64, f64) {
+    fn repulsion(
+        &self,
+        i: usize,
+        x: &[f64],
+        y: &[f64],
+        mass: &[f64],
+        stack: &mut Vec<u32>,
+    ) -> (f64, f64) {
         let (xi, yi, mi) = (x[i], y[i], mass[i]);
         let (mut fx, mut fy) = (0.0, 0.0);
-        self.stack.clear();
-        self.stack.push(0);
-        while let Some(c) = self.stack.pop() {
+        stack.clear();
+        stack.push(0);
+        while let Some(c) = stack.pop() {
             let cell = &self.cells[c as usize];
             if cell.count == 0 || (cell.count == 1 && cell.body == i as u32) {
                 continue;
             }
-            let (cx, cy) = (cell.mx / cell.mass, cell.my / cell.mass);
-            let (ex, ey) = (xi - cx, yi - cy);
+            let (ex, ey) = (xi - cell.mx, yi - cell.my);
             let d2 = ex * ex + ey * ey;
             let leaf = cell.children == NONE;
             if leaf || cell.size * cell.size < THETA * THETA * d2 {
@@ -353,8 +371,11 @@ impl QuadTree {
                     fy += ey * f;
                 }
             } else {
-                for k in 0..4 {
-                    self.stack.push(cell.children + k);
+                let first = cell.children;
+                for k in first..first + 4 {
+                    if self.cells[k as usize].count > 0 {
+                        stack.push(k);
+                    }
                 }
             }
         }

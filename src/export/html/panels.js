@@ -94,8 +94,9 @@ function selectEdge(e) {
   openPanel(edgePanel(e));
 }
 
+// A diff page's status badge, left out for what did not change.
 function status(code) {
-  return IS_DIFF ? [badge(D.statuses[code])] : [];
+  return IS_DIFF && code > 0 ? [badge(D.statuses[code])] : [];
 }
 
 // An entity: what it is, then its relations grouped by action, with counts.
