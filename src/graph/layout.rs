@@ -462,6 +462,25 @@ mod tests {
         assert!(linked < all / 2.0, "{linked} vs {all}");
     }
 
+    /// The positions of a small graph, frozen: a change to the layout changes every page's
+    /// bytes, so it should be deliberate.
+    #[test]
+    fn snapshot_of_a_small_graph() {
+        let keys = [
+            "org.eu",
+            "org.nato",
+            "person.king",
+            "place.russia",
+            "thing.aid",
+        ];
+        let edges = [(0, 1, 2.0), (2, 3, 1.0), (1, 3, 1.0), (0, 4, 1.0)];
+        let p = layout(&keys, &edges, 0x6163_746f_7267_7261);
+        assert_eq!(
+            format!("{p:?}"),
+            "[(-5445, -5074), (-6537, 3098), (9990, 2188), (2921, 7361), (2145, -10000)]"
+        );
+    }
+
     #[test]
     fn degenerate_inputs() {
         assert!(layout(&[], &[], 0).is_empty());

@@ -296,6 +296,9 @@ $("fit").addEventListener("click", function () {
   redraw();
 });
 $("close").addEventListener("click", clearSelection);
+document.addEventListener("keydown", function (ev) {
+  if (ev.key === "Escape" && !panel.hidden) clearSelection();
+});
 
 function legend() {
   var box = $("legend");
