@@ -14,8 +14,9 @@
 //! [`THETA`]), linear attraction `w·dist` along each edge of weight `w`, and gravity
 //! `kg·(d+1)` towards the centre, with ForceAtlas2's adaptive speed (swinging and traction).
 //!
-//! No crate on crates.io computes such a layout deterministically without a GPU, a window
-//! or a graph type of its own, so it is written here (about 300 lines).
+//! Written here (about 300 lines) rather than taken from a crate: `forceatlas2` is
+//! AGPL-3.0, and `fa2` uses rayon and documents no promise of the same numbers for every
+//! thread count, which the page's bytes need.
 
 use crate::hash::hash_str;
 
