@@ -160,14 +160,22 @@ function parallelSlots() {
 }
 
 // Search: the best entity for a text, by label, then alias; whole, then prefix, then part.
+var LOWER = null;
 function searchNodes(text, max) {
   var q = text.trim().toLowerCase();
   if (!q) return [];
+  if (!LOWER) {
+    // Each entity's names in lower case, made once on the first search.
+    LOWER = [];
+    for (var j = 0; j < N; j++) {
+      LOWER.push([nodeLabel(j).toLowerCase()].concat(NODES.al[j].map(function (a) { return S[a].toLowerCase(); })));
+    }
+  }
   var scored = [];
   for (var i = 0; i < N; i++) {
-    var best = rank(nodeLabel(i).toLowerCase(), q, 0);
-    var al = NODES.al[i];
-    for (var k = 0; k < al.length; k++) best = Math.min(best, rank(S[al[k]].toLowerCase(), q, 1));
+    var names = LOWER[i];
+    var best = rank(names[0], q, 0);
+    for (var k = 1; k < names.length; k++) best = Math.min(best, rank(names[k], q, 1));
     if (best < 9) scored.push([best, -NODES.m[i], i]);
   }
   scored.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1] || x[2] - y[2]; });
