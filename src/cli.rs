@@ -43,6 +43,8 @@ pub enum OutputFormat {
     Statements,
     /// entities.jsonl: each entity's type evidence, names and merge rules
     Entities,
+    /// graph.html: the graph in a browser, with the evidence of every edge
+    Html,
 }
 
 /// `actorgraph build`.
@@ -93,6 +95,8 @@ pub enum DiffFormat {
     Graphml,
     /// A union graph with status, colours and a two-version timeline.
     Gexf,
+    /// A self-contained web page of the union graph, coloured by change, with the evidence.
+    Html,
 }
 
 /// `actorgraph diff`.

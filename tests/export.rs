@@ -52,7 +52,8 @@ fn writes_every_file_and_nothing_else() {
             "nodes.csv",
             "edges.csv",
             "statements.jsonl",
-            "entities.jsonl"
+            "entities.jsonl",
+            "graph.html"
         ]
     );
     let mut on_disk: Vec<String> = fs::read_dir(dir.path())
@@ -60,7 +61,7 @@ fn writes_every_file_and_nothing_else() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     on_disk.sort();
-    assert_eq!(on_disk.len(), 7, "no temporary files left: {on_disk:?}");
+    assert_eq!(on_disk.len(), 8, "no temporary files left: {on_disk:?}");
 }
 
 #[test]

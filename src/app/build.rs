@@ -41,6 +41,7 @@ impl BuildConfig {
                     OutputFormat::Csv => Format::Csv,
                     OutputFormat::Statements => Format::Statements,
                     OutputFormat::Entities => Format::Entities,
+                    OutputFormat::Html => Format::Html,
                 })
                 .collect()
         };

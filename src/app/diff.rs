@@ -82,6 +82,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<Outcome> {
             DiffFormat::Json => report::write_json(w, old_side, new_side, &diff),
             DiffFormat::Graphml => union::write_graphml(w, old_side, new_side, &diff),
             DiffFormat::Gexf => union::write_gexf(w, old_side, new_side, &diff),
+            DiffFormat::Html => union::write_html(w, old_side, new_side, &diff),
         }
     };
     match &config.output {

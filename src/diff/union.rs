@@ -33,7 +33,14 @@
 //! edges apart, and `weight` = the new weight (old for removed edges); `viz:color` gives
 //! the status colour.
 //!
-//! Both writers sort nodes and edges by id, so the output is deterministic.
+//! # HTML
+//!
+//! `graph.html`'s page ([`crate::export::html`]) of the union, nodes and edges coloured by
+//! status (the filters can hide each status); an edge's evidence is the new version's (the
+//! old one's for a removed edge), with the pieces the new version added marked `added` and
+//! those it dropped shown too, marked `removed`.
+//!
+//! All writers sort nodes and edges by id, so the output is deterministic.
 
 use std::io::{self, Write};
 
@@ -44,7 +51,8 @@ use super::report::Side;
 use super::{EntityChange, GraphDiff, RelationChange, Status, merge};
 use crate::export::graph_xml::{self, Attribute, GexfHead, Kind, Row, Table, TextEscape};
 use crate::export::graphml::weight;
-use crate::graph::Relation;
+use crate::export::html::{self, Page, PageEvidence};
+use crate::graph::{ArticleMeta, Evidence, Relation};
 use crate::model::Entity;
 
 /// One entity or relation of the union: its versions, status and change.
@@ -125,6 +133,91 @@ fn edges<'a>(old: Side<'a>, new: Side<'a>, diff: &'a GraphDiff) -> Vec<EdgeRow<'
         |r| r.id.as_str(),
         |c| c.id.as_str(),
     )
+}
+
+/// The statuses of the HTML page, in the order of its status codes.
+const PAGE_STATUSES: [Status; 4] = [
+    Status::Unchanged,
+    Status::Added,
+    Status::Removed,
+    Status::Changed,
+];
+
+fn page_status(status: Status) -> u8 {
+    match status {
+        Status::Unchanged => 0,
+        Status::Added => 1,
+        Status::Removed => 2,
+        Status::Changed => 3,
+    }
+}
+
+/// Writes the union as a self-contained web page (see the module doc).
+pub fn write_html(
+    w: &mut dyn Write,
+    old: Side<'_>,
+    new: Side<'_>,
+    diff: &GraphDiff,
+) -> io::Result<()> {
+    let node_rows = nodes(old, new, diff);
+    let edge_rows = edges(old, new, diff);
+    let mut articles: Vec<&ArticleMeta> = new.graph.articles().collect();
+    let known: std::collections::BTreeSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+    articles.extend(
+        old.graph
+            .articles()
+            .filter(|a| !known.contains(a.id.as_str())),
+    );
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    let page = Page {
+        title: format!("actorgraph diff: {} → {}", old.label, new.label),
+        versions: Some((old.label, new.label)),
+        statuses: PAGE_STATUSES
+            .iter()
+            .map(|&s| (s.as_str(), s.hex()))
+            .collect(),
+        entities: node_rows
+            .iter()
+            .map(|r| (r.current(), page_status(r.status)))
+            .collect(),
+        relations: edge_rows
+            .iter()
+            .map(|r| (r.current(), page_status(r.status)))
+            .collect(),
+        articles,
+    };
+    html::write_page(w, &page, &UnionEvidence(&edge_rows))
+}
+
+/// The evidence of each union edge, with what changed marked.
+struct UnionEvidence<'a, 'b>(&'b [EdgeRow<'a>]);
+
+impl PageEvidence for UnionEvidence<'_, '_> {
+    fn with_evidence(
+        &self,
+        index: usize,
+        relation: &Relation,
+        f: &mut html::EvidenceFn<'_>,
+    ) -> io::Result<()> {
+        let Some(change) = self.0.get(index).and_then(|row| row.change) else {
+            return f(&relation.evidence, &[]);
+        };
+        let added = page_status(Status::Added);
+        let mut evidence: Vec<Evidence> = relation.evidence.clone();
+        let mut statuses: Vec<u8> = evidence
+            .iter()
+            .map(|e| {
+                if change.evidence_added.contains(e) {
+                    added
+                } else {
+                    0
+                }
+            })
+            .collect();
+        evidence.extend(change.evidence_removed.iter().cloned());
+        statuses.resize(evidence.len(), page_status(Status::Removed));
+        f(&evidence, &statuses)
+    }
 }
 
 /// The changed fields, comma-separated (empty when nothing changed).

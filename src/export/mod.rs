@@ -10,6 +10,7 @@
 //! | [`Format::Csv`] | `nodes.csv`, `edges.csv` | Gephi's spreadsheet import, pandas, spreadsheets |
 //! | [`Format::Statements`] | `statements.jsonl` | scorers and scripts: one statement per line |
 //! | [`Format::Entities`] | `entities.jsonl` | checking the nodes: each entity's type evidence, names and the rules that merged them |
+//! | [`Format::Html`] | `graph.html` | people: the graph in a browser, every edge with its sentences, no install |
 //!
 //! Each writer documents its wire format (fields, ordering, stability) in its module doc.
 //! All outputs share one [`FORMAT_VERSION`]; the schemas and the attribute reference are in
@@ -27,6 +28,7 @@ pub mod entities;
 pub mod gexf;
 pub(crate) mod graph_xml;
 pub mod graphml;
+pub mod html;
 pub mod jsonld;
 pub mod statements;
 mod xml;
@@ -67,17 +69,20 @@ pub enum Format {
     Statements,
     /// `entities.jsonl`.
     Entities,
+    /// `graph.html`.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order [`write_all`] writes them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::GraphMl,
         Format::Gexf,
         Format::JsonLd,
         Format::Csv,
         Format::Statements,
         Format::Entities,
+        Format::Html,
     ];
 
     /// The name used by `--format`.
@@ -96,6 +101,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Statements => "statements",
             Format::Entities => "entities",
+            Format::Html => "html",
         }
     }
 
@@ -127,6 +133,7 @@ impl Format {
             Format::JsonLd => "jsonld",
             Format::Csv => "csv",
             Format::Statements | Format::Entities => "jsonl",
+            Format::Html => "html",
         }
     }
 
@@ -159,6 +166,7 @@ impl Format {
             Format::JsonLd => "application/ld+json",
             Format::Csv => "text/csv",
             Format::Statements | Format::Entities => "application/jsonl",
+            Format::Html => "text/html",
         }
     }
 
@@ -177,6 +185,7 @@ impl Format {
             Format::Csv => &["nodes.csv", "edges.csv"],
             Format::Statements => &["statements.jsonl"],
             Format::Entities => &["entities.jsonl"],
+            Format::Html => &["graph.html"],
         }
     }
 }
@@ -370,6 +379,7 @@ pub fn write_all_from(
             }
             Format::Statements => jobs.push((dir.join("statements.jsonl"), FileJob::Statements)),
             Format::Entities => jobs.push((dir.join("entities.jsonl"), FileJob::Entities)),
+            Format::Html => jobs.push((dir.join("graph.html"), FileJob::Html)),
         }
     }
     // Longest first on a shared queue (each worker takes the next file when it is done), so
@@ -391,6 +401,7 @@ pub fn write_all_from(
                 FileJob::Edges => csv::write_edges(w, graph),
                 FileJob::Statements => statements::write_from(w, full, statements),
                 FileJob::Entities => entities::write(w, full),
+                FileJob::Html => html::write(w, graph, statements),
             });
             *results[i].lock().expect("no writer panicked") = Some(result);
         }
@@ -414,20 +425,23 @@ enum FileJob<'a> {
     Edges,
     Statements,
     Entities,
+    Html,
 }
 
 impl FileJob<'_> {
     /// Where the file goes in the writing queue: the slowest first (measured on a large
-    /// corpus: JSON-LD, statements, GEXF, GraphML, then the two CSV files).
+    /// corpus: JSON-LD, the page (its layout), statements, GEXF, GraphML, then the two CSV
+    /// files).
     fn rank(&self) -> u8 {
         match self {
             FileJob::JsonLd(_) => 0,
-            FileJob::Statements => 1,
-            FileJob::Gexf => 2,
-            FileJob::GraphMl => 3,
-            FileJob::Edges => 4,
-            FileJob::Nodes => 5,
-            FileJob::Entities => 6,
+            FileJob::Html => 1,
+            FileJob::Statements => 2,
+            FileJob::Gexf => 3,
+            FileJob::GraphMl => 4,
+            FileJob::Edges => 5,
+            FileJob::Nodes => 6,
+            FileJob::Entities => 7,
         }
     }
 }

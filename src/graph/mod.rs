@@ -14,6 +14,8 @@ use std::sync::Arc;
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use rustc_hash::FxHashMap;
 
+pub mod layout;
+
 use crate::model::{CharSpan, Modality, Polarity, Span};
 use crate::model::{Entity, EntityEvidence, EntityId};
 use crate::slug::slugify;
