@@ -1,7 +1,7 @@
 //! `actorgraph build`: read the corpus, build the graph, write the outputs, print a summary.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -10,7 +10,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::Outcome;
 use crate::cli::{BuildArgs, OutputFormat};
 use actorgraph::corpus::{self, CorpusOptions};
-use actorgraph::export::{self, ExportOptions, Format};
+use actorgraph::export::folder::OutputFolder;
+use actorgraph::export::{ExportOptions, Format};
 use actorgraph::extract::Extractors;
 use actorgraph::nlp::Nlp;
 use actorgraph::pipeline::{self, BuildOptions, Progress};
@@ -85,7 +86,15 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         },
         Some(&config.out),
     )?;
-    let created = prepare_out_dir(&config.out)?;
+    // the output folder is checked (and its staging folder made) before any work is done
+    let folder = OutputFolder::prepare(&config.out)?;
+    if folder.leftovers_removed() > 0 && !config.quiet {
+        eprintln!(
+            "note: removed {} left beside {} by an interrupted build",
+            count(folder.leftovers_removed(), "work folder"),
+            config.out.display()
+        );
+    }
     let nlp = Nlp::load_default().context("loading the English model")?;
     let extractors = Extractors::all();
 
@@ -119,10 +128,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         }
     }
     if build.progress.documents == 0 {
-        if created {
-            // only succeeds when empty: nothing of ours or anyone's is removed
-            let _ = std::fs::remove_dir(&config.out);
-        }
+        // removes the (empty) staging folder; the output folder was never touched
+        drop(folder);
         anyhow::bail!(
             "no articles to build: every input was skipped ({} warnings, {} other files); nothing written to {}",
             corpus.diagnostics().len(),
@@ -131,11 +138,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         );
     }
     let written = pool
-        .install(|| {
-            export::write_all_from(&config.out, &build.graph, &build.statements, &config.export)
-        })
+        .install(|| folder.write(&build.graph, &build.statements, &config.export))
         .with_context(|| format!("writing outputs to {}", config.out.display()))?;
-    let removed = remove_stale(&config.out, &config.export.formats)?;
 
     let seconds = started.elapsed().as_secs_f64();
     let summary = Summary {
@@ -149,8 +153,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         relations: build.graph.relation_count(),
         seconds,
         words_per_second: build.progress.words as f64 / seconds.max(1e-9),
-        outputs: written.iter().map(|p| p.display().to_string()).collect(),
-        removed: removed.iter().map(|p| p.display().to_string()).collect(),
+        outputs: shown(&written.files),
+        removed: shown(&written.removed),
+        kept: shown(&written.kept),
     };
     summary.print(config.json, config.quiet)?;
     // The process ends right after: let the OS take back the graph, the statements and the
@@ -173,42 +178,8 @@ fn cap_threads(n: usize, quiet: bool) -> usize {
     have
 }
 
-/// Removes the outputs of formats this run did not write (an older full build's
-/// `graph.gexf` after `--format jsonld`), so that no file in the folder is older than the
-/// others and `diff` never reads a stale graph as current. Returns the removed files.
-fn remove_stale(out: &Path, written: &[Format]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut removed = Vec::new();
-    for format in Format::ALL.into_iter().filter(|f| !written.contains(f)) {
-        for name in format.file_names() {
-            let path = out.join(name);
-            match std::fs::remove_file(&path) {
-                Ok(()) => removed.push(path),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(e).with_context(|| {
-                        format!(
-                            "removing the stale output {} (not in --format)",
-                            path.display()
-                        )
-                    });
-                }
-            }
-        }
-    }
-    Ok(removed)
-}
-
-/// Creates the output folder and checks it can be written, before any work is done.
-/// True when the folder did not exist before.
-fn prepare_out_dir(out: &Path) -> anyhow::Result<bool> {
-    let created = !out.exists();
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create output folder {}", out.display()))?;
-    let probe = out.join(".actorgraph-write-test.tmp");
-    std::fs::write(&probe, b"")
-        .with_context(|| format!("output folder {} is not writable", out.display()))?;
-    let _ = std::fs::remove_file(&probe);
-    Ok(created)
+fn shown(paths: &[PathBuf]) -> Vec<String> {
+    paths.iter().map(|p| p.display().to_string()).collect()
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -239,6 +210,8 @@ struct Summary {
     outputs: Vec<String>,
     /// Outputs of an earlier build that this run's `--format` left out, removed.
     removed: Vec<String>,
+    /// Files in the output folder that are not ours, carried over into the new one.
+    kept: Vec<String>,
 }
 
 impl Summary {
@@ -272,6 +245,9 @@ impl Summary {
             }
             for o in &self.removed {
                 writeln!(err, "removed {o} (an older output; not in --format)")?;
+            }
+            for o in &self.kept {
+                writeln!(err, "kept {o} (not an actorgraph output)")?;
             }
         }
         Ok(())

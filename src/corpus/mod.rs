@@ -117,6 +117,10 @@ pub struct Corpus {
     diagnostics: Vec<Diagnostic>,
     skipped_files: usize,
     options: CorpusOptions,
+    /// Bytes of all inputs (`None` when stdin is one).
+    bytes_total: Option<u64>,
+    /// Bytes of the inputs done with (the current JSONL file's lines are added as read).
+    bytes_done: u64,
 }
 
 impl fmt::Debug for Corpus {
@@ -135,6 +139,8 @@ struct JsonlReader {
     max: u64,
     /// Set when the rest of the file is not to be read (a UTF-16 file).
     done: bool,
+    /// Bytes read so far.
+    bytes: u64,
 }
 
 /// One JSONL line, each field kept as raw JSON so that a wrong type names its field and
@@ -203,7 +209,17 @@ pub fn open_skipping(
             }
         }
     }
+    let bytes_total = walk
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::Text(p) | Source::Jsonl(p) => Some(file_size(p)),
+            Source::Stdin => None,
+        })
+        .sum();
     let mut corpus = Corpus {
+        bytes_total,
+        bytes_done: 0,
         sources: walk.sources.into_iter(),
         current: None,
         seen: FxHashMap::default(),
@@ -215,6 +231,11 @@ pub fn open_skipping(
         corpus.warn(d)?;
     }
     Ok(corpus)
+}
+
+/// The size of a file (0 when it cannot be read: it is reported when read).
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 /// What a FIFO, socket or device is called in a warning; `None` for files and folders.
@@ -311,7 +332,13 @@ impl Walk {
             // `metadata` follows links; a dangling link is reported when read.
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
-                    self.dir(&path, ancestors)?;
+                    // a build's staging folder (or what a killed build left) is never input
+                    if !path
+                        .file_name()
+                        .is_some_and(crate::export::folder::is_work_folder_name)
+                    {
+                        self.dir(&path, ancestors)?;
+                    }
                     continue;
                 }
                 Ok(meta) => {
@@ -339,6 +366,16 @@ impl Corpus {
         self.skipped_files
     }
 
+    /// Bytes of all inputs, to measure progress against (`None` when stdin is one).
+    pub fn bytes_total(&self) -> Option<u64> {
+        self.bytes_total
+    }
+
+    /// Bytes of the inputs read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_done + self.current.as_ref().map_or(0, |r| r.bytes)
+    }
+
     /// Warnings so far: files and lines that were skipped.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
@@ -353,13 +390,17 @@ impl Corpus {
                 Some(reader) => match reader.next_record()? {
                     Some(item) => item,
                     None => {
+                        self.bytes_done += self.current.as_ref().map_or(0, |r| r.bytes);
                         self.current = None;
                         continue;
                     }
                 },
                 None => match self.sources.next() {
                     None => return Ok(None),
-                    Some(Source::Text(path)) => read_text(&path, self.options.max_article_bytes),
+                    Some(Source::Text(path)) => {
+                        self.bytes_done += file_size(&path);
+                        read_text(&path, self.options.max_article_bytes)
+                    }
                     Some(Source::Jsonl(path)) => {
                         match File::open(&path) {
                             Ok(file) => {
@@ -370,6 +411,7 @@ impl Corpus {
                                     buf: Vec::new(),
                                     max: self.options.max_article_bytes,
                                     done: false,
+                                    bytes: 0,
                                 })
                             }
                             Err(e) => self.warn(Diagnostic {
@@ -390,6 +432,7 @@ impl Corpus {
                             buf: Vec::new(),
                             max: self.options.max_article_bytes,
                             done: false,
+                            bytes: 0,
                         });
                         continue;
                     }
@@ -535,6 +578,7 @@ impl JsonlReader {
             if n == 0 || self.done {
                 return Ok(None);
             }
+            self.bytes += n as u64;
             self.line += 1;
             let origin = Origin {
                 path: self.path.clone(),
