@@ -1,16 +1,17 @@
 //! `actorgraph build`: read the corpus, build the graph, write the outputs, print a summary.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Outcome;
+use super::progress::Reporter;
 use crate::cli::{BuildArgs, OutputFormat};
 use actorgraph::corpus::{self, CorpusOptions};
 use actorgraph::export::folder::OutputFolder;
+use actorgraph::export::jsonld::JsonLdWriter;
 use actorgraph::export::{ExportOptions, Format};
 use actorgraph::extract::Extractors;
 use actorgraph::nlp::Nlp;
@@ -24,6 +25,7 @@ struct BuildConfig {
     threads: Option<usize>,
     strict: bool,
     max_article_bytes: u64,
+    max_article_tokens: usize,
     quiet: bool,
     json: bool,
 }
@@ -56,6 +58,11 @@ impl BuildConfig {
         if args.threads == Some(0) {
             anyhow::bail!("--threads must be at least 1");
         }
+        if args.max_article_tokens == 0 {
+            anyhow::bail!("--max-article-tokens must be at least 1");
+        }
+        // checked now, not after the whole corpus ran
+        JsonLdWriter::new(&args.base_iri).context("--base-iri")?;
         let threads = args.threads.map(|n| cap_threads(n, args.quiet));
         Ok(BuildConfig {
             inputs: args.inputs,
@@ -68,6 +75,7 @@ impl BuildConfig {
             threads,
             strict: args.strict,
             max_article_bytes: (args.max_article_mb * 1e6) as u64,
+            max_article_tokens: args.max_article_tokens,
             quiet: args.quiet,
             json: args.json,
         })
@@ -105,29 +113,32 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         }
         b.build().context("starting worker threads")?
     };
-    let bar = progress_bar(config.quiet);
-    let on_progress = |p: Progress| {
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        bar.set_message(format!(
-            "{} documents, {} words ({:.0} words/s)",
-            p.documents,
-            p.words,
-            p.words as f64 / secs
-        ));
+    let reporter = Reporter::new(config.quiet, corpus.bytes_total());
+    let on_progress = |p: Progress, warnings: &[actorgraph::corpus::Diagnostic]| {
+        reporter.update(p, warnings);
     };
     let options = BuildOptions {
         chunk_size: 64 * pool.current_num_threads(),
+        max_article_tokens: config.max_article_tokens,
     };
     let build =
-        pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress))?;
-    bar.finish_and_clear();
-
-    for d in corpus.diagnostics() {
-        if !config.quiet {
-            eprintln!("warning: {d}");
+        pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress));
+    let build = match build {
+        Ok(build) => build,
+        Err(e) => {
+            reporter.finish();
+            return Err(e.into());
         }
+    };
+    if config.strict && !build.warnings.is_empty() {
+        reporter.finish();
+        anyhow::bail!(
+            "{} cut short by --max-article-tokens (--strict); nothing written",
+            count(build.warnings.len(), "article")
+        );
     }
     if build.progress.documents == 0 {
+        reporter.finish();
         // removes the (empty) staging folder; the output folder was never touched
         drop(folder);
         anyhow::bail!(
@@ -137,22 +148,27 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             config.out.display()
         );
     }
+    reporter.phase(&format!("writing outputs to {}", config.out.display()));
     let written = pool
         .install(|| folder.write(&build.graph, &build.statements, &config.export))
-        .with_context(|| format!("writing outputs to {}", config.out.display()))?;
+        .with_context(|| format!("writing outputs to {}", config.out.display()));
+    reporter.finish();
+    let written = written?;
 
     let seconds = started.elapsed().as_secs_f64();
     let summary = Summary {
         documents: build.progress.documents,
         skipped_inputs: corpus.diagnostics().len(),
         skipped_files: corpus.skipped_files(),
+        cut_articles: build.progress.cut,
         sentences: build.progress.sentences,
         words: build.progress.words,
         statements: build.statements.len(),
         entities: build.graph.entity_count(),
         relations: build.graph.relation_count(),
         seconds,
-        words_per_second: build.progress.words as f64 / seconds.max(1e-9),
+        build_seconds: build.seconds,
+        words_per_second: build.progress.words as f64 / build.seconds.max(1e-9),
         outputs: shown(&written.files),
         removed: shown(&written.removed),
         kept: shown(&written.kept),
@@ -182,30 +198,24 @@ fn shown(paths: &[PathBuf]) -> Vec<String> {
     paths.iter().map(|p| p.display().to_string()).collect()
 }
 
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed}] {msg}") {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
-}
-
 /// What a build did.
 #[derive(serde::Serialize)]
 struct Summary {
     documents: usize,
     skipped_inputs: usize,
     skipped_files: usize,
+    /// Articles over `--max-article-tokens`, read in part.
+    cut_articles: usize,
     sentences: usize,
     words: usize,
     statements: usize,
     entities: usize,
     relations: usize,
+    /// The whole run, from start-up to the last output written.
     seconds: f64,
+    /// Reading, annotating and resolving the corpus (no start-up, no writing).
+    build_seconds: f64,
+    /// Words per second of `build_seconds`: the corpus alone.
     words_per_second: f64,
     outputs: Vec<String>,
     /// Outputs of an earlier build that this run's `--format` left out, removed.
@@ -222,22 +232,29 @@ impl Summary {
             writeln!(out)?;
         } else if !quiet {
             let mut err = std::io::stderr().lock();
+            let cut = if self.cut_articles > 0 {
+                format!(", {} cut short", self.cut_articles)
+            } else {
+                String::new()
+            };
             writeln!(
                 err,
-                "{} ({} skipped, {}), {}, {}",
+                "{} ({} skipped, {}{cut}), {}, {}",
                 count(self.documents, "document"),
                 self.skipped_inputs,
                 count(self.skipped_files, "other file"),
                 count(self.sentences, "sentence"),
                 count(self.words, "word")
             )?;
+            // words/s of the corpus alone: start-up and writing would dominate a small one
             writeln!(
                 err,
-                "{}, {}, {} in {:.2} s ({:.0} words/s)",
+                "{}, {}, {} in {:.2} s (the corpus alone {:.2} s: {:.0} words/s)",
                 count(self.statements, "statement"),
                 count(self.entities, "entity"),
                 count(self.relations, "relation"),
                 self.seconds,
+                self.build_seconds,
                 self.words_per_second
             )?;
             for o in &self.outputs {

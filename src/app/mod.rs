@@ -4,6 +4,7 @@ mod build;
 mod diff;
 mod extract;
 mod model;
+mod progress;
 
 use crate::cli::{Cli, Command, ModelCommand};
 
