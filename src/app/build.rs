@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::Outcome;
 use super::progress::Reporter;
+use super::{Outcome, count};
 use crate::cli::{BuildArgs, OutputFormat};
 use actorgraph::corpus::{self, CorpusOptions};
 use actorgraph::export::folder::OutputFolder;
@@ -142,9 +142,9 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         // removes the (empty) staging folder; the output folder was never touched
         drop(folder);
         anyhow::bail!(
-            "no articles to build: every input was skipped ({} warnings, {} other files); nothing written to {}",
-            corpus.diagnostics().len(),
-            corpus.skipped_files(),
+            "no articles to build: every input was skipped ({}, {}); nothing written to {}",
+            count(corpus.diagnostics().len(), "warning"),
+            count(corpus.skipped_files(), "other file"),
             config.out.display()
         );
     }
@@ -268,14 +268,5 @@ impl Summary {
             }
         }
         Ok(())
-    }
-}
-
-/// `1 sentence`, `2 sentences`, `1 entity`, `3 entities`.
-fn count(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {noun}s"),
     }
 }

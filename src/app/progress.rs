@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::count;
 use actorgraph::corpus::Diagnostic;
 use actorgraph::pipeline::{Phase, Progress};
 
@@ -56,15 +57,15 @@ impl Reporter {
                 let secs = self.started.elapsed().as_secs_f64().max(1e-9);
                 self.bar.set_position(progress.bytes_read);
                 self.bar.set_message(format!(
-                    "{} documents, {} words ({:.0} words/s)",
-                    progress.documents,
-                    progress.words,
+                    "{}, {} ({:.0} words/s)",
+                    count(progress.documents, "document"),
+                    count(progress.words, "word"),
                     progress.words as f64 / secs
                 ));
             }
             Phase::Resolving => self.phase(&format!(
-                "resolving entities and building the graph of {} documents",
-                progress.documents
+                "resolving entities and building the graph of {}",
+                count(progress.documents, "document")
             )),
         }
     }

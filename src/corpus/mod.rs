@@ -1,8 +1,9 @@
 //! Stage 1: read articles from files, folders, JSONL and stdin.
 //!
 //! An *input* is a path given on the command line: a `.txt`/`.md` file (one article),
-//! a `.jsonl` file (one article per line), a folder (searched recursively, in sorted
-//! order, for those files), or `-` (JSONL on stdin). A [`Corpus`] streams the articles of
+//! an `.html`/`.htm` file (one article: its text, markup removed, its `title` as the title;
+//! see `html.rs`), a `.jsonl` file (one article per line), a folder (searched recursively,
+//! in sorted order, for those files), or `-` (JSONL on stdin). A [`Corpus`] streams the articles of
 //! all inputs in order, one at a time, so memory does not grow with the corpus.
 //!
 //! # What happens with bad input
@@ -21,6 +22,7 @@
 //! | a UTF-8 byte-order mark | stripped | spans count from after it |
 //! | a text file that is not UTF-8 | warning | skipped, named with the byte offset |
 //! | a binary file (NUL bytes) | warning | skipped, named |
+//! | an HTML file with no text outside its markup | warning | skipped, named |
 //! | an empty (or blank) text file | warning | skipped, named |
 //! | a JSONL line that is not JSON, or lacks `id`/`text` | warning | that line skipped, named `file:line` |
 //! | a JSONL field of the wrong type (`"title": 5`) | warning | that line skipped, naming the field |
@@ -43,6 +45,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::model::{Article, Origin};
+
+mod html;
 
 /// Reading the corpus failed in a way that stops the run.
 #[derive(Debug, thiserror::Error)]
@@ -350,7 +354,9 @@ impl Walk {
                 Err(_) => {}
             }
             match extension(&path).as_deref() {
-                Some("txt") | Some("md") => self.sources.push(Source::Text(path)),
+                Some("txt") | Some("md") | Some("html") | Some("htm") => {
+                    self.sources.push(Source::Text(path))
+                }
                 Some("jsonl") => self.sources.push(Source::Jsonl(path)),
                 _ => self.skipped += 1,
             }
@@ -481,14 +487,25 @@ fn read_text(path: &Path, max: u64) -> Result<Article, Diagnostic> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {e}")))?;
-    let text = check_text(bytes).map_err(fail)?;
+    let mut text = check_text(bytes).map_err(fail)?;
+    let mut title = None;
+    if matches!(extension(path).as_deref(), Some("html") | Some("htm")) {
+        let page = html::to_text(&text);
+        if page.text.is_empty() {
+            return Err(fail(
+                "no text left once its HTML markup is removed, skipped".into(),
+            ));
+        }
+        text = page.text;
+        title = page.title;
+    }
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     Ok(Article {
         id,
-        title: None,
+        title,
         date: None,
         url: None,
         text,
