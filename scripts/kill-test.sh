@@ -73,7 +73,8 @@ for i in $(seq 1 "$n"); do
   elif diff -r -q "$out" "$work/ref-new" >/dev/null; then state=new; new=$((new + 1))
   else state=MIXED; mixed=$((mixed + 1)); ls -la "$out"
   fi
-  printf 'kill %2d at %6.3f s: %-6s %s; %d leftover folders before the next run\n' \
+  if [ "$left" = 1 ]; then left="1 leftover folder"; else left="$left leftover folders"; fi
+  printf 'kill %2d at %6.3f s: %-6s %s; %s before the next run\n' \
     "$i" "$delay" "$state" "$what" "$left"
 done
 echo "kills: $old old, $new new, $mixed mixed (of $n)"
