@@ -94,8 +94,11 @@ fn stages(c: &mut Criterion) {
                 &mut corpus,
                 &nlp,
                 &extractors,
-                BuildOptions { chunk_size: 64 },
-                &|_| {},
+                BuildOptions {
+                    chunk_size: 64,
+                    max_article_tokens: pipeline::DEFAULT_MAX_ARTICLE_TOKENS,
+                },
+                &|_, _| {},
             )
             .expect("build");
             assert!(build.graph.relation_count() > 0);
@@ -110,8 +113,11 @@ fn stages(c: &mut Criterion) {
         &mut corpus,
         &nlp,
         &extractors,
-        BuildOptions { chunk_size: 64 },
-        &|_| {},
+        BuildOptions {
+            chunk_size: 64,
+            max_article_tokens: pipeline::DEFAULT_MAX_ARTICLE_TOKENS,
+        },
+        &|_, _| {},
     )
     .expect("build");
     let dir = tempfile::tempdir().expect("tempdir");

@@ -73,7 +73,12 @@ pub struct BuildArgs {
     /// Skip articles larger than this (in MB).
     #[arg(long, default_value_t = 10.0)]
     pub max_article_mb: f64,
-    /// Treat skipped inputs (bad files, bad lines) as errors.
+    /// The work budget of one article, in tokens (about 2 s of one core per 100,000): an
+    /// article with more is read up to its last whole sentence within the budget, with a
+    /// warning naming it, so no article can stall a corpus.
+    #[arg(long, default_value_t = actorgraph::pipeline::DEFAULT_MAX_ARTICLE_TOKENS)]
+    pub max_article_tokens: usize,
+    /// Treat skipped inputs (bad files, bad lines) and articles cut short as errors.
     #[arg(long)]
     pub strict: bool,
     /// Print nothing but errors.

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::corpus::{Corpus, CorpusError};
+use crate::corpus::{Corpus, CorpusError, Diagnostic};
 use crate::export;
 use crate::extract::{self, Extractors};
 use crate::graph::{
@@ -71,6 +71,25 @@ pub enum PipelineError {
 pub struct BuildOptions {
     /// Articles handed to the thread pool at once.
     pub chunk_size: usize,
+    /// The work budget of one article, in tokens: an article with more is read up to the
+    /// last whole sentence within the budget and the rest is left out, with a warning
+    /// ([`Nlp::annotate_within`]). It bounds an article's time (the cost of a sentence is
+    /// bounded) without making the output depend on the machine's speed.
+    pub max_article_tokens: usize,
+}
+
+/// The default of [`BuildOptions::max_article_tokens`] (`--max-article-tokens`): about two
+/// seconds of one core of the development machine, twenty times the longest BBC article.
+pub const DEFAULT_MAX_ARTICLE_TOKENS: usize = 100_000;
+
+/// What a build is doing, for the progress line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the articles, annotating them, extracting and resolving each one.
+    #[default]
+    Reading,
+    /// Resolving entities across the corpus and building the graph.
+    Resolving,
 }
 
 /// Counts reported while building and at the end.
@@ -84,6 +103,14 @@ pub struct Progress {
     pub sentences: usize,
     /// Statements kept after resolution.
     pub statements: usize,
+    /// Articles cut short by [`BuildOptions::max_article_tokens`].
+    pub cut: usize,
+    /// What the build is doing.
+    pub phase: Phase,
+    /// Bytes of the inputs read.
+    pub bytes_read: u64,
+    /// Bytes of all inputs (`None` when stdin is one).
+    pub bytes_total: Option<u64>,
 }
 
 /// The result of a build.
@@ -98,6 +125,8 @@ pub struct Build {
     pub progress: Progress,
     /// Wall-clock seconds of the build (without writing outputs).
     pub seconds: f64,
+    /// Articles cut short by the work budget, one warning each naming the article.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A statement whose entities are still document-local.
@@ -142,10 +171,12 @@ struct DocOutput {
     sentences: usize,
     pending: Vec<Pending>,
     entities: DocEntities,
+    /// The warning when the article was over its work budget.
+    cut: Option<Diagnostic>,
 }
 
 /// Runs stages 2–4 on one article. Pure: no I/O.
-fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
+fn process(nlp: &Nlp, extractors: &Extractors, article: Article, budget: usize) -> DocOutput {
     let words = article.text.split_whitespace().count();
     let meta = ArticleMeta {
         id: article.id.clone(),
@@ -153,7 +184,26 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
         date: article.date.clone(),
         url: article.url.clone(),
     };
-    let doc: AnnotatedArticle = nlp.annotate(article);
+    let origin = article.origin.clone();
+    let (doc, cut): (AnnotatedArticle, _) = nlp.annotate_within(article, budget);
+    let words = match (&cut, doc.sentences.last()) {
+        (None, _) => words,
+        (Some(_), None) => 0,
+        (Some(_), Some(last)) => doc
+            .article
+            .text
+            .get(..last.span.end)
+            .map_or(0, |t| t.split_whitespace().count()),
+    };
+    let cut = cut.map(|c| Diagnostic {
+        origin,
+        message: format!(
+            "article {:?} cut short: over its work budget ({budget} tokens, a tenth of them \
+             names; --max-article-tokens), only its first {} of {} sentences ({} of {} tokens) \
+             were read",
+            meta.id, c.sentences_read, c.sentences, c.tokens_read, c.tokens
+        ),
+    });
     let triples = extract::run(extractors, &doc);
     let entities = resolve::document(&doc, &triples);
     let char_starts = char_offsets(&doc);
@@ -199,6 +249,7 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article) -> DocOutput {
         sentences: doc.sentences.len(),
         pending,
         entities,
+        cut,
     }
 }
 
@@ -229,21 +280,32 @@ fn char_index(text: &str, byte: usize) -> usize {
         .map_or(0, |t| t.chars().count())
 }
 
-/// Builds the graph from every article of `corpus`, calling `on_progress` after each chunk.
+/// Builds the graph from every article of `corpus`, calling `on_progress` after each chunk
+/// and when the phase changes, with the warnings that came up since the last call (the
+/// corpus's skipped files and lines, articles cut short), so they can be shown as they
+/// happen.
 pub fn build(
     corpus: &mut Corpus,
     nlp: &Nlp,
     extractors: &Extractors,
     options: BuildOptions,
-    on_progress: &(dyn Fn(Progress) + Sync),
+    on_progress: &(dyn Fn(Progress, &[Diagnostic]) + Sync),
 ) -> Result<Build, PipelineError> {
     let started = Instant::now();
     let mut resolver = Resolver::new();
     // Each document's metadata and where its statements are on the spool.
     let mut docs: Vec<(ArticleMeta, spool::Slot)> = Vec::new();
     let mut spool = spool::Spool::new().map_err(PipelineError::Spool)?;
-    let mut progress = Progress::default();
+    let mut progress = Progress {
+        bytes_total: corpus.bytes_total(),
+        ..Progress::default()
+    };
+    let mut warnings = Vec::new();
+    // the corpus's warnings already handed to `on_progress`
+    let mut told = 0;
+    let mut fresh = Vec::new();
     let chunk_size = options.chunk_size.max(1);
+    let budget = options.max_article_tokens;
     loop {
         let mut chunk = Vec::with_capacity(chunk_size);
         while chunk.len() < chunk_size {
@@ -257,9 +319,17 @@ pub fn build(
         }
         let outputs: Vec<DocOutput> = chunk
             .into_par_iter()
-            .map(|article| process(nlp, extractors, article))
+            .map(|article| process(nlp, extractors, article, budget))
             .collect();
+        fresh.clear();
+        fresh.extend_from_slice(&corpus.diagnostics()[told..]);
+        told = corpus.diagnostics().len();
         for out in outputs {
+            if let Some(cut) = out.cut {
+                progress.cut += 1;
+                fresh.push(cut.clone());
+                warnings.push(cut);
+            }
             progress.documents += 1;
             progress.words += out.words;
             progress.sentences += out.sentences;
@@ -269,8 +339,12 @@ pub fn build(
                 .map_err(PipelineError::Spool)?;
             docs.push((out.meta, slot));
         }
-        on_progress(progress);
+        progress.bytes_read = corpus.bytes_read();
+        on_progress(progress, &fresh);
     }
+    progress.phase = Phase::Resolving;
+    progress.bytes_read = corpus.bytes_read();
+    on_progress(progress, &corpus.diagnostics()[told..]);
 
     let resolution = resolver.finish();
     let (entities, map) = resolution.into_parts_with_evidence();
@@ -337,6 +411,7 @@ pub fn build(
         statements,
         progress,
         seconds: started.elapsed().as_secs_f64(),
+        warnings,
     })
 }
 

@@ -38,8 +38,11 @@ fn build_at(dir: &Path, min_confidence: f64) -> pipeline::Build {
         &mut corpus,
         &nlp,
         &Extractors::all(),
-        BuildOptions { chunk_size: 2 },
-        &|_| {},
+        BuildOptions {
+            chunk_size: 2,
+            max_article_tokens: pipeline::DEFAULT_MAX_ARTICLE_TOKENS,
+        },
+        &|_, _| {},
     )
     .expect("build");
     let export_options = ExportOptions {

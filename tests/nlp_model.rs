@@ -3,6 +3,9 @@
 //! Tests that need UD English-EWT (`../shared/treebanks`) skip with a message when it is
 //! absent; the others train a toy model on a few hand-written sentences.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -239,9 +242,10 @@ proptest! {
 }
 
 #[test]
+#[ignore = "needs ../shared (the evaluation data); run with cargo test -- --include-ignored"]
 fn small_ewt_model_reaches_floors() {
     let Some(dir) = treebanks() else {
-        eprintln!("skipped: ../shared/treebanks not found");
+        skip::skip("../shared/treebanks not found");
         return;
     };
     let mut train_set = read(&dir.join("ud-english-ewt/en_ewt-ud-train.conllu"));
@@ -262,9 +266,10 @@ fn small_ewt_model_reaches_floors() {
 }
 
 #[test]
+#[ignore = "needs ../shared (the evaluation data); run with cargo test -- --include-ignored"]
 fn small_ewt_training_is_deterministic() {
     let Some(dir) = treebanks() else {
-        eprintln!("skipped: ../shared/treebanks not found");
+        skip::skip("../shared/treebanks not found");
         return;
     };
     let mut data = read(&dir.join("ud-english-ewt/en_ewt-ud-train.conllu"));

@@ -16,6 +16,9 @@
 //!   Sentences whose words do not spell out the text (a handful of typo fixes) are skipped
 //!   and counted. F1 is over exact token spans.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::path::{Path, PathBuf};
 
 use actorgraph::model::{SentenceKind, Span};
@@ -474,7 +477,7 @@ fn treebanks() -> Option<PathBuf> {
     if dir.exists() {
         Some(dir)
     } else {
-        println!("skipped: {} is absent", dir.display());
+        skip::skip(&format!("{} is absent", dir.display()));
         None
     }
 }
@@ -646,6 +649,7 @@ fn evaluate(path: &Path, name: &str, sent_floor: f64, tok_floor: f64) {
 }
 
 #[test]
+#[ignore = "needs ../shared (the evaluation data); run with cargo test -- --include-ignored"]
 fn treebank_pud() {
     let Some(dir) = treebanks() else { return };
     evaluate(
@@ -657,6 +661,7 @@ fn treebank_pud() {
 }
 
 #[test]
+#[ignore = "needs ../shared (the evaluation data); run with cargo test -- --include-ignored"]
 fn treebank_ewt_test() {
     let Some(dir) = treebanks() else { return };
     evaluate(
@@ -672,12 +677,13 @@ fn treebank_ewt_test() {
 /// it splits hyphenated words the EWT way (`long-term` → `long` `-` `term`, PTB keeps
 /// them whole) and PTB's escaped slash `\/`.
 #[test]
+#[ignore = "needs ../shared (the evaluation data); run with cargo test -- --include-ignored"]
 fn carb_lines_keep_their_tokens() {
     let base = std::env::var_os("ACTORGRAPH_SHARED")
         .map_or_else(|| PathBuf::from("../shared"), PathBuf::from);
     let path = base.join("eval/carb/dev.txt");
     if !path.exists() {
-        println!("skipped: {} is absent", path.display());
+        skip::skip(&format!("{} is absent", path.display()));
         return;
     }
     let text = std::fs::read_to_string(&path).expect("CaRB dev reads");

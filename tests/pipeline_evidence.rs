@@ -25,8 +25,11 @@ fn build_example(path: &str, chunk_size: usize) -> pipeline::Build {
         &mut corpus,
         &nlp,
         &Extractors::all(),
-        BuildOptions { chunk_size },
-        &|_| {},
+        BuildOptions {
+            chunk_size,
+            max_article_tokens: pipeline::DEFAULT_MAX_ARTICLE_TOKENS,
+        },
+        &|_, _| {},
     )
     .expect("build")
 }

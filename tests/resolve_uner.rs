@@ -5,6 +5,9 @@
 //!
 //! Skips when `../shared` is absent. `UNER_SPLIT=dev` measures the dev split instead.
 
+#[path = "support/skip.rs"]
+mod skip;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
@@ -90,12 +93,13 @@ fn sentence_of(words: &[conllu::Word]) -> Option<Sentence> {
 }
 
 #[test]
+#[ignore = "needs ../shared (the evaluation data); run with cargo test -- --include-ignored"]
 fn uner_ewt_f1() {
     let split = std::env::var("UNER_SPLIT").unwrap_or_else(|_| "test".to_owned());
     let iob = format!("../shared/treebanks/uner-ewt/en_ewt-ud-{split}.iob2");
     let ud = format!("../shared/treebanks/ud-english-ewt/en_ewt-ud-{split}.conllu");
     if !Path::new(&iob).exists() || !Path::new(&ud).exists() {
-        println!("skipped: {iob} or {ud} not found");
+        skip::skip(&format!("{iob} or {ud} not found"));
         return;
     }
     let gold = read_iob2(Path::new(&iob));

@@ -1,16 +1,18 @@
 //! `actorgraph build`: read the corpus, build the graph, write the outputs, print a summary.
 
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::Outcome;
+use super::progress::Reporter;
+use super::{Outcome, count};
 use crate::cli::{BuildArgs, OutputFormat};
 use actorgraph::corpus::{self, CorpusOptions};
-use actorgraph::export::{self, ExportOptions, Format};
+use actorgraph::export::folder::OutputFolder;
+use actorgraph::export::jsonld::JsonLdWriter;
+use actorgraph::export::{ExportOptions, Format};
 use actorgraph::extract::Extractors;
 use actorgraph::nlp::Nlp;
 use actorgraph::pipeline::{self, BuildOptions, Progress};
@@ -23,6 +25,7 @@ struct BuildConfig {
     threads: Option<usize>,
     strict: bool,
     max_article_bytes: u64,
+    max_article_tokens: usize,
     quiet: bool,
     json: bool,
 }
@@ -56,6 +59,11 @@ impl BuildConfig {
         if args.threads == Some(0) {
             anyhow::bail!("--threads must be at least 1");
         }
+        if args.max_article_tokens == 0 {
+            anyhow::bail!("--max-article-tokens must be at least 1");
+        }
+        // checked now, not after the whole corpus ran
+        JsonLdWriter::new(&args.base_iri).context("--base-iri")?;
         let threads = args.threads.map(|n| cap_threads(n, args.quiet));
         Ok(BuildConfig {
             inputs: args.inputs,
@@ -68,6 +76,7 @@ impl BuildConfig {
             threads,
             strict: args.strict,
             max_article_bytes: (args.max_article_mb * 1e6) as u64,
+            max_article_tokens: args.max_article_tokens,
             quiet: args.quiet,
             json: args.json,
         })
@@ -86,7 +95,15 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         },
         Some(&config.out),
     )?;
-    let created = prepare_out_dir(&config.out)?;
+    // the output folder is checked (and its staging folder made) before any work is done
+    let folder = OutputFolder::prepare(&config.out)?;
+    if folder.leftovers_removed() > 0 && !config.quiet {
+        eprintln!(
+            "note: removed {} left beside {} by an interrupted build",
+            count(folder.leftovers_removed(), "work folder"),
+            config.out.display()
+        );
+    }
     let nlp = Nlp::load_default().context("loading the English model")?;
     let extractors = Extractors::all();
 
@@ -97,61 +114,65 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         }
         b.build().context("starting worker threads")?
     };
-    let bar = progress_bar(config.quiet);
-    let on_progress = |p: Progress| {
-        let secs = started.elapsed().as_secs_f64().max(1e-9);
-        bar.set_message(format!(
-            "{} documents, {} words ({:.0} words/s)",
-            p.documents,
-            p.words,
-            p.words as f64 / secs
-        ));
+    let reporter = Reporter::new(config.quiet, corpus.bytes_total());
+    let on_progress = |p: Progress, warnings: &[actorgraph::corpus::Diagnostic]| {
+        reporter.update(p, warnings);
     };
     let options = BuildOptions {
         chunk_size: 64 * pool.current_num_threads(),
+        max_article_tokens: config.max_article_tokens,
     };
     let build =
-        pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress))?;
-    bar.finish_and_clear();
-
-    for d in corpus.diagnostics() {
-        if !config.quiet {
-            eprintln!("warning: {d}");
+        pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress));
+    let build = match build {
+        Ok(build) => build,
+        Err(e) => {
+            reporter.finish();
+            return Err(e.into());
         }
+    };
+    if config.strict && !build.warnings.is_empty() {
+        reporter.finish();
+        anyhow::bail!(
+            "{} cut short by --max-article-tokens (--strict); nothing written",
+            count(build.warnings.len(), "article")
+        );
     }
     if build.progress.documents == 0 {
-        if created {
-            // only succeeds when empty: nothing of ours or anyone's is removed
-            let _ = std::fs::remove_dir(&config.out);
-        }
+        reporter.finish();
+        // removes the (empty) staging folder; the output folder was never touched
+        drop(folder);
         anyhow::bail!(
-            "no articles to build: every input was skipped ({} warnings, {} other files); nothing written to {}",
-            corpus.diagnostics().len(),
-            corpus.skipped_files(),
+            "no articles to build: every input was skipped ({}, {}); nothing written to {}",
+            count(corpus.diagnostics().len(), "warning"),
+            count(corpus.skipped_files(), "other file"),
             config.out.display()
         );
     }
+    reporter.phase(&format!("writing outputs to {}", config.out.display()));
     let written = pool
-        .install(|| {
-            export::write_all_from(&config.out, &build.graph, &build.statements, &config.export)
-        })
-        .with_context(|| format!("writing outputs to {}", config.out.display()))?;
-    let removed = remove_stale(&config.out, &config.export.formats)?;
+        .install(|| folder.write(&build.graph, &build.statements, &config.export))
+        .with_context(|| format!("writing outputs to {}", config.out.display()));
+    reporter.finish();
+    let written = written?;
 
     let seconds = started.elapsed().as_secs_f64();
     let summary = Summary {
         documents: build.progress.documents,
         skipped_inputs: corpus.diagnostics().len(),
         skipped_files: corpus.skipped_files(),
+        cut_articles: build.progress.cut,
         sentences: build.progress.sentences,
         words: build.progress.words,
         statements: build.statements.len(),
         entities: build.graph.entity_count(),
         relations: build.graph.relation_count(),
         seconds,
-        words_per_second: build.progress.words as f64 / seconds.max(1e-9),
-        outputs: written.iter().map(|p| p.display().to_string()).collect(),
-        removed: removed.iter().map(|p| p.display().to_string()).collect(),
+        build_seconds: build.seconds,
+        words_per_second: build.progress.words as f64 / build.seconds.max(1e-9),
+        outputs: shown(&written.files),
+        removed: shown(&written.removed),
+        kept: shown(&written.kept),
     };
     summary.print(config.json, config.quiet)?;
     // The process ends right after: let the OS take back the graph, the statements and the
@@ -174,54 +195,8 @@ fn cap_threads(n: usize, quiet: bool) -> usize {
     have
 }
 
-/// Removes the outputs of formats this run did not write (an older full build's
-/// `graph.gexf` after `--format jsonld`), so that no file in the folder is older than the
-/// others and `diff` never reads a stale graph as current. Returns the removed files.
-fn remove_stale(out: &Path, written: &[Format]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut removed = Vec::new();
-    for format in Format::ALL.into_iter().filter(|f| !written.contains(f)) {
-        for name in format.file_names() {
-            let path = out.join(name);
-            match std::fs::remove_file(&path) {
-                Ok(()) => removed.push(path),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(e).with_context(|| {
-                        format!(
-                            "removing the stale output {} (not in --format)",
-                            path.display()
-                        )
-                    });
-                }
-            }
-        }
-    }
-    Ok(removed)
-}
-
-/// Creates the output folder and checks it can be written, before any work is done.
-/// True when the folder did not exist before.
-fn prepare_out_dir(out: &Path) -> anyhow::Result<bool> {
-    let created = !out.exists();
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create output folder {}", out.display()))?;
-    let probe = out.join(".actorgraph-write-test.tmp");
-    std::fs::write(&probe, b"")
-        .with_context(|| format!("output folder {} is not writable", out.display()))?;
-    let _ = std::fs::remove_file(&probe);
-    Ok(created)
-}
-
-fn progress_bar(quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed}] {msg}") {
-        bar.set_style(style);
-    }
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
+fn shown(paths: &[PathBuf]) -> Vec<String> {
+    paths.iter().map(|p| p.display().to_string()).collect()
 }
 
 /// What a build did.
@@ -230,16 +205,24 @@ struct Summary {
     documents: usize,
     skipped_inputs: usize,
     skipped_files: usize,
+    /// Articles over `--max-article-tokens`, read in part.
+    cut_articles: usize,
     sentences: usize,
     words: usize,
     statements: usize,
     entities: usize,
     relations: usize,
+    /// The whole run, from start-up to the last output written.
     seconds: f64,
+    /// Reading, annotating and resolving the corpus (no start-up, no writing).
+    build_seconds: f64,
+    /// Words per second of `build_seconds`: the corpus alone.
     words_per_second: f64,
     outputs: Vec<String>,
     /// Outputs of an earlier build that this run's `--format` left out, removed.
     removed: Vec<String>,
+    /// Files in the output folder that are not ours, carried over into the new one.
+    kept: Vec<String>,
 }
 
 impl Summary {
@@ -250,22 +233,29 @@ impl Summary {
             writeln!(out)?;
         } else if !quiet {
             let mut err = std::io::stderr().lock();
+            let cut = if self.cut_articles > 0 {
+                format!(", {} cut short", self.cut_articles)
+            } else {
+                String::new()
+            };
             writeln!(
                 err,
-                "{} ({} skipped, {}), {}, {}",
+                "{} ({} skipped, {}{cut}), {}, {}",
                 count(self.documents, "document"),
                 self.skipped_inputs,
                 count(self.skipped_files, "other file"),
                 count(self.sentences, "sentence"),
                 count(self.words, "word")
             )?;
+            // words/s of the corpus alone: start-up and writing would dominate a small one
             writeln!(
                 err,
-                "{}, {}, {} in {:.2} s ({:.0} words/s)",
+                "{}, {}, {} in {:.2} s (the corpus alone {:.2} s: {:.0} words/s)",
                 count(self.statements, "statement"),
                 count(self.entities, "entity"),
                 count(self.relations, "relation"),
                 self.seconds,
+                self.build_seconds,
                 self.words_per_second
             )?;
             for o in &self.outputs {
@@ -274,16 +264,10 @@ impl Summary {
             for o in &self.removed {
                 writeln!(err, "removed {o} (an older output; not in --format)")?;
             }
+            for o in &self.kept {
+                writeln!(err, "kept {o} (not an actorgraph output)")?;
+            }
         }
         Ok(())
-    }
-}
-
-/// `1 sentence`, `2 sentences`, `1 entity`, `3 entities`.
-fn count(n: usize, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        _ => format!("{n} {noun}s"),
     }
 }

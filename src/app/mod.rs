@@ -4,6 +4,7 @@ mod build;
 mod diff;
 mod extract;
 mod model;
+mod progress;
 
 use crate::cli::{Cli, Command, ModelCommand};
 
@@ -24,5 +25,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Model(ModelCommand::Train(args)) => model::train(args),
         Command::Model(ModelCommand::Evaluate(args)) => model::evaluate(args),
         Command::Model(ModelCommand::Clusters(args)) => model::clusters(args),
+    }
+}
+
+/// `1 sentence`, `2 sentences`, `1 entity`, `3 entities`: every count a person reads.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
     }
 }

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::Outcome;
+use super::{Outcome, count};
 use crate::cli::{ClustersArgs, EvaluateArgs, TrainArgs};
 use actorgraph::corpus::{self, CorpusOptions};
 use actorgraph::export::atomic;
@@ -67,9 +67,10 @@ pub fn train(args: TrainArgs) -> anyhow::Result<Outcome> {
     }
     let tokens: usize = sents.iter().map(|s| s.words.len()).sum();
     eprintln!(
-        "read {} sentences, {tokens} tokens from {} file(s) in {:.1?}",
-        sents.len(),
-        paths.len(),
+        "read {}, {} from {} in {:.1?}",
+        count(sents.len(), "sentence"),
+        count(tokens, "token"),
+        count(paths.len(), "file"),
         start.elapsed()
     );
     let opts = TrainOptions {
@@ -178,8 +179,9 @@ pub fn clusters(args: ClustersArgs) -> anyhow::Result<Outcome> {
     }
     let tokens: usize = sents.iter().map(Vec::len).sum();
     eprintln!(
-        "read {} sentences, {tokens} tokens in {:.1?}",
-        sents.len(),
+        "read {}, {} in {:.1?}",
+        count(sents.len(), "sentence"),
+        count(tokens, "token"),
         start.elapsed()
     );
     let opts = ClusterOptions {

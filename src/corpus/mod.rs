@@ -1,8 +1,9 @@
 //! Stage 1: read articles from files, folders, JSONL and stdin.
 //!
 //! An *input* is a path given on the command line: a `.txt`/`.md` file (one article),
-//! a `.jsonl` file (one article per line), a folder (searched recursively, in sorted
-//! order, for those files), or `-` (JSONL on stdin). A [`Corpus`] streams the articles of
+//! an `.html`/`.htm` file (one article: its text, markup removed, its `title` as the title;
+//! see `html.rs`), a `.jsonl` file (one article per line), a folder (searched recursively,
+//! in sorted order, for those files), or `-` (JSONL on stdin). A [`Corpus`] streams the articles of
 //! all inputs in order, one at a time, so memory does not grow with the corpus.
 //!
 //! # What happens with bad input
@@ -21,6 +22,7 @@
 //! | a UTF-8 byte-order mark | stripped | spans count from after it |
 //! | a text file that is not UTF-8 | warning | skipped, named with the byte offset |
 //! | a binary file (NUL bytes) | warning | skipped, named |
+//! | an HTML file with no text outside its markup | warning | skipped, named |
 //! | an empty (or blank) text file | warning | skipped, named |
 //! | a JSONL line that is not JSON, or lacks `id`/`text` | warning | that line skipped, named `file:line` |
 //! | a JSONL field of the wrong type (`"title": 5`) | warning | that line skipped, naming the field |
@@ -43,6 +45,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::model::{Article, Origin};
+
+mod html;
 
 /// Reading the corpus failed in a way that stops the run.
 #[derive(Debug, thiserror::Error)]
@@ -117,6 +121,10 @@ pub struct Corpus {
     diagnostics: Vec<Diagnostic>,
     skipped_files: usize,
     options: CorpusOptions,
+    /// Bytes of all inputs (`None` when stdin is one).
+    bytes_total: Option<u64>,
+    /// Bytes of the inputs done with (the current JSONL file's lines are added as read).
+    bytes_done: u64,
 }
 
 impl fmt::Debug for Corpus {
@@ -135,6 +143,8 @@ struct JsonlReader {
     max: u64,
     /// Set when the rest of the file is not to be read (a UTF-16 file).
     done: bool,
+    /// Bytes read so far.
+    bytes: u64,
 }
 
 /// One JSONL line, each field kept as raw JSON so that a wrong type names its field and
@@ -203,7 +213,17 @@ pub fn open_skipping(
             }
         }
     }
+    let bytes_total = walk
+        .sources
+        .iter()
+        .map(|s| match s {
+            Source::Text(p) | Source::Jsonl(p) => Some(file_size(p)),
+            Source::Stdin => None,
+        })
+        .sum();
     let mut corpus = Corpus {
+        bytes_total,
+        bytes_done: 0,
         sources: walk.sources.into_iter(),
         current: None,
         seen: FxHashMap::default(),
@@ -215,6 +235,11 @@ pub fn open_skipping(
         corpus.warn(d)?;
     }
     Ok(corpus)
+}
+
+/// The size of a file (0 when it cannot be read: it is reported when read).
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 /// What a FIFO, socket or device is called in a warning; `None` for files and folders.
@@ -311,7 +336,13 @@ impl Walk {
             // `metadata` follows links; a dangling link is reported when read.
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
-                    self.dir(&path, ancestors)?;
+                    // a build's staging folder (or what a killed build left) is never input
+                    if !path
+                        .file_name()
+                        .is_some_and(crate::export::folder::is_work_folder_name)
+                    {
+                        self.dir(&path, ancestors)?;
+                    }
                     continue;
                 }
                 Ok(meta) => {
@@ -323,7 +354,9 @@ impl Walk {
                 Err(_) => {}
             }
             match extension(&path).as_deref() {
-                Some("txt") | Some("md") => self.sources.push(Source::Text(path)),
+                Some("txt") | Some("md") | Some("html") | Some("htm") => {
+                    self.sources.push(Source::Text(path))
+                }
                 Some("jsonl") => self.sources.push(Source::Jsonl(path)),
                 _ => self.skipped += 1,
             }
@@ -337,6 +370,16 @@ impl Corpus {
     /// Files inside folders that were not articles (other extensions).
     pub fn skipped_files(&self) -> usize {
         self.skipped_files
+    }
+
+    /// Bytes of all inputs, to measure progress against (`None` when stdin is one).
+    pub fn bytes_total(&self) -> Option<u64> {
+        self.bytes_total
+    }
+
+    /// Bytes of the inputs read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_done + self.current.as_ref().map_or(0, |r| r.bytes)
     }
 
     /// Warnings so far: files and lines that were skipped.
@@ -353,13 +396,17 @@ impl Corpus {
                 Some(reader) => match reader.next_record()? {
                     Some(item) => item,
                     None => {
+                        self.bytes_done += self.current.as_ref().map_or(0, |r| r.bytes);
                         self.current = None;
                         continue;
                     }
                 },
                 None => match self.sources.next() {
                     None => return Ok(None),
-                    Some(Source::Text(path)) => read_text(&path, self.options.max_article_bytes),
+                    Some(Source::Text(path)) => {
+                        self.bytes_done += file_size(&path);
+                        read_text(&path, self.options.max_article_bytes)
+                    }
                     Some(Source::Jsonl(path)) => {
                         match File::open(&path) {
                             Ok(file) => {
@@ -370,6 +417,7 @@ impl Corpus {
                                     buf: Vec::new(),
                                     max: self.options.max_article_bytes,
                                     done: false,
+                                    bytes: 0,
                                 })
                             }
                             Err(e) => self.warn(Diagnostic {
@@ -390,6 +438,7 @@ impl Corpus {
                             buf: Vec::new(),
                             max: self.options.max_article_bytes,
                             done: false,
+                            bytes: 0,
                         });
                         continue;
                     }
@@ -438,14 +487,25 @@ fn read_text(path: &Path, max: u64) -> Result<Article, Diagnostic> {
     let mut bytes = Vec::with_capacity(len as usize);
     file.read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read: {e}")))?;
-    let text = check_text(bytes).map_err(fail)?;
+    let mut text = check_text(bytes).map_err(fail)?;
+    let mut title = None;
+    if matches!(extension(path).as_deref(), Some("html") | Some("htm")) {
+        let page = html::to_text(&text);
+        if page.text.is_empty() {
+            return Err(fail(
+                "no text left once its HTML markup is removed, skipped".into(),
+            ));
+        }
+        text = page.text;
+        title = page.title;
+    }
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     Ok(Article {
         id,
-        title: None,
+        title,
         date: None,
         url: None,
         text,
@@ -535,6 +595,7 @@ impl JsonlReader {
             if n == 0 || self.done {
                 return Ok(None);
             }
+            self.bytes += n as u64;
             self.line += 1;
             let origin = Origin {
                 path: self.path.clone(),

@@ -119,11 +119,20 @@ impl Paint {
 
 fn size(g: &KnowledgeGraph) -> String {
     format!(
-        "{} articles, {} entities, {} relations",
-        g.articles().count(),
-        g.entity_count(),
-        g.relation_count()
+        "{}, {}, {}",
+        count(g.articles().count(), "article"),
+        count(g.entity_count(), "entity"),
+        count(g.relation_count(), "relation")
     )
+}
+
+/// `1 article`, `2 articles`, `1 entity`, `3 entities`.
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
 }
 
 /// Writes the diff for people. Writes `No differences.` when the diff is empty.

@@ -19,12 +19,16 @@
 //! Every file is
 //! - written through a `BufWriter` into a temporary file in the same folder and renamed over
 //!   the target at the end, so an interrupted run never leaves half a file over a good one;
+//!   A build writes the whole folder as one unit ([`folder::OutputFolder`]: a staging folder
+//!   swapped in by one rename), so a kill or a full disk leaves the old set or the new one;
 //! - byte-deterministic: nodes, edges and evidence in id order, one number format
 //!   (confidences with three decimals), no timestamps, no tool version.
 
 pub mod atomic;
 pub mod csv;
 pub mod entities;
+mod fault;
+pub mod folder;
 pub mod gexf;
 pub(crate) mod graph_xml;
 pub mod graphml;
@@ -259,6 +263,14 @@ pub enum ExportError {
         /// The newest version this build reads.
         supported: u32,
     },
+    /// The output folder cannot be used or replaced (see [`folder`]).
+    #[error("output folder {path}: {message}")]
+    OutputFolder {
+        /// The folder, as given.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// `--base-iri` is not an absolute IRI ending in `/` or `#`.
     #[error("base IRI {0:?} must be an absolute IRI ending in / or # (like {DEFAULT_BASE_IRI})")]
     BaseIri(String),
@@ -393,16 +405,22 @@ pub fn write_all_from(
     (0..workers).into_par_iter().for_each(|_| {
         while let Some(&i) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
             let (path, job) = &jobs[i];
-            let result = atomic::write(path, |w| match job {
-                FileJob::GraphMl => graphml::write(w, graph),
-                FileJob::Gexf => gexf::write(w, graph),
-                FileJob::JsonLd(writer) => writer.write_with(w, graph, statements),
-                FileJob::Nodes => csv::write_nodes(w, graph),
-                FileJob::Edges => csv::write_edges(w, graph),
-                FileJob::Statements => statements::write_from(w, full, statements),
-                FileJob::Entities => entities::write(w, full),
-                FileJob::Html => html::write(w, graph, statements),
+            let result = atomic::write(path, |w| {
+                fault::before_file()?;
+                match job {
+                    FileJob::GraphMl => graphml::write(w, graph),
+                    FileJob::Gexf => gexf::write(w, graph),
+                    FileJob::JsonLd(writer) => writer.write_with(w, graph, statements),
+                    FileJob::Nodes => csv::write_nodes(w, graph),
+                    FileJob::Edges => csv::write_edges(w, graph),
+                    FileJob::Statements => statements::write_from(w, full, statements),
+                    FileJob::Entities => entities::write(w, full),
+                    FileJob::Html => html::write(w, graph, statements),
+                }
             });
+            if result.is_ok() {
+                fault::after_file();
+            }
             *results[i].lock().expect("no writer panicked") = Some(result);
         }
     });

@@ -24,7 +24,7 @@ pub mod train;
 
 use std::borrow::Cow;
 
-use crate::model::{AnnotatedArticle, Article, Sentence, SentenceKind, Span, Token};
+use crate::model::{AnnotatedArticle, Article, Sentence, SentenceKind, Span, Token, Upos};
 
 use self::lemma::Lemmatizer;
 use self::parser::Parser;
@@ -53,6 +53,19 @@ pub enum NlpError {
         "no built-in model; train one with `actorgraph model train --treebank ../shared/treebanks/ud-english-ewt` and rebuild (or pass a model file)"
     )]
     NoBuiltInModel,
+}
+
+/// What [`Nlp::annotate_within`] left out of an article over its budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cut {
+    /// Sentences annotated (the first ones).
+    pub sentences_read: usize,
+    /// Sentences of the article.
+    pub sentences: usize,
+    /// Tokens of the sentences annotated.
+    pub tokens_read: usize,
+    /// Tokens of the article.
+    pub tokens: usize,
 }
 
 /// The loaded English models: tagger, lemmatizer and parser.
@@ -151,13 +164,57 @@ impl Nlp {
 
     /// Annotates one article: every sentence of every kind is tagged, lemmatised and parsed.
     pub fn annotate(&self, article: Article) -> AnnotatedArticle {
-        let raw = segment::split(&article.text);
-        let sentences = raw
+        self.annotate_within(article, usize::MAX).0
+    }
+
+    /// [`Nlp::annotate`] within a work budget of `max_tokens` tokens: sentences are
+    /// annotated in order while their tokens add up to at most `max_tokens`, and kept while
+    /// their proper nouns add up to at most a tenth of it (resolving an article compares
+    /// its names with each other, so names cost more than other tokens); the sentences
+    /// after are left out (the text stays whole), and [`Cut`] says how many. The cost of a
+    /// sentence is bounded ([`segment::MAX_SENTENCE_TOKENS`]), so the budget bounds an
+    /// article's time, and it depends on the text alone, not on the machine's speed.
+    pub fn annotate_within(
+        &self,
+        article: Article,
+        max_tokens: usize,
+    ) -> (AnnotatedArticle, Option<Cut>) {
+        let mut raw = segment::split(&article.text);
+        let lengths: Vec<usize> = raw.iter().map(|s| s.tokens.len()).collect();
+        let within = |budget: usize, costs: &mut dyn Iterator<Item = usize>| {
+            let mut used = 0usize;
+            let mut keep = 0;
+            for cost in costs {
+                used = used.saturating_add(cost);
+                if used > budget {
+                    break;
+                }
+                keep += 1;
+            }
+            keep
+        };
+        raw.truncate(within(max_tokens, &mut lengths.iter().copied()));
+        let mut sentences: Vec<Sentence> = raw
             .into_iter()
             .enumerate()
             .map(|(index, s)| self.annotate_tokens(&article.text, index, s.span, s.kind, &s.tokens))
             .collect();
-        AnnotatedArticle { article, sentences }
+        // Names cost more than their tokens: resolving one article compares its names with
+        // each other. At most a tenth of the budget may be proper nouns.
+        let keep = within(
+            max_tokens / 10,
+            &mut sentences
+                .iter()
+                .map(|s| s.tokens.iter().filter(|t| t.upos == Upos::Propn).count()),
+        );
+        sentences.truncate(keep);
+        let cut = (keep < lengths.len()).then(|| Cut {
+            sentences_read: keep,
+            sentences: lengths.len(),
+            tokens_read: lengths[..keep].iter().sum(),
+            tokens: lengths.iter().sum(),
+        });
+        (AnnotatedArticle { article, sentences }, cut)
     }
 
     /// Annotates `text` as one sentence (for CaRB-style sentence-per-line input).

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // each test file uses a different part
 
+#[path = "../support/skip.rs"]
+pub mod skip;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -21,7 +24,7 @@ pub fn shared(what: &str) -> Option<PathBuf> {
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipped: {} not found", path.display());
+        skip::skip(&format!("{} not found", path.display()));
         None
     }
 }
