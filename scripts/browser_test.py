@@ -2,7 +2,8 @@
 """Opens actorgraph's graph.html pages in a real browser (headless Chromium through
 chromedriver and Selenium) from disk, with networking off, and checks them.
 
-    scripts/browser_test.py --seeds OUT [--bbc OUT] [--diff PAGE.html] [--screenshot FILE.png]
+    scripts/browser_test.py --seeds OUT [--bbc OUT] [--diff PAGE.html]
+                            [--screenshot FILE.png --screenshot-of OUT [--screenshot-edge A|ACTION|B]]
 
 OUT is a build's output folder (graph.html, statements.jsonl). On every page: no console
 errors, no request other than the file itself, and the nodes and relations drawn equal the
@@ -146,7 +147,7 @@ def expected_quotes(out):
     return quotes
 
 
-def seeds(d, checks, out, screenshot):
+def seeds(d, checks, out):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -184,13 +185,33 @@ def seeds(d, checks, out, screenshot):
     checks.check(bool(quotes) and quotes <= texts and marked,
                  f"seeds: the edge panel shows its {len(quotes)} sentence(s), actor and target marked: {sorted(texts)}")
     console_and_network(d, checks, "seeds", path)
-    if screenshot:
-        # The whole graph beside the open edge panel.
-        d.find_element(By.ID, "fit").click()
-        d.execute_script("window.actorgraph.redrawNow()")
-        d.save_screenshot(screenshot)
-        shrink(screenshot)
-        print(f"     screenshot {screenshot} ({os.path.getsize(screenshot)} bytes)")
+
+
+def screenshot(d, checks, out, edge, png):
+    """Saves a page (edge panel open, whole graph fitted) as `png`. Made from our own
+    example corpus: the shared corpora's sentences must not go into the repository."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    path = os.path.join(out, "graph.html")
+    open_page(d, checks, path, "screenshot page")
+    d.find_element(By.ID, "fit").click()
+    d.execute_script("window.actorgraph.redrawNow()")
+    point = d.execute_script("return window.actorgraph.edgePoint(arguments[0], arguments[1], arguments[2])", *edge)
+    checks.check(point is not None, f"screenshot page: the relation {' -> '.join(edge)} is drawn at {point}")
+    if point is None:
+        return
+    canvas = d.find_element(By.ID, "canvas")
+    size = canvas.size
+    ActionChains(d).move_to_element_with_offset(
+        canvas, int(point[0] - size["width"] / 2), int(point[1] - size["height"] / 2)
+    ).click().perform()
+    # The whole graph beside the open edge panel.
+    d.find_element(By.ID, "fit").click()
+    d.execute_script("window.actorgraph.redrawNow()")
+    d.save_screenshot(png)
+    shrink(png)
+    print(f"     screenshot {png} ({os.path.getsize(png)} bytes)")
 
 
 def shrink(png):
@@ -251,13 +272,20 @@ def main():
     parser.add_argument("--seeds", required=True, help="the seeds build's output folder")
     parser.add_argument("--bbc", help="the BBC build's output folder")
     parser.add_argument("--diff", help="a page written by diff --format html")
-    parser.add_argument("--screenshot", help="save the seeds' page (edge panel open) as this PNG")
+    parser.add_argument("--screenshot", help="save a page (edge panel open) as this PNG")
+    parser.add_argument("--screenshot-of", help="the output folder of the page to save (our example corpus)")
+    parser.add_argument("--screenshot-edge", default="Norway|cooperate with|Sweden",
+                        help="the relation whose evidence the screenshot shows: actor|action|target")
     parser.add_argument("--max-first-render-ms", type=float, default=5000)
     args = parser.parse_args()
     d = browser()
     checks = Checks()
     try:
-        seeds(d, checks, args.seeds, args.screenshot)
+        seeds(d, checks, args.seeds)
+        if args.screenshot:
+            if not args.screenshot_of:
+                parser.error("--screenshot needs --screenshot-of")
+            screenshot(d, checks, args.screenshot_of, tuple(args.screenshot_edge.split("|")), args.screenshot)
         if args.bbc:
             bbc(d, checks, args.bbc, args.max_first_render_ms)
         if args.diff:
