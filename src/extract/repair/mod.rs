@@ -13,7 +13,7 @@
 //!    more capitalised words right after it begins that name.
 //! 2. [`flat_name_head`]: `Julian Okafor` with the first name tagged as an adjective
 //!    heading the surname as `flat`: it is a proper noun.
-//!    [`title_chain`]: `West German Finance Minister Gerhard Stoltenberg met …` parsed
+//!    [`title_chain`]: `East Ruritanian Finance Minister Anna Novak met …` parsed
 //!    with `West` heading the run and the person its conjunct (or a second subject): a
 //!    title followed by a first name at the end of a run of capitalised words makes that
 //!    person the head of the run.
@@ -73,10 +73,10 @@
 //!     (`involvement in planning`) belongs to the noun.
 //! 20. [`lemma_final_e`]: a reporting verb lemmatised without its final `e`
 //!     (`conceded` → `conced`) gets it back when the lexicon knows the full lemma.
-//! 22. [`description_before_name`]: `Irish publishing group Independent News & Media is
+//! 22. [`description_before_name`]: `Ruritanian publishing group Harbour News & Media is
 //!     buying` parsed with `group` and the words of the name as subjects: the name heads,
 //!     the description is its compound (run after [`possessor_subject`]).
-//! 21. [`currency_amount`]: `more than pounds 5m in donations` parsed with `m` a conjunct
+//! 21. [`currency_amount`]: `more than pounds 7m in gifts` parsed with `m` a conjunct
 //!     of `pounds`: a currency noun right before a number takes it (and its magnitude).
 //!
 //! The parsers we train differ in their habits, so a repair accepts the configurations
@@ -203,14 +203,14 @@ mod tests {
 
     #[test]
     fn a_description_before_a_name_is_its_compound() {
-        // `The mortgage firm Freddie Mac restated earnings` with `firm` and `Freddie` both
+        // `The mortgage firm Ivo Marsh restated earnings` with `firm` and `Ivo` both
         // subjects
         let toks = tokens(&[
             "The the DET DT 3 det",
             "mortgage mortgage NOUN NN 3 compound",
             "firm firm NOUN NN 6 nsubj",
-            "Freddie Freddie PROPN NNP 6 nsubj",
-            "Mac Mac PROPN NNP 4 flat",
+            "Ivo Ivo PROPN NNP 6 nsubj",
+            "Marsh Marsh PROPN NNP 4 flat",
             "restated restate VERB VBD 0 root",
             "earnings earnings NOUN NNS 6 obj",
         ]);
@@ -230,14 +230,14 @@ mod tests {
 
     #[test]
     fn a_currency_takes_the_amount_after_it() {
-        // `received pounds 5m in donations` with `m` a conjunct of `pounds`
+        // `received pounds 7m in gifts` with `m` a conjunct of `pounds`
         let toks = tokens(&[
             "received receive VERB VBD 0 root",
             "pounds pound NOUN NNS 1 obj",
-            "5 5 NUM CD 4 nummod",
+            "7 7 NUM CD 4 nummod",
             "m m NOUN NNS 2 conj",
             "in in ADP IN 6 case",
-            "donations donation NOUN NNS 4 nmod",
+            "gifts gift NOUN NNS 4 nmod",
         ]);
         let d = repaired_draft(&toks);
         assert_eq!(arc_of(&d, 3), (2, "nummod"));
@@ -247,11 +247,11 @@ mod tests {
             (2, "nmod"),
             "the magnitude's dependents go to the currency"
         );
-        // `rose dollars 1.64` with the number an apposition
+        // `fell dollars 2.15` with the number an apposition
         let toks = tokens(&[
-            "rose rise VERB VBD 0 root",
+            "fell fall VERB VBD 0 root",
             "dollars dollar NOUN NNS 1 obj",
-            "1.64 1.64 NUM CD 2 appos",
+            "2.15 2.15 NUM CD 2 appos",
         ]);
         let d = repaired_draft(&toks);
         assert_eq!(arc_of(&d, 3), (2, "nummod"));
@@ -259,17 +259,17 @@ mod tests {
 
     #[test]
     fn a_title_chain_is_headed_by_the_person() {
-        // `West German Finance Minister Gerhard Stoltenberg met Kohl` with `West` heading
+        // `East Ruritanian Finance Minister Anna Novak met Doe` with `East` heading
         // the run and the person two conjuncts of it
         let toks = tokens(&[
-            "West West PROPN NNP 7 nsubj",
-            "German German PROPN NNP 1 flat",
+            "East East PROPN NNP 7 nsubj",
+            "Ruritanian Ruritanian PROPN NNP 1 flat",
             "Finance Finance ADJ NNP 4 amod",
             "Minister Minister PROPN NNP 5 nmod:desc",
-            "Gerhard Gerhard PROPN NNP 1 conj",
-            "Stoltenberg Stoltenberg PROPN NNP 1 conj",
+            "Anna Anna PROPN NNP 1 conj",
+            "Novak Novak PROPN NNP 1 conj",
             "met meet VERB VBD 0 root",
-            "Kohl Kohl PROPN NNP 7 obj",
+            "Doe Doe PROPN NNP 7 obj",
         ]);
         let d = repaired_draft(&toks);
         assert_eq!(arc_of(&d, 5), (7, "nsubj"));
@@ -282,14 +282,14 @@ mod tests {
 
     #[test]
     fn a_title_chain_keeps_a_person_already_in_place() {
-        // `UK Prime Minister Tony Blair is meeting them` with `UK` a stray compound of the
+        // `UK Prime Minister Ann Lee is meeting them` with `UK` a stray compound of the
         // verb: the subject stays the subject
         let toks = tokens(&[
             "UK UK PROPN NNP 7 compound",
             "Prime Prime ADJ NNP 3 amod",
             "Minister Minister PROPN NNP 4 nmod:desc",
-            "Tony Tony PROPN NNP 7 nsubj",
-            "Blair Blair PROPN NNP 4 flat",
+            "Ann Ann PROPN NNP 7 nsubj",
+            "Lee Lee PROPN NNP 4 flat",
             "is be AUX VBZ 7 aux",
             "meeting meet VERB VBG 0 root",
             "them they PRON PRP 7 obj",

@@ -275,8 +275,8 @@ fn speaker_name(d: &mut Draft<'_>, tokens: &[Token], first: usize) {
     }
 }
 
-/// `West German Finance Minister Gerhard Stoltenberg met …` or `U.S. Treasury Secretary
-/// James Baker met …` parsed with the first word of the chain (`West`, `U.S.`) heading it
+/// `East Ruritanian Finance Minister Anna Novak met …` or `U.S. Treasury Secretary
+/// Ivo Marsh met …` parsed with the first word of the chain (`East`, `U.S.`) heading it
 /// and the person a conjunct or a second subject: in a run of capitalised words, a
 /// person's title followed by a first name and the rest of the run (two to four proper
 /// nouns) is that person, and the person heads the run; the title is its compound and
@@ -298,7 +298,7 @@ pub(super) fn title_chain(d: &mut Draft<'_>, tokens: &[Token]) {
 }
 
 /// A capitalised noun, adjective or proper noun, or a lower-case proper noun between two
-/// capitalised words (`von` in `Richard von Weizsaecker`).
+/// capitalised words (`von` in `Anna von Brandt`).
 fn chain_word(d: &Draft<'_>, tokens: &[Token], i: usize) -> bool {
     let capital = |k: usize| tokens[k].form.starts_with(char::is_uppercase);
     (capital(i) && matches!(d.upos[i], Upos::Propn | Upos::Adj | Upos::Noun))
@@ -327,8 +327,8 @@ fn fix_chain(d: &mut Draft<'_>, start: usize, end: usize) {
     if roots == [first] {
         return;
     }
-    // The person keeps its own place when the parser gave it one (`UK Prime Minister Tony
-    // Blair is meeting …` with `UK` a stray compound of the verb); else it takes the place
+    // The person keeps its own place when the parser gave it one (`UK Prime Minister Ann
+    // Lee is meeting …` with `UK` a stray compound of the verb); else it takes the place
     // of the run's first word.
     let root = if roots.contains(&first) {
         first

@@ -158,7 +158,7 @@ pub(super) fn perfect_adjective(d: &mut Draft<'_>, tokens: &[Token]) {
     }
 }
 
-/// `received more than pounds 5m in donations` (news that writes the currency before the
+/// `received more than pounds 7m in gifts` (news that writes the currency before the
 /// amount) parsed with `m` a conjunct of `pounds` and `5` hanging from `m`: a currency noun
 /// right before a number takes that number as its `nummod`, and a magnitude right after
 /// the number (`m`, `bn`, `million`) is the number's.

@@ -123,8 +123,8 @@ pub(super) fn subject_before_clause(d: &mut Draft<'_>) {
     }
 }
 
-/// `Irish publishing group Independent News & Media is buying …` or `The main mortgage
-/// firm Freddie Mac restated …` parsed with the description (`group`, `firm`) and the
+/// `Ruritanian publishing group Harbour News & Media is buying …` or `The mortgage
+/// firm Ivo Marsh restated …` parsed with the description (`group`, `firm`) and the
 /// words of the name as subjects of one verb: a common noun subject followed at once by
 /// a run of capitalised words that are subjects too is a description of that name; the
 /// name's first word heads the run (the rest its `flat` parts) and takes the description
