@@ -75,7 +75,7 @@ fn issue_18_a_sentence_in_two_copies_has_weight_one_and_two_documents() {
     let build = build_into(tmp.path());
     let r = relation(
         &build,
-        "thing.redhaven-council--condemn--thing.blue-line-ferry-company",
+        "org.redhaven-council--condemn--org.blue-line-ferry-company",
     );
     assert_eq!(r.weight(), 1);
     assert_eq!(r.evidence_count(), 2);
@@ -108,7 +108,7 @@ fn issue_18_attribution_is_on_the_edges_of_every_graph_file() {
     let build = build_into(tmp.path());
     let r = relation(
         &build,
-        "thing.redhaven-council--attack--thing.blue-line-ferry-company",
+        "org.redhaven-council--attack--org.blue-line-ferry-company",
     );
     let ids: Vec<&str> = r.attributed_to().iter().map(|a| a.as_str()).collect();
     assert_eq!(ids, ["person.tom-vale"]);

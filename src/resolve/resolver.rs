@@ -157,7 +157,10 @@ impl Resolver {
             let person_entry = e
                 .entry
                 .is_some_and(|id| Gazetteer::get().entry(id).kind == EntityType::Person);
-            if e.kind != EntityType::Person && !person_entry {
+            // A phrase typed by its head noun (`chairman of Southampton`) is no name.
+            if e.kind != EntityType::Person && !person_entry
+                || matches!(e.origin, LocalOrigin::Thing(_))
+            {
                 continue;
             }
             // Only a person whose name has a person's shape lends its surname (`BBC

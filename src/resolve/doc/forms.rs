@@ -4,10 +4,10 @@
 //! builder in `mod.rs` asks, these answer.
 
 use super::words::{
-    CREDIT_WORDS, DETERMINERS, MEDIA_HEADS, NOT_INITIALS, OTHER_PRONOUNS, PERSON_PRONOUNS,
-    PLURAL_PRONOUNS, THING_PRONOUNS,
+    BODY_NOUNS, COMPANY_NOUNS, CREDIT_WORDS, DETERMINERS, MEDIA_HEADS, NOT_INITIALS,
+    OTHER_PRONOUNS, PEOPLE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS,
 };
-use crate::model::{Argument, EntityType, Sentence, SentenceKind, Upos};
+use crate::model::{Argument, EntityType, Sentence, SentenceKind, Token, Upos};
 use crate::resolve::gazetteer::{Gazetteer, normalize};
 use crate::resolve::local::LocalEntity;
 use crate::resolve::mention::is_acronym;
@@ -145,6 +145,28 @@ pub(super) fn article_year(date: Option<&str>) -> Option<i32> {
         .filter(|run| run.len() == 4)
         .filter_map(|run| run.parse::<i32>().ok())
         .find(|y| (1800..2200).contains(y))
+}
+
+/// The type a phrase takes from its head noun: a body (`the company`, `banks`, `the
+/// government`) is an organisation, a person noun a person (`the spokesman`) or, in the
+/// plural, a group of people (`analysts`, `people`); anything else stays `Other`.
+pub(super) fn phrase_kind(head: &Token) -> EntityType {
+    if head.upos != Upos::Noun {
+        return EntityType::Other;
+    }
+    let lemma = head.lemma.to_lowercase();
+    let lemma = lemma.as_str();
+    if COMPANY_NOUNS.contains(&lemma) || BODY_NOUNS.contains(&lemma) {
+        EntityType::Organization
+    } else if PERSON_NOUNS.contains(&lemma) || PEOPLE_NOUNS.contains(&lemma) {
+        if head.xpos == "NNS" || lemma == "people" {
+            EntityType::Group
+        } else {
+            EntityType::Person
+        }
+    } else {
+        EntityType::Other
+    }
 }
 
 #[cfg(test)]

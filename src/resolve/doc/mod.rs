@@ -52,7 +52,7 @@ mod words;
 
 use forms::{
     article_year, contains_acronym_word, description_modifiers, initials_of, is_media_name,
-    is_pronoun, parenthesis_is_identity, text_sentence,
+    is_pronoun, parenthesis_is_identity, phrase_kind, text_sentence,
 };
 pub use forms::{is_credit, strip_determiner};
 use roles::roles;
@@ -79,6 +79,9 @@ struct Builder<'a> {
     focus: Vec<(usize, usize, EntryId, bool)>,
     /// The entity of each mention, by (sentence, first token, end token).
     at: HashMap<(usize, usize, usize), usize>,
+    /// The type a phrase entity's head noun gives it (`analysts`: a group), applied when
+    /// the document is done so that pronouns still read phrases as things.
+    phrase_kinds: HashMap<usize, EntityType>,
 }
 
 /// Resolves the mentions of one article: see the module doc.
@@ -92,6 +95,7 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         seen: Vec::new(),
         at: HashMap::new(),
         focus: Vec::new(),
+        phrase_kinds: HashMap::new(),
     };
     let mut occs = Vec::new();
     for s in &doc.sentences {
@@ -932,6 +936,13 @@ impl Builder<'_> {
                 let e = self.new_entity(EntityType::Other);
                 self.ents[e].origin = LocalOrigin::Thing(text.to_lowercase());
                 self.by_key.insert(key, e);
+                let head = self
+                    .doc
+                    .sentences
+                    .get(arg.sentence)
+                    .and_then(|s| s.tokens.get(arg.head));
+                self.phrase_kinds
+                    .insert(e, head.map_or(EntityType::Other, phrase_kind));
                 e
             }
         };
@@ -956,6 +967,14 @@ impl Builder<'_> {
             if self.sets.is_root(e) {
                 let mut ent = std::mem::take(&mut self.ents[e]);
                 ent.part_of = ent.part_of.map(|p| map[p]).filter(|&p| p != map[e]);
+                // Only a phrase still alone takes its head's type (one merged with a name
+                // keeps the name's).
+                if ent.kind == EntityType::Other
+                    && ent.forms.len() == 1
+                    && let Some(&k) = self.phrase_kinds.get(&e)
+                {
+                    ent.kind = k;
+                }
                 ents.push(ent);
             }
         }
