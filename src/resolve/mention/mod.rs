@@ -481,6 +481,10 @@ fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<NameMention> {
     if let Some(e) = gaz.lookup(&full) {
         return Some(gazetteer_mention(sentence, run, full, None, e));
     }
+    // A demonym of more than one word (`West German`) is no name, as `German` is none.
+    if forms.len() > 1 && gaz.demonym(&full).is_some() {
+        return None;
+    }
     // Strip leading titles, but not from an organisation's name (`General Motors Corp`,
     // `National Bank`).
     let mut start = 0;

@@ -224,3 +224,15 @@ fn days_are_not_names() {
         &[],
     );
 }
+
+#[test]
+fn a_demonym_of_two_words_is_no_name() {
+    check(
+        "West/PROPN/2/compound German/PROPN/3/nsubj rose/VERB/0/root ./PUNCT/3/punct",
+        &[],
+    );
+    check(
+        "West/PROPN/2/compound Germany/PROPN/3/nsubj rose/VERB/0/root ./PUNCT/3/punct",
+        &[("West Germany", EntityType::Place)],
+    );
+}
