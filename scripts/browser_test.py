@@ -148,7 +148,6 @@ def expected_quotes(out):
 
 
 def seeds(d, checks, out):
-    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
@@ -164,15 +163,8 @@ def seeds(d, checks, out):
                  f"seeds: searching NATO selects {selected['node']} (panel: {heading!r})")
     counts_match(d, checks, "seeds after the search")
 
-    point = d.execute_script("return window.actorgraph.edgePoint(arguments[0], arguments[1], arguments[2])", *EDGE)
-    checks.check(point is not None, f"seeds: the relation {' -> '.join(EDGE)} is drawn at {point}")
-    if point is None:
+    if not click_edge(d, checks, "seeds", EDGE):
         return
-    canvas = d.find_element(By.ID, "canvas")
-    size = canvas.size
-    ActionChains(d).move_to_element_with_offset(
-        canvas, int(point[0] - size["width"] / 2), int(point[1] - size["height"] / 2)
-    ).click().perform()
     selected = d.execute_script("return window.actorgraph.selected()")
     checks.check(selected["edge"] == list(EDGE), f"seeds: a click there selects {selected['edge']}")
     shown = d.execute_script(
@@ -187,25 +179,35 @@ def seeds(d, checks, out):
     console_and_network(d, checks, "seeds", path)
 
 
+def click_edge(d, checks, name, edge):
+    """Clicks the drawn relation `edge` (actor, action, target) with a real mouse event;
+    False when it is not drawn."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    point = d.execute_script("return window.actorgraph.edgePoint(arguments[0], arguments[1], arguments[2])", *edge)
+    checks.check(point is not None, f"{name}: the relation {' -> '.join(edge)} is drawn at {point}")
+    if point is None:
+        return False
+    canvas = d.find_element(By.ID, "canvas")
+    size = canvas.size
+    ActionChains(d).move_to_element_with_offset(
+        canvas, int(point[0] - size["width"] / 2), int(point[1] - size["height"] / 2)
+    ).click().perform()
+    return True
+
+
 def screenshot(d, checks, out, edge, png):
     """Saves a page (edge panel open, whole graph fitted) as `png`. Made from our own
     example corpus: the shared corpora's sentences must not go into the repository."""
-    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
     path = os.path.join(out, "graph.html")
     open_page(d, checks, path, "screenshot page")
     d.find_element(By.ID, "fit").click()
     d.execute_script("window.actorgraph.redrawNow()")
-    point = d.execute_script("return window.actorgraph.edgePoint(arguments[0], arguments[1], arguments[2])", *edge)
-    checks.check(point is not None, f"screenshot page: the relation {' -> '.join(edge)} is drawn at {point}")
-    if point is None:
+    if not click_edge(d, checks, "screenshot page", edge):
         return
-    canvas = d.find_element(By.ID, "canvas")
-    size = canvas.size
-    ActionChains(d).move_to_element_with_offset(
-        canvas, int(point[0] - size["width"] / 2), int(point[1] - size["height"] / 2)
-    ).click().perform()
     # The whole graph beside the open edge panel.
     d.find_element(By.ID, "fit").click()
     d.execute_script("window.actorgraph.redrawNow()")

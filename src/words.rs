@@ -1,7 +1,8 @@
 //! Word lists that more than one stage reads: the days of the week and the months (the
 //! extractors' time nouns, name detection's non-names and name breaks, the sentence
 //! splitter's date lines, which take them capitalised: [`capitalised_in`]); persons'
-//! titles and first names (name detection, and the tree repair of title chains).
+//! titles and first names (name detection, and the tree repair of title chains); and
+//! [`WordSet`], a list hashed on first use, for lists searched for every token.
 //!
 //! Each stage keeps its own lists beside its logic (`resolve/mention/words.rs`,
 //! `extract/lexicon/words.rs`, `nlp/lemma/words.rs`, `nlp/segment/words.rs`); a list moves
@@ -511,9 +512,29 @@ pub(crate) fn is_person_title(lower: &str) -> bool {
 
 /// True for a first name of [`FIRST_NAMES`] (`lower`: lower case, no final dot).
 pub(crate) fn is_first_name(lower: &str) -> bool {
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| FIRST_NAMES.iter().copied().collect())
-        .contains(lower)
+    static SET: WordSet = WordSet::new(FIRST_NAMES);
+    SET.contains(lower)
+}
+
+/// A word list hashed on first use: lists searched for every token.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
 }
 
 #[cfg(test)]

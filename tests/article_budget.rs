@@ -7,7 +7,6 @@
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_actorgraph"))
@@ -134,48 +133,4 @@ fn strict_makes_a_cut_an_error_and_writes_nothing() {
     assert!(!out.exists());
     let o = build(&input, &out, &["--max-article-tokens", "0"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-}
-
-/// The issue's measure: a 50,000-word article without punctuation. Release: about 0.35 s
-/// on the 2-core development machine (the issue asks for under 5 s); this debug-profile
-/// test allows more.
-#[test]
-fn a_50k_word_unpunctuated_article_builds_in_seconds() {
-    let words = [
-        "the",
-        "council",
-        "met",
-        "officials",
-        "from",
-        "every",
-        "town",
-        "and",
-        "they",
-        "discussed",
-        "plans",
-        "with",
-        "residents",
-        "who",
-        "complained",
-        "about",
-        "traffic",
-    ];
-    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-    let text: Vec<&str> = (0..50_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            words[(x % words.len() as u64) as usize]
-        })
-        .collect();
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let input = tmp.path().join("long.txt");
-    fs::write(&input, text.join(" ")).expect("write");
-    let started = Instant::now();
-    let o = build(&input, &tmp.path().join("out"), &[]);
-    let took = started.elapsed();
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(summary(&o)["words"], 50_000, "within the default budget");
-    assert!(took < Duration::from_secs(20), "took {took:?}");
 }

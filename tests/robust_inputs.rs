@@ -108,8 +108,9 @@ fn issue_22_a_long_unpunctuated_article_builds_in_linear_time() {
     let o = run(&["build", s(&input), "--out", s(&tmp.path().join("out"))]);
     let took = started.elapsed();
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    // release: about 1.3 s on 2 cores; before the fix over 10 minutes
-    assert!(took < Duration::from_secs(60), "took {took:?}");
+    // The issue's measure (under 5 s): release about 0.35 s on 2 cores, before the fix over
+    // 10 minutes; this debug-profile test allows more.
+    assert!(took < Duration::from_secs(20), "took {took:?}");
     assert!(stderr(&o).contains("50000 words"), "{}", stderr(&o));
 }
 

@@ -95,22 +95,19 @@ pub fn relation_moves(diff: &GraphDiff) -> Vec<MovedRelation> {
     if diff.relations.removed.is_empty() {
         return Vec::new();
     }
+    let added = diff.relations.added.iter().flat_map(|r| {
+        let home: Home<'_> = (&r.id, &r.actor, &r.target);
+        r.evidence.iter().map(move |e| (key(e, &r.action), home))
+    });
+    let changed = diff.relations.changed.iter().flat_map(|c| {
+        let home: Home<'_> = (&c.id, &c.actor, &c.target);
+        c.evidence_added
+            .iter()
+            .map(move |e| (key(e, &c.action), home))
+    });
     let mut homes: FxHashMap<StatementKey<'_>, Vec<Home<'_>>> = FxHashMap::default();
-    for r in &diff.relations.added {
-        for e in &r.evidence {
-            homes
-                .entry(key(e, &r.action))
-                .or_default()
-                .push((&r.id, &r.actor, &r.target));
-        }
-    }
-    for c in &diff.relations.changed {
-        for e in &c.evidence_added {
-            homes
-                .entry(key(e, &c.action))
-                .or_default()
-                .push((&c.id, &c.actor, &c.target));
-        }
+    for (k, home) in added.chain(changed) {
+        homes.entry(k).or_default().push(home);
     }
     let mut out: Vec<MovedRelation> = diff
         .relations

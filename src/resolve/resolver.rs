@@ -187,11 +187,15 @@ impl Resolver {
         // corpus are that person (`Blair` as an object is not a company), unless the corpus
         // writes the word in lower case at least as often as it names something with it
         // alone (`Trade`, `World` are common words, not someone's surname).
-        let mut single_names: FxHashMap<String, usize> = FxHashMap::default();
+        let mut uses = vec![0usize; table.len()];
         for &s in &node_sum {
-            for (f, n, _) in table[s as usize].forms.with_rules() {
+            uses[s as usize] += 1;
+        }
+        let mut single_names: FxHashMap<String, usize> = FxHashMap::default();
+        for (e, &u) in table.iter().zip(&uses) {
+            for (f, n, _) in e.forms.with_rules() {
                 if !f.contains(' ') {
-                    *single_names.entry(normalize(f)).or_default() += n;
+                    *single_names.entry(normalize(f)).or_default() += n * u;
                 }
             }
         }
@@ -255,6 +259,7 @@ impl Resolver {
         drop(keys);
         drop(by_surname);
         drop(single_names);
+        drop(uses);
         drop(lower_words);
         // Clusters, numbered in the order of their first node (the union–find root).
         let mut cluster_of: Vec<u32> = vec![0; nodes];

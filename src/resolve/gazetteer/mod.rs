@@ -65,7 +65,8 @@ struct DatedAlias {
     until: i32,
     /// The older entry.
     then: EntryId,
-    /// Names (normalised) that, written in an article, settle the older reading.
+    /// Names (normalised; each a name of some entry) that, written in an article, settle
+    /// the older reading.
     cues: Vec<String>,
 }
 
@@ -192,6 +193,10 @@ impl Gazetteer {
         }
         for &(alias, until, label, cues) in DATED_ALIASES {
             if let Some(&then) = g.by_name.get(&normalize(label)) {
+                debug_assert!(
+                    cues.iter().all(|c| g.by_name.contains_key(&normalize(c))),
+                    "a dated alias's cues are gazetteer names"
+                );
                 g.dated.push(DatedAlias {
                     alias: normalize(alias),
                     until,
@@ -260,10 +265,14 @@ impl Gazetteer {
         if older.iter().all(|&o| o) {
             return AliasReading { older };
         }
+        // Cues are names the gazetteer knows, so only names with an entry are read.
         for (name, entry) in names {
+            let Some(entry) = entry else {
+                continue;
+            };
             let key = normalize(name);
             for (d, o) in self.dated.iter().zip(older.iter_mut()) {
-                *o = *o || entry == Some(d.then) || d.cues.contains(&key);
+                *o = *o || entry == d.then || d.cues.contains(&key);
             }
         }
         AliasReading { older }

@@ -275,7 +275,8 @@ pub(super) const SHORT_FORMS: &[(&str, &str)] = &[
 /// Aliases whose referent changed: in an article dated before the year given, or one that
 /// names the older entry or writes one of the cues, the alias names the older entry (`EC`
 /// was the European Community until the Maastricht treaty took effect in 1993, and the
-/// `EC Commission` was its commission; since, news uses `EC` for the Commission).
+/// `EC Commission` was its commission; since, news uses `EC` for the Commission). Cues must
+/// be names of some row.
 pub(super) const DATED_ALIASES: &[(&str, i32, &str, &[&str])] = &[(
     "EC",
     1993,

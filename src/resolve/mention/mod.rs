@@ -16,13 +16,10 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use rustc_hash::FxHashSet;
 
 use super::gazetteer::{EntryId, Gazetteer};
 use crate::model::{EntityType, Sentence, Token, Upos};
-use crate::words::{MONTHS_ALSO_NAMES, is_month, is_weekday};
+use crate::words::{MONTHS_ALSO_NAMES, WordSet, is_month, is_weekday};
 use words::{
     CONNECTORS, EVENT_HEADS, GROUP_HEADS, HOLIDAYS, NAME_PARTICLES, NOT_NAMES, ORG_HEADS,
     ORG_STARTS, PEOPLE_WORDS, PLACE_HEADS, TITLES,
@@ -76,27 +73,6 @@ pub fn mentions(sentence: &Sentence) -> Vec<NameMention> {
     out.extend(groups(sentence, &out));
     out.sort_by_key(|m| (m.tokens.start, m.tokens.end));
     out
-}
-
-/// A word list hashed on first use: the lists below are searched for every token.
-struct WordSet {
-    words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
-}
-
-impl WordSet {
-    const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet {
-            words,
-            set: OnceLock::new(),
-        }
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
-    }
 }
 
 static TITLE_SET: WordSet = WordSet::new(TITLES);
