@@ -583,7 +583,13 @@ impl<'a> Parse<'a> {
             return depth < 6;
         }
         if depth >= 3 {
-            return false;
+            // Deep in the phrase only what a kept word cannot lose: its preposition, its
+            // number and the words of its name (`a 19.9 % stake in the firm`, not
+            // `% stake firm`).
+            return matches!(
+                base,
+                "case" | "nummod" | "compound" | "flat" | "fixed" | "goeswith"
+            ) && rel != "compound:prt";
         }
         if name && node == head {
             return matches!(

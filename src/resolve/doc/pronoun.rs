@@ -146,6 +146,13 @@ impl Builder<'_> {
         }
         for (s, t) in self.subjects_before(sentence, token) {
             match self.verdict(s, t, class, depth) {
+                // A rival named between the subject and the pronoun (`Gray passed to
+                // Tonge. He scored`) leaves two readings.
+                Verdict::Is(e)
+                    if class.is_person() && self.rivalled(e, (s, t), (sentence, token), class) =>
+                {
+                    return None;
+                }
                 Verdict::Is(e) => return Some(e),
                 Verdict::Unclear => return None,
                 Verdict::Pass => {}
@@ -199,11 +206,14 @@ impl Builder<'_> {
                 .and_then(|t| t.head);
             let quoted = quoted_tokens(s);
             let inside = quoted.get(token).copied().unwrap_or(false);
+            // `…, he said` after what was said: its subjects are not the speaker.
+            let said = closing_speech_verb(s, token);
             for (i, t) in s.tokens.iter().enumerate().take(token).rev() {
                 if t.base_rel() == "nsubj"
                     && !(t.upos == Upos::Pron && Class::of(&t.form.to_lowercase()).is_none())
                     && (clause.is_none() || t.head != clause)
                     && quoted.get(i).copied().unwrap_or(false) == inside
+                    && said.is_none_or(|v| !dominates(s, v, i))
                 {
                     out.push((sentence, i));
                 }
@@ -482,6 +492,48 @@ impl Builder<'_> {
         }
     }
 
+    /// True when a person other than `e` that the pronoun could also mean (a fitting
+    /// gender) is named after the subject at `from` and before the pronoun at `to`. Not
+    /// rivals: the subject of an object pronoun's own clause (`Lena Voss praised her` is
+    /// never Lena Voss), and, for the subject of a closing `…, he said`, the names of what
+    /// was said.
+    fn rivalled(
+        &mut self,
+        e: usize,
+        from: (usize, usize),
+        to: (usize, usize),
+        class: Class,
+    ) -> bool {
+        let (speaker, own_subject) = self
+            .sentence(to.0)
+            .and_then(|s| {
+                let t = s.tokens.get(to.1)?;
+                let head = t.head?;
+                let speaker = closing_speech_verb(s, to.1).is_some();
+                let reflexive = t.form.to_lowercase().ends_with("self");
+                let own_subject = (t.base_rel() != "nsubj" && !reflexive)
+                    .then(|| {
+                        s.tokens
+                            .iter()
+                            .position(|o| o.head == Some(head) && o.base_rel() == "nsubj")
+                    })
+                    .flatten();
+                Some((speaker, own_subject))
+            })
+            .unwrap_or((false, None));
+        let own_subject = own_subject.and_then(|i| self.entity_at(to.0, i));
+        let between: Vec<usize> = self
+            .seen
+            .iter()
+            .filter(|&&(s, t, _)| from < (s, t) && (s, t) < to && !(speaker && s == to.0))
+            .map(|&(_, _, x)| x)
+            .collect();
+        between.into_iter().any(|x| {
+            let x = self.find(x);
+            x != e && Some(x) != own_subject && self.fits(x, class)
+        })
+    }
+
     /// Whether a token stands inside quotation marks.
     fn is_quoted(&self, sentence: usize, token: usize) -> bool {
         self.sentence(sentence)
@@ -492,6 +544,33 @@ impl Builder<'_> {
 /// For each token of a sentence, whether it stands inside quotation marks. A straight
 /// quote closes when it follows `,` `.` `?` `!` or ends the sentence, else it opens; a
 /// sentence whose first mark closes began inside a quote opened before it.
+/// The speech verb whose subject the pronoun at `token` is, when what was said comes
+/// before it (`…, he said`, `…, he added`).
+fn closing_speech_verb(s: &crate::model::Sentence, token: usize) -> Option<usize> {
+    let t = s.tokens.get(token)?;
+    let verb = t.head?;
+    (t.base_rel() == "nsubj"
+        && mention::SPEECH_VERBS.contains(&s.tokens.get(verb)?.lemma.as_str())
+        && s.tokens.iter().enumerate().any(|(i, c)| {
+            i < token && c.head == Some(verb) && matches!(c.base_rel(), "ccomp" | "parataxis")
+        }))
+    .then_some(verb)
+}
+
+/// True when token `i` is `top` or under it.
+fn dominates(s: &crate::model::Sentence, top: usize, mut i: usize) -> bool {
+    for _ in 0..=s.tokens.len() {
+        if i == top {
+            return true;
+        }
+        match s.tokens.get(i).and_then(|t| t.head) {
+            Some(h) => i = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 fn quoted_tokens(s: &crate::model::Sentence) -> Vec<bool> {
     let closes = |i: usize| -> Option<bool> {
         let t = &s.tokens[i];

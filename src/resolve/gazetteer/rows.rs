@@ -364,6 +364,8 @@ pub const ROWS: &[Row] = &[
     org("Ministry of Defence", &["MoD"], ""),
     org("National Health Service", &["NHS"], ""),
     org("Bank of England", &[], ""),
+    org("Bank of Japan", &[], ""),
+    org("Swiss National Bank", &[], ""),
     metonym("Downing Street", &["No 10", "Number 10", "No. 10"], "United Kingdom"),
     metonym("Whitehall", &[], "United Kingdom"),
     // Russia.
@@ -376,6 +378,8 @@ pub const ROWS: &[Row] = &[
     metonym("Kremlin", &[], "Russia"),
     // Germany and France.
     org("Bundestag", &[], "Q154797"),
+    org("Deutsche Bundesbank", &["Bundesbank"], ""),
+    org("Bank of France", &["Banque de France"], ""),
     org("BND", &["Federal Intelligence Service"], ""),
     org("Federal Office for the Protection of the Constitution", &["BfV"], ""),
     org("Christian Democratic Union", &["CDU"], "Q49762"),

@@ -165,10 +165,12 @@ fn nameish(sentence: &Sentence, i: usize, shout: bool) -> bool {
     if !shout && is_acronym(&t.form) && matches!(t.upos, Upos::Noun | Upos::X | Upos::Adj) {
         return true;
     }
-    // A capitalised noun or adjective inside a compound/flat name (`Financial Times`).
+    // A capitalised noun or adjective inside a compound/flat name (`Financial Times`);
+    // first in the sentence only when it is a demonym (always capitalised, so its case
+    // says something there too: `Ruritanian Airways said`).
     if capitalised(&t.form)
         && matches!(t.upos, Upos::Noun | Upos::Adj | Upos::Num | Upos::X)
-        && i > 0
+        && (i > 0 || Gazetteer::get().demonym(&t.form).is_some())
     {
         return linked_to_propn(sentence, i)
             && Gazetteer::get()
@@ -447,6 +449,19 @@ pub fn is_person_shaped(name: &str) -> bool {
     gaz.lookup(first).is_none() && gaz.demonym(first).is_none()
 }
 
+/// The number of leading words (one or two) of `forms` that make a demonym (`Russian`,
+/// `West German`), if they do.
+fn demonym_prefix(forms: &[&str]) -> Option<usize> {
+    let gaz = Gazetteer::get();
+    if forms.len() >= 2 && gaz.demonym(&format!("{} {}", forms[0], forms[1])).is_some() {
+        return Some(2);
+    }
+    forms
+        .first()
+        .is_some_and(|f| gaz.demonym(f).is_some())
+        .then_some(1)
+}
+
 /// Types one name span and strips its title.
 fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<NameMention> {
     let gaz = Gazetteer::get();
@@ -479,6 +494,17 @@ fn name_mention(sentence: &Sentence, run: Range<usize>) -> Option<NameMention> {
         && is_first_name(forms[start + 1])
     {
         start += 1;
+    }
+    // Strip a leading demonym (`Russian`, `West German`) before a name the gazetteer knows:
+    // `Ruritanian Gazprom` is Gazprom. Before other words it stays, as part of the name
+    // (`British Airways` is no airways).
+    if let Some(n) = demonym_prefix(&forms[start..])
+        && start + n < forms.len()
+        && gaz
+            .lookup(&join_forms(&toks[start + n..]))
+            .is_some_and(|e| !gaz.entry(e).country)
+    {
+        start += n;
     }
     let tokens = run.start + start..run.end;
     let name_toks = &sentence.tokens[tokens.clone()];
@@ -622,12 +648,16 @@ fn name_type(
     if forms.len() == 1 && is_acronym(forms[0]) {
         return EntityType::Organization;
     }
-    if words.len() >= 2 && !is_first_name(&words[1]) && {
+    // A name led by a country or a demonym (`Ruritania Telecom`, `West German Steel`) is a
+    // body, unless a first name follows (`Republican Anna Novak` was stripped before).
+    if let Some(n) = demonym_prefix(&forms).or_else(|| {
         let gaz = Gazetteer::get();
         gaz.lookup(forms_first(sentence, tokens))
             .is_some_and(|e| gaz.entry(e).country)
-            || gaz.demonym(forms_first(sentence, tokens)).is_some()
-    } {
+            .then_some(1)
+    }) && words.len() > n
+        && !is_first_name(&words[n])
+    {
         return EntityType::Organization;
     }
     if words.len() >= 2 && is_first_name(first) {

@@ -236,3 +236,30 @@ fn a_demonym_of_two_words_is_no_name() {
         &[("West Germany", EntityType::Place)],
     );
 }
+
+#[test]
+fn a_demonym_stays_in_a_name_unless_the_rest_is_a_known_name() {
+    // First in the sentence too: a demonym's capital says nothing about position.
+    check(
+        "Norwegian/ADJ/2/amod Fjordlines/PROPN/3/nsubj/NNPS said/VERB/0/root",
+        &[("Norwegian Fjordlines", EntityType::Organization)],
+    );
+    check(
+        "shares/NOUN/5/nsubj in/ADP/4/case Norwegian/ADJ/4/amod Fjordlines/PROPN/1/nmod fell/VERB/0/root",
+        &[("Norwegian Fjordlines", EntityType::Organization)],
+    );
+    // `Russian Gazprom` is Gazprom; `West German Bundesbank` the Bundesbank.
+    check(
+        "Russian/ADJ/2/amod Gazprom/PROPN/3/nsubj said/VERB/0/root",
+        &[("Gazprom", EntityType::Organization)],
+    );
+    check(
+        "the/DET/4/det West/PROPN/4/compound German/ADJ/4/amod Bundesbank/PROPN/5/nsubj said/VERB/0/root",
+        &[("Bundesbank", EntityType::Organization)],
+    );
+    // Led by a two-word demonym, an unknown name is a body, not a person.
+    check(
+        "West/PROPN/3/compound German/ADJ/3/amod Fjordbank/PROPN/4/nsubj said/VERB/0/root",
+        &[("West German Fjordbank", EntityType::Organization)],
+    );
+}
