@@ -121,6 +121,13 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
         let Some(h) = p.head(cur) else {
             return (Vec::new(), true);
         };
+        // `called on members to reject` with the infinitive parsed as an adverbial
+        if p.base(cur) == "advcl"
+            && p.mark(cur) == Some("to")
+            && let Some(o) = called_on(p, h, cur, &["on", "upon"])
+        {
+            return (p.conjuncts(o), true);
+        }
         match p.rel(cur) {
             "conj" if p.is_verbal(h) => {
                 if let Some(s) = subject_of(p, h) {
@@ -130,6 +137,9 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
             }
             "xcomp" => {
                 if let Some(o) = p.child(h, "obj").or_else(|| p.child(h, "iobj")) {
+                    return (p.conjuncts(o), true);
+                }
+                if let Some(o) = called_on(p, h, cur, &["on", "upon", "to"]) {
                     return (p.conjuncts(o), true);
                 }
                 if let Some(s) = subject_of(p, h) {
@@ -180,6 +190,20 @@ pub(crate) fn subjects(p: &Parse<'_>, v: usize) -> (Vec<usize>, bool) {
         }
     }
     (Vec::new(), true)
+}
+
+/// The one a directive verb `h` calls on, appeals to, …, before its infinitive `x`
+/// (`called on members to reject`, `appealed to donors to give`): the doer of `x`.
+fn called_on(p: &Parse<'_>, h: usize, x: usize, preps: &[&str]) -> Option<usize> {
+    if !lexicon::directive_verb(p.lemma(h)) {
+        return None;
+    }
+    p.children(h).iter().copied().find(|&c| {
+        p.base(c) == "obl"
+            && c < x
+            && p.preposition(c)
+                .is_some_and(|q| preps.contains(&q.as_str()))
+    })
 }
 
 /// The chain of verbs starting at `v` joined by subject-control `xcomp`
@@ -290,6 +314,15 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
     {
         verbs.push(h);
     }
+    // `urged banks to cut rates`, `called on members to reject it`: what the object is
+    // asked to do has not happened
+    if let Some(&v0) = chain.first()
+        && (p.rel(v0) == "xcomp" || p.base(v0) == "advcl" && p.mark(v0) == Some("to"))
+        && let Some(h) = p.head(v0)
+        && lexicon::directive_verb(p.lemma(h))
+    {
+        modality = Modality::Possible;
+    }
     for (k, &v) in verbs.iter().enumerate() {
         // `if …`, `unless …`; an embedded question (`asked whether he sensed a shift`)
         if conditional(p, v)
@@ -329,13 +362,15 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
     )
 }
 
-/// True when the direct object of `v` is negated by `no` (`X has no connection with Y`,
-/// `X made no contingency plans`).
+/// True when the direct object or the subject of `v` is negated by `no` (`X has no
+/// connection with Y`, `X made no contingency plans`, `No bank has bought Y`).
 fn negated_object(p: &Parse<'_>, v: usize) -> bool {
-    p.child(v, "obj").is_some_and(|o| {
-        p.children(o)
-            .iter()
-            .any(|&d| p.base(d) == "det" && p.lemma(d) == "no")
+    ["obj", "nsubj"].into_iter().any(|rel| {
+        p.child(v, rel).is_some_and(|o| {
+            p.children(o)
+                .iter()
+                .any(|&d| p.base(d) == "det" && p.lemma(d) == "no")
+        })
     })
 }
 

@@ -13,10 +13,10 @@ mod words;
 use words::{
     AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
     ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CURRENCIES, DEMONYM_ENDINGS, DENY_VERBS,
-    DENYING_SUPPORT_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS, MAGNITUDES,
-    NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS,
-    POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS,
-    STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
+    DENYING_SUPPORT_VERBS, DIRECTIVE_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS,
+    MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES,
+    POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS,
+    RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -118,6 +118,12 @@ pub(crate) fn is_negation(lemma: &str) -> bool {
 /// Verbs heading an infinitive that make what follows a possibility (`plans to expand`).
 pub(crate) fn intention_verb(lemma: &str) -> bool {
     INTENTION_VERBS.contains(&lemma)
+}
+
+/// Verbs whose object is asked or allowed to do what their infinitive says (`urged
+/// banks to cut rates`): that infinitive is a possibility, not a fact.
+pub(crate) fn directive_verb(lemma: &str) -> bool {
+    DIRECTIVE_VERBS.contains(&lemma)
 }
 
 /// Verbs with an event-noun object whose subject is the event's agent

@@ -271,3 +271,35 @@ pub(super) fn gerund_after_event_noun(d: &mut Draft<'_>, tokens: &[Token]) {
         d.attach(g, n, "acl");
     }
 }
+
+/// `The plan will fail, an official predicted.` parsed with the reporting verb as an
+/// adverbial clause of the reported verb: a reporting verb after a comma, with a subject of
+/// its own and nothing else it governs but punctuation (no subordinator, object or
+/// complement), that closes the sentence is the main verb, and what it follows is what was
+/// said (the orientation the parser gives `…, an official said.`).
+pub(super) fn closing_reporter(d: &mut Draft<'_>) {
+    let roots: Vec<usize> = (0..d.len()).filter(|&t| d.heads[t].is_none()).collect();
+    let [r] = roots[..] else { return };
+    let Some(v) = d.children(r).into_iter().find(|&v| {
+        v > r
+            && d.upos[v] == Upos::Verb
+            && matches!(d.base(v), "advcl" | "dep" | "conj")
+            && lexicon::speech_class(&d.lemmas[v]).is_some()
+    }) else {
+        return;
+    };
+    let kids = d.children(v);
+    let subject = kids.iter().filter(|&&c| d.base(c) == "nsubj").count() == 1;
+    let others = kids.iter().all(|&c| {
+        matches!(d.base(c), "nsubj" | "punct" | "aux" | "advmod")
+            && !(d.base(c) == "advmod" && c > v)
+    });
+    let (start, end) = d.extent(v);
+    // the comma is the clause's first token or the one before it
+    let comma_before = d.lower[start] == "," || start > 0 && d.lower[start - 1] == ",";
+    let closes = (end + 1..d.len()).all(|t| d.upos[t] == Upos::Punct);
+    if !(subject && others && comma_before && closes) {
+        return;
+    }
+    d.promote(v, r, "ccomp", |c| c > end);
+}

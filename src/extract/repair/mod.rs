@@ -20,6 +20,10 @@
 //! 3. [`adverb_root`]: `However, Jane Doe, the party's chair conceded that …` parsed with
 //!    the adverb as the root and the verb as a clause of the subject's apposition: the
 //!    verb is the root and takes the subject.
+//!    [`closing_reporter`]: `The plan will fail, an official predicted.` parsed with
+//!    the reporting verb as an adverbial clause of `fail`: a reporting verb with its own
+//!    subject and nothing else, after a comma, closing the sentence, is the main verb
+//!    and what it follows its complement.
 //! 4. [`possessor_subject`]: `Ruritania's Prime Minister Jane Doe warned` parsed with both
 //!    `Ruritania` and `Doe` as subjects: the one carrying `'s` is the possessor of the
 //!    next one.
@@ -94,8 +98,8 @@ mod subjects;
 pub(crate) use self::draft::Draft;
 
 use self::clauses::{
-    adverb_root, bare_complement, caseless_nmod, complement_as_relative, gerund_after_event_noun,
-    that_with_object,
+    adverb_root, bare_complement, caseless_nmod, closing_reporter, complement_as_relative,
+    gerund_after_event_noun, that_with_object,
 };
 use self::names::{
     coordinated_name, flat_name_head, fronted_apposition, name_before_apposition, quoted_speaker,
@@ -117,6 +121,7 @@ pub(crate) fn apply(d: &mut Draft<'_>, tokens: &[Token]) {
     flat_name_head(d, tokens);
     title_chain(d, tokens);
     adverb_root(d, tokens);
+    closing_reporter(d);
     possessor_subject(d);
     description_before_name(d, tokens);
     subordinator_subject(d);
