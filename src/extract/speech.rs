@@ -3,7 +3,8 @@
 //! - **Inputs:** reporting verbs (`say`, `tell`, `warn`, `accuse`, `deny`, `reject`,
 //!   `claim`, `believe`, `concede`, …; see `lexicon::speech_class`).
 //! - **Outputs:** speaker → verb → addressee or object (`X told the newspaper`,
-//!   `X accused Y`, `X rejected the suggestion`, `X denied meddling`); a prepositional
+//!   `X accused Y`, `X rejected the suggestion`, `X denied meddling`; `say`, `insist`,
+//!   `think` and the like take no object target: see `lexicon::clausal_speech_verb`); a prepositional
 //!   addressee or topic (`said to reporters`, `warned of attacks`) with the preposition in
 //!   the label. The subject of the reported clause is never the target: `X warned that
 //!   Y would …` has no speech edge here (the reported clause is `Y → …`, attributed to X).
@@ -94,8 +95,13 @@ impl Speech {
         // (target, label, surface, pattern)
         let mut targets: Vec<(Argument, String, String, f32)> = Vec::new();
         let passive = p.is_passive(v);
+        // `said`, `insisted`, `thinks` take what was said, not an addressee: an object of
+        // theirs is the reported clause's subject misparsed (`the company said the
+        // product …`) or a fragment, never a target
+        let clausal = !open && lexicon::clausal_speech_verb(&lemma);
         for &c in p.children(v) {
             match p.base(c) {
+                "obj" | "iobj" if clausal => {}
                 // an object comes after its verb: one before it is a misparsed apposition
                 "obj" | "iobj" if !passive && c > v => {
                     for h in p.conjuncts(c) {
@@ -134,7 +140,8 @@ impl Speech {
                         // before the verb it is reported content (`S, the officials said`)
                         && c > v
                         && (p.base(c) != "advcl" || p.child(c, "mark").is_none())
-                        && !open =>
+                        && !open
+                        && !clausal =>
                 {
                     if let Some(t) = p.argument(c, style) {
                         targets.push((t, label.clone(), surface.clone(), 0.8));

@@ -12,11 +12,12 @@ mod words;
 
 use words::{
     AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
-    ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CURRENCIES, DEMONYM_ENDINGS, DENY_VERBS,
-    DENYING_SUPPORT_VERBS, DIRECTIVE_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS, INTENTION_VERBS,
-    MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES,
-    POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS,
-    RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
+    ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CLAUSAL_SPEECH_VERBS, CURRENCIES, DEMONYM_ENDINGS,
+    DENY_VERBS, DENYING_SUPPORT_VERBS, DIRECTIVE_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS,
+    INTENTION_VERBS, MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS,
+    POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES,
+    QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS,
+    VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -59,6 +60,15 @@ pub(crate) fn speech_class(lemma: &str) -> Option<SpeechClass> {
             (CLAIM_VERBS, SpeechClass::Claim),
         ],
     )
+}
+
+/// Reporting verbs whose object, in news, is what was said and never an addressee or a
+/// theme of their own (`said the product…`, `thinks IPTV is…`). Not among them: verbs
+/// with addressees (`tell`, `warn`, `accuse`) and those with themes as well as clauses
+/// (`claimed the title`, `concluded a deal`, `observed a ceasefire`, `explained the plan`,
+/// `suggested state funding`, `added flights`).
+pub(crate) fn clausal_speech_verb(lemma: &str) -> bool {
+    CLAUSAL_SPEECH_VERBS.contains(&lemma)
 }
 
 /// True when the lexicon knows `lemma` as a verb of some class (reporting, intention,

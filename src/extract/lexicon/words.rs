@@ -67,6 +67,25 @@ pub(super) const CLAIM_VERBS: &[&str] = &[
     "propose",
 ];
 
+/// Reporting verbs that take what was said and no object of their own (see
+/// `clausal_speech_verb`).
+pub(super) const CLAUSAL_SPEECH_VERBS: &[&str] = &[
+    "say",
+    "insist",
+    "argue",
+    "believe",
+    "think",
+    "state",
+    "contend",
+    "reckon",
+    "speculate",
+    "remark",
+    "imply",
+    "hint",
+    "allege",
+    "comment",
+];
+
 /// Reporting verbs whose clause is a possibility (`warn`, `fear`, `expect`).
 pub(super) const FEAR_VERBS: &[&str] = &[
     "warn",

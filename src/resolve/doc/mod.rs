@@ -846,9 +846,17 @@ impl Builder<'_> {
     /// `the chancellor`, `the home secretary`: the one person named earlier in the article
     /// with that title before the name (`Chancellor Gordon Brown`) or as a role (`Gordon
     /// Brown, the chancellor`). None when no person or several persons carry it.
+    /// Also `the presenter`, `the film star`: a singular person noun of up to three words,
+    /// for the one person the article gave it as a role (`TV presenter X`, `X, the star`).
     fn person_with_title(&mut self, arg: &Argument) -> Option<usize> {
         let text = strip_determiner(&arg.text);
-        if !mention::is_title_only(&text) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let described = (1..=3).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(char::is_lowercase))
+            && words.last().is_some_and(|w| {
+                words::PERSON_NOUNS.contains(w) || words::PERSON_ROLE_NOUNS.contains(w)
+            });
+        if !mention::is_title_only(&text) && !described {
             return None;
         }
         self.titled_person(&text, (arg.sentence, arg.tokens.start))

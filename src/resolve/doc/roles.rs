@@ -1,6 +1,6 @@
 //! The roles of a person mention: an apposition (`X, EU security commissioner,`), the
-//! noun phrase it is an apposition of (`France's defence minister, X`) and a stripped
-//! title (`President`).
+//! noun phrase it is an apposition of (`France's defence minister, X`), a descriptor
+//! before the name (`TV presenter X`) and a stripped title (`President`).
 
 use std::ops::Range;
 
@@ -27,6 +27,16 @@ pub(super) fn roles(s: &Sentence, m: &NameMention) -> Vec<String> {
     };
     for c in s.children(h) {
         let t = &s.tokens[c];
+        // `TV presenter X`, `film star X`: a descriptor right before the name
+        if t.deprel == "nmod:desc" && t.upos == Upos::Noun && c < m.tokens.start {
+            let r = subtree(s, c);
+            if r.end == m.tokens.start
+                && let Some(role) = role_text(s, r)
+            {
+                out.push(role);
+            }
+            continue;
+        }
         if t.deprel == "appos" && t.upos == Upos::Noun {
             let r = subtree(s, c);
             if let Some(role) = role_text(s, r) {
