@@ -239,3 +239,26 @@ fn a_pronoun_inside_a_quote_does_not_reach_outside_it() {
         vec![None, Some(("person.mara-quill", "org.pellam"))]
     );
 }
+
+#[test]
+fn a_described_person_is_the_one_the_article_gave_that_role() {
+    let (pairs, _) = one_doc(
+        "described",
+        vec![
+            // TV presenter Kat Dealey hosted the show .
+            sent(
+                0,
+                Body,
+                "TV/PROPN/2/compound presenter/NOUN/3/nmod:desc Kat/PROPN/5/nsubj Dealey/PROPN/3/flat hosted/VERB/0/root the/DET/7/det show/NOUN/5/obj ./PUNCT/5/punct",
+            ),
+            // The presenter praised Pellam .
+            sent(
+                1,
+                Body,
+                "The/DET/2/det presenter/NOUN/3/nsubj praised/VERB/0/root Pellam/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+        &[((1, 0..2, 1, ArgKind::Description), (1, 3..4, 3, NAME))],
+    );
+    assert_eq!(ids(&pairs), vec![Some(("person.kat-dealey", "org.pellam"))]);
+}
