@@ -262,3 +262,35 @@ fn a_described_person_is_the_one_the_article_gave_that_role() {
     );
     assert_eq!(ids(&pairs), vec![Some(("person.kat-dealey", "org.pellam"))]);
 }
+
+#[test]
+fn the_company_is_the_lead_s_subject_before_one_named_since() {
+    let (pairs, _) = one_doc(
+        "lead",
+        vec![
+            // Zorvik Holdings sued Pellam Corp .
+            sent(
+                0,
+                Body,
+                "Zorvik/PROPN/2/compound Holdings/PROPN/3/nsubj sued/VERB/0/root Pellam/PROPN/5/compound Corp/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+            // Pellam Corp denied wrongdoing .
+            sent(
+                1,
+                Body,
+                "Pellam/PROPN/2/compound Corp/PROPN/3/nsubj denied/VERB/0/root wrongdoing/NOUN/3/obj ./PUNCT/3/punct",
+            ),
+            // The company praised Tarsk .
+            sent(
+                2,
+                Body,
+                "The/DET/2/det company/NOUN/3/nsubj praised/VERB/0/root Tarsk/PROPN/3/obj ./PUNCT/3/punct",
+            ),
+        ],
+        &[((2, 0..2, 1, ArgKind::Description), (2, 3..4, 3, NAME))],
+    );
+    assert_eq!(
+        ids(&pairs),
+        vec![Some(("org.zorvik-holdings", "org.tarsk"))]
+    );
+}

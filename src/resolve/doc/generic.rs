@@ -3,15 +3,16 @@
 //! country in focus). Without them every `company` of a corpus is one node.
 
 use super::Builder;
-use crate::model::{Argument, EntityType, MergeRule, MergeRules};
+use crate::model::{Argument, EntityType, MergeRule, MergeRules, SentenceKind};
 use crate::resolve::gazetteer::{Gazetteer, normalize};
 use crate::resolve::local::LocalOrigin;
 use crate::resolve::mention;
 
 impl Builder<'_> {
-    /// `the company`: the organisation the article has mentioned most before it (the most
-    /// recent of those tied), not a country or a news medium; `the bank` only one with
-    /// `bank` in its name. `None` when the article has named none.
+    /// `the company`: the organisation the article has mentioned most before it (mentions
+    /// as a subject weigh three, as the lead's subject six; the most recent of those
+    /// tied), not a country or a news medium; `the bank` only one with `bank` in its name.
+    /// `None` when the article has named none.
     pub(super) fn main_company(&mut self, arg: &Argument, word: &str) -> Option<usize> {
         let gaz = Gazetteer::get();
         let at = (arg.sentence, arg.tokens.start);
@@ -21,14 +22,22 @@ impl Builder<'_> {
             .filter(|(s, t, _)| (*s, *t) < at)
             .copied()
             .collect();
-        // (entity, weight so far, last position): a mention as a subject weighs 3, so the
-        // company that acts outweighs the ones named in passing (a ticker, an adviser).
+        // (entity, weight so far, last position): a mention as a subject weighs 3 (6 in
+        // the lead), so the company that acts outweighs the ones named in passing (a
+        // ticker, an adviser).
         let mut score: Vec<(usize, usize, usize)> = Vec::new();
+        // The lead: the first body sentence, whose subject a news story is about.
+        let lead = self
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.kind == SentenceKind::Body && super::text_sentence(s))
+            .map(|s| s.index);
         for (pos, (sentence, start, e)) in seen.into_iter().enumerate() {
-            let weight = if self.is_subject_mention(sentence, start) {
-                3
-            } else {
-                1
+            let weight = match self.is_subject_mention(sentence, start) {
+                true if Some(sentence) == lead => 6,
+                true => 3,
+                false => 1,
             };
             let e = self.find(e);
             let ent = &self.ents[e];
