@@ -15,7 +15,7 @@ gazetteer happen on the Rust side, where the gazetteer lives.
 The output holds corpus text: keep it outside the repository (e.g. under /tmp).
 
 Usage:
-    python3 scripts/ner_silver.py --out /tmp/ner-silver.jsonl [--max-docs N] FILE.jsonl...
+    python3 scripts/ner_silver.py --out /tmp/ner-silver.jsonl [--skip-docs N] [--max-docs N] FILE.jsonl...
 """
 
 import argparse
@@ -25,10 +25,12 @@ import sys
 MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
-def pieces(path, max_docs):
+def pieces(path, skip_docs, max_docs):
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f):
-            if max_docs is not None and n >= max_docs:
+            if n < skip_docs:
+                continue
+            if max_docs is not None and n >= skip_docs + max_docs:
                 break
             rec = json.loads(line)
             rid = str(rec.get("id", n))
@@ -43,6 +45,7 @@ def pieces(path, max_docs):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True)
+    ap.add_argument("--skip-docs", type=int, default=0, help="per input file")
     ap.add_argument("--max-docs", type=int, default=None, help="per input file")
     ap.add_argument("inputs", nargs="+")
     args = ap.parse_args()
@@ -54,7 +57,7 @@ def main():
     nlp.max_length = 2_000_000
     with open(args.out, "w", encoding="utf-8") as out:
         for path in args.inputs:
-            items = list(pieces(path, args.max_docs))
+            items = list(pieces(path, args.skip_docs, args.max_docs))
             texts = (t for _, t in items)
             for (rid, text), doc in zip(items, nlp.pipe(texts, batch_size=64)):
                 ents = [

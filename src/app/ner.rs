@@ -124,6 +124,9 @@ pub fn evaluate(args: EvaluateNerArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// A text and its names (bytes, type index into [`TYPES`]).
+type OwnedText = (String, Vec<(std::ops::Range<usize>, usize)>);
+
 /// One line of the silver file.
 #[derive(serde::Deserialize)]
 struct SilverLine {
@@ -164,10 +167,7 @@ fn trim_name(text: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<us
 
 /// Reads silver texts: character offsets become byte offsets; texts in capitals are left
 /// out, and with `upper_every` every Nth text is also added in capitals.
-fn read_silver(
-    path: &Path,
-    upper_every: usize,
-) -> anyhow::Result<Vec<(String, Vec<(std::ops::Range<usize>, usize)>)>> {
+fn read_silver(path: &Path, upper_every: usize) -> anyhow::Result<Vec<OwnedText>> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();

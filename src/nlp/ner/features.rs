@@ -56,6 +56,9 @@ pub struct Prepared {
     pub statics: Vec<Vec<u64>>,
     /// Per token: (word, shape, UPOS) hashes, for the history features.
     attrs: Vec<[u64; 3]>,
+    /// Per token: whether it may begin a name (a capital or digit first, a proper noun,
+    /// or under a gazetteer or rule name); the others are left out when not inside one.
+    pub may_begin: Vec<bool>,
 }
 
 /// The short shape of a word: letters as `X`/`x`, digits as `d`, other characters kept,
@@ -205,6 +208,17 @@ pub fn prepare(input: &Input<'_>, clusters: &WordClusters) -> Prepared {
     };
     let mut statics = Vec::with_capacity(n);
     let mut attrs = Vec::with_capacity(n);
+    let may_begin: Vec<bool> = (0..n)
+        .map(|i| {
+            input.forms[i]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || input.upos[i] == Upos::Propn
+                || gaz[i] != 0
+                || input.rules.get(i).is_some_and(|&r| r != 0)
+        })
+        .collect();
     for i in 0..n {
         let ii = i as isize;
         let w = &lowers[i];
@@ -268,7 +282,11 @@ pub fn prepare(input: &Input<'_>, clusters: &WordClusters) -> Prepared {
         statics.push(f);
         attrs.push([words[i], shapes[i], upos[i]]);
     }
-    Prepared { statics, attrs }
+    Prepared {
+        statics,
+        attrs,
+        may_begin,
+    }
 }
 
 impl Prepared {
@@ -288,6 +306,11 @@ impl Prepared {
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.statics.len()
+    }
+
+    /// Whether the sentence has no token.
+    pub fn is_empty(&self) -> bool {
+        self.statics.is_empty()
     }
 }
 

@@ -188,12 +188,18 @@ impl Recognizer {
     pub(crate) fn label(&self, p: &Prepared) -> Vec<u8> {
         let mut out: Vec<u8> = Vec::with_capacity(p.len());
         for i in 0..p.len() {
+            let p1 = if i > 0 { out[i - 1] } else { 0 };
+            let p2 = if i > 1 { out[i - 2] } else { 0 };
+            // Outside a name, a lower-case word that is no proper noun and under no
+            // gazetteer or rule name begins none: not scored (most of the words of news).
+            if !p.may_begin[i] && !matches!(part(p1), Some((_, B | I))) {
+                out.push(0);
+                continue;
+            }
             let mut scores = [0i32; LABELS];
             for &f in &p.statics[i] {
                 self.add_row(f, &mut scores);
             }
-            let p1 = if i > 0 { out[i - 1] } else { 0 };
-            let p2 = if i > 1 { out[i - 2] } else { 0 };
             for f in p.history(i, p1, p2) {
                 self.add_row(f, &mut scores);
             }
