@@ -197,7 +197,7 @@ impl Recognizer {
                 continue;
             }
             let mut scores = [0i32; LABELS];
-            for &f in &p.statics[i] {
+            for &f in p.statics(i).iter() {
                 self.add_row(f, &mut scores);
             }
             for f in p.history(i, p1, p2) {
@@ -235,6 +235,7 @@ impl Recognizer {
                 rules: &rules,
             },
             clusters,
+            false,
         );
         decode(&self.label(&p))
             .into_iter()

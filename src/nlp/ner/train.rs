@@ -117,6 +117,7 @@ pub fn examples(nlp: &Nlp, t: &LabelledText<'_>, whole: bool) -> Vec<Example> {
                 rules: &rules,
             },
             nlp.parser().clusters(),
+            true,
         );
         out.push(Example {
             prepared,
@@ -193,7 +194,7 @@ pub fn train_refs(examples: &[&Example], opts: &NerTrainOptions) -> Recognizer {
                 let p1 = if i > 0 { ex.gold[i - 1] } else { 0 };
                 let p2 = if i > 1 { ex.gold[i - 2] } else { 0 };
                 feats.clear();
-                feats.extend_from_slice(&ex.prepared.statics[i]);
+                feats.extend_from_slice(&ex.prepared.statics(i));
                 feats.extend_from_slice(&ex.prepared.history(i, p1, p2));
                 let mut scores = [0f32; LABELS];
                 for f in &feats {
@@ -278,6 +279,7 @@ pub fn example_from_tagged(
                 rules: &[],
             },
             clusters,
+            true,
         ),
         gold: encode(forms.len(), names),
     }
