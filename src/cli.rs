@@ -165,6 +165,73 @@ pub enum ModelCommand {
     Evaluate(EvaluateArgs),
     /// Learn word classes from unlabelled text, for `model train --clusters`.
     Clusters(ClustersArgs),
+    /// Score typed names (PER, ORG, LOC) end to end on an IOB2 file (UniversalNER):
+    /// each sentence's raw text runs through the whole pipeline; exact span and type.
+    EvaluateNer(EvaluateNerArgs),
+    /// Train the name recognizer on IOB2 files and silver names (`scripts/ner_silver.py`).
+    TrainNer(TrainNerArgs),
+}
+
+/// Which names `model evaluate-ner` scores.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum NerSystem {
+    /// The trained name recognizer.
+    Model,
+    /// The rule-based mention detection the entities are built from.
+    Rules,
+}
+
+/// `actorgraph model evaluate-ner`.
+#[derive(Debug, Args)]
+pub struct EvaluateNerArgs {
+    /// An IOB2 file (token, tag columns; `# text` comments are used when present).
+    pub file: PathBuf,
+    /// Print the scores as JSON (`overall` and per type, each with precision, recall, f1).
+    #[arg(long)]
+    pub json: bool,
+    /// Which names to score.
+    #[arg(long, value_enum, default_value = "model")]
+    pub system: NerSystem,
+    /// A name recognizer file (default: the built-in one).
+    #[arg(long)]
+    pub recognizer: Option<PathBuf>,
+    /// Also print every sentence whose names differ from the gold ones (to stderr).
+    #[arg(long)]
+    pub errors: bool,
+}
+
+/// `actorgraph model train-ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Gold IOB2 files (UniversalNER EWT dev; never a test split).
+    #[arg(long, num_args = 1..)]
+    pub gold: Vec<PathBuf>,
+    /// Silver JSONL files written by `scripts/ner_silver.py`.
+    #[arg(long, num_args = 1..)]
+    pub silver: Vec<PathBuf>,
+    /// Where to write the recognizer.
+    #[arg(long, default_value = "models/en-ner.agm")]
+    pub out: PathBuf,
+    /// Passes over the data.
+    #[arg(long, default_value_t = 10)]
+    pub epochs: usize,
+    /// Seed of the shuffles.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Feature rows whose averaged weights are all below this are dropped.
+    #[arg(long, default_value_t = 0.05)]
+    pub prune: f32,
+    /// Each gold sentence is seen this many times an epoch.
+    #[arg(long, default_value_t = 3)]
+    pub gold_repeat: usize,
+    /// Also train on an upper-cased copy of every Nth silver text (0: none), for
+    /// all-caps headlines.
+    #[arg(long, default_value_t = 0)]
+    pub upper_every: usize,
+    /// The share of silver sentences without names that are kept (chosen by a generator
+    /// seeded with `--seed`, so the choice is deterministic).
+    #[arg(long, default_value_t = 0.3)]
+    pub empty_keep: f64,
 }
 
 /// `actorgraph model clusters`.

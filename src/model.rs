@@ -109,6 +109,17 @@ pub struct Article {
     pub origin: Origin,
 }
 
+/// A typed name found by the trained name recognizer: a token range of one sentence and
+/// its type (only [`EntityType::Person`], [`EntityType::Organization`] and
+/// [`EntityType::Place`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameSpan {
+    /// The tokens of the name.
+    pub tokens: std::ops::Range<usize>,
+    /// Its type.
+    pub kind: EntityType,
+}
+
 /// Universal part-of-speech tags (UD v2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[allow(missing_docs)] // the UD tag names are their own documentation
@@ -301,6 +312,9 @@ pub struct Sentence {
     pub kind: SentenceKind,
     /// Tokens in order; heads index into this vector and form one tree.
     pub tokens: Vec<Token>,
+    /// Typed names found by the trained name recognizer (`nlp::ner`), in token order;
+    /// empty when no recognizer ran. Set by [`Sentence::with_names`].
+    pub names: Vec<NameSpan>,
     /// The one token without a head (`None` only for a sentence without tokens). Private,
     /// so that a `Sentence` is built only by [`Sentence::new`].
     root: Option<usize>,
@@ -319,8 +333,19 @@ impl Sentence {
             span,
             kind,
             tokens,
+            names: Vec::new(),
             root,
         }
+    }
+
+    /// The sentence with the names of a recognizer; names whose tokens are out of range or
+    /// empty are dropped.
+    pub fn with_names(mut self, mut names: Vec<NameSpan>) -> Sentence {
+        let n = self.tokens.len();
+        names.retain(|m| m.tokens.start < m.tokens.end && m.tokens.end <= n);
+        names.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+        self.names = names;
+        self
     }
 
     /// The root token (`None` only for a sentence without tokens).

@@ -4,6 +4,7 @@ mod build;
 mod diff;
 mod extract;
 mod model;
+mod ner;
 mod progress;
 
 use crate::cli::{Cli, Command, ModelCommand};
@@ -25,6 +26,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Model(ModelCommand::Train(args)) => model::train(args),
         Command::Model(ModelCommand::Evaluate(args)) => model::evaluate(args),
         Command::Model(ModelCommand::Clusters(args)) => model::clusters(args),
+        Command::Model(ModelCommand::EvaluateNer(args)) => ner::evaluate(args),
+        Command::Model(ModelCommand::TrainNer(args)) => ner::train(args),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod evaluate;
 pub mod lemma;
 pub mod model;
 pub mod morph;
+pub mod ner;
 pub mod parser;
 pub mod segment;
 pub mod silver;
@@ -27,6 +28,7 @@ use std::borrow::Cow;
 use crate::model::{AnnotatedArticle, Article, Sentence, SentenceKind, Span, Token, Upos};
 
 use self::lemma::Lemmatizer;
+use self::ner::Recognizer;
 use self::parser::Parser;
 use self::tagger::Tagger;
 
@@ -48,6 +50,9 @@ pub enum NlpError {
     /// The parser section is not a parser this version can read.
     #[error("bad model")]
     Parser(#[from] parser::ParserModelError),
+    /// The name recognizer's file is not one this version can read.
+    #[error("bad name recognizer model")]
+    Recognizer(#[source] model::BundleError),
     /// The binary was built without a model.
     #[error(
         "no built-in model; train one with `actorgraph model train --treebank ../shared/treebanks/ud-english-ewt` and rebuild (or pass a model file)"
@@ -68,24 +73,35 @@ pub struct Cut {
     pub tokens: usize,
 }
 
-/// The loaded English models: tagger, lemmatizer and parser.
+/// The loaded English models: tagger, lemmatizer and parser, and optionally the name
+/// recognizer ([`ner`]).
 #[derive(Debug, Clone)]
 pub struct Nlp {
     tagger: Tagger,
     lemmatizer: Lemmatizer,
     parser: Parser,
+    ner: Option<Recognizer>,
 }
 
 #[cfg(actorgraph_model)]
 static DEFAULT_MODEL: &[u8] =
     include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/en-ewt.agm"));
 
+#[cfg(actorgraph_ner_model)]
+static DEFAULT_NER_MODEL: &[u8] =
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/models/en-ner.agm"));
+
 impl Nlp {
     /// Loads the model compiled into the binary (`models/en-ewt.agm` at build time).
     pub fn load_default() -> Result<Nlp, NlpError> {
         #[cfg(actorgraph_model)]
         {
-            Nlp::from_bytes(DEFAULT_MODEL)
+            let nlp = Nlp::from_bytes(DEFAULT_MODEL)?;
+            #[cfg(actorgraph_ner_model)]
+            let nlp = nlp.with_recognizer(Some(
+                Recognizer::from_bytes(DEFAULT_NER_MODEL).map_err(NlpError::Recognizer)?,
+            ));
+            Ok(nlp)
         }
         #[cfg(not(actorgraph_model))]
         {
@@ -121,6 +137,7 @@ impl Nlp {
             tagger,
             lemmatizer,
             parser,
+            ner: None,
         })
     }
 
@@ -131,7 +148,20 @@ impl Nlp {
             tagger,
             lemmatizer,
             parser,
+            ner: None,
         }
+    }
+
+    /// The pipeline with this name recognizer (or none): annotated sentences then carry
+    /// its names ([`Sentence::names`]).
+    pub fn with_recognizer(mut self, ner: Option<Recognizer>) -> Nlp {
+        self.ner = ner;
+        self
+    }
+
+    /// The name recognizer, when one is loaded.
+    pub fn recognizer(&self) -> Option<&Recognizer> {
+        self.ner.as_ref()
     }
 
     /// Writes the model bundle.
@@ -270,7 +300,14 @@ impl Nlp {
                 deprel,
             })
             .collect();
-        Sentence::new(index, span, kind, tokens)
+        let sentence = Sentence::new(index, span, kind, tokens);
+        match &self.ner {
+            Some(ner) => {
+                let names = ner.recognize(&sentence, &plain, self.parser.clusters());
+                sentence.with_names(names)
+            }
+            None => sentence,
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use super::shortcuts::{self, LabelCounts, label_key};
 use super::transition::{N_MOVES, SHIFT, State};
 use super::{PUNCT_ATTR, Parser, ROOT_LABEL, TrainSentence};
 use crate::model::Upos;
+use crate::nlp::clusters::WordClusters;
 
 /// The legal move with the highest score.
 pub(super) fn argmax_legal(scores: &[f32], legal: &[bool; N_MOVES]) -> usize {
@@ -117,6 +118,12 @@ impl Parser {
     /// Whether the parser reads word classes.
     pub fn has_clusters(&self) -> bool {
         !self.clusters.is_empty()
+    }
+
+    /// The parser's word classes (empty for a parser without them); the name recognizer
+    /// reads them too.
+    pub fn clusters(&self) -> &WordClusters {
+        &self.clusters
     }
 
     /// Learns the label shortcuts from the parser's own labels on `data`, replacing any it

@@ -9,8 +9,9 @@
 //! - Its **type** comes from, in order: the gazetteer; a title (person); the head word
 //!   (`Commission`, `Agency`, `Times` → organisation; `Sea`, `City` → place; `Summit`,
 //!   `Election` → event); an acronym (organisation); a known first name (person); the
-//!   context (after `in`/`from`/`to` → place); and the shape (two or three capitalised
-//!   words → person).
+//!   trained name recognizer's type when it found a name of the same tokens
+//!   ([`Sentence::names`]); the context (after `in`/`from`/`to` → place); and the shape
+//!   (two or three capitalised words → person).
 //! - A **group** is a plural noun such as `officials` or `agencies` modified by a demonym
 //!   (`Russian`) or by a country or organisation name (`US`, `NATO`).
 
@@ -662,6 +663,11 @@ fn name_type(
     }
     if words.len() >= 2 && is_first_name(first) {
         return EntityType::Person;
+    }
+    // The trained recognizer (`nlp::ner`), when it found a name of exactly these tokens,
+    // decides before the weaker cues below (context, shape, relation).
+    if let Some(m) = sentence.names.iter().find(|m| m.tokens == *tokens) {
+        return m.kind;
     }
     let head = name_head(sentence, tokens);
     let case = head.and_then(|h| {
