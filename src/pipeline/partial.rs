@@ -43,8 +43,8 @@ pub const MAGIC: &[u8; 10] = b"AGPARTIAL\0";
 /// The format version written (and the only one read).
 pub const VERSION: u32 = 1;
 
-/// Seed of the checks.
-const CHECK_SEED: u64 = 0x5041_5254_4941_4c31;
+/// Seed of the checks ([`hash_bytes`]).
+pub const CHECK_SEED: u64 = 0x5041_5254_4941_4c31;
 
 /// The identity of the model and of the code that make a document's record (a hash of the
 /// model file and of the sources, computed when the binary is built). Partials and cache
