@@ -95,6 +95,8 @@ def main():
         size = os.path.getsize(args.corpus) if os.path.exists(args.corpus) else None
         blocksize = None if size is None else max(1, math.ceil(size / args.partitions))
         lines = db.read_text(args.corpus, blocksize=blocksize)
+        if lines.npartitions != args.partitions:
+            lines = lines.repartition(npartitions=args.partitions)
         partials = lines.map_partitions(map_partition, binary, extra)
         root = partials.fold(
             lambda acc, part: merge_two(acc, part, binary),

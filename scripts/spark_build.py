@@ -86,7 +86,11 @@ def main():
     builder = SparkSession.builder.appName("actorgraph")
     if args.master:
         builder = builder.master(args.master)
-    spark = builder.config("spark.ui.enabled", "false").getOrCreate()
+    spark = (
+        builder.config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
     spark.sparkContext.setLogLevel("ERROR")
     sc = spark.sparkContext
     ready = time.perf_counter()

@@ -12,6 +12,12 @@
 //! memory holds no statement text after a document group is done. Everything that reaches the outputs
 //! is sorted by content, so the bytes do not depend on the number of threads or on the
 //! order of the inputs.
+//!
+//! The build splits at the fold: [`build_partial`] (the map step) writes each article's
+//! result to a partial graph ([`partial`]) instead of folding it, and [`merge`] (the reduce
+//! step) folds the documents of partial graphs exactly as [`build`] folds articles, so its
+//! outputs are the same bytes. [`build_cached`] reads each article's result back from a
+//! [`Cache`] when it holds it.
 
 pub mod cache;
 mod evidence;
@@ -302,7 +308,7 @@ pub enum NlpSource<'a> {
     Ready(&'a Nlp),
     /// A loader, run at most once, when the first article must be processed.
     Lazy(
-        std::sync::OnceLock<Result<Nlp, String>>,
+        Box<std::sync::OnceLock<Result<Nlp, String>>>,
         fn() -> Result<Nlp, crate::nlp::NlpError>,
     ),
 }
@@ -310,7 +316,7 @@ pub enum NlpSource<'a> {
 impl NlpSource<'_> {
     /// A source that loads the model with `load` when first needed.
     pub fn lazy(load: fn() -> Result<Nlp, crate::nlp::NlpError>) -> NlpSource<'static> {
-        NlpSource::Lazy(std::sync::OnceLock::new(), load)
+        NlpSource::Lazy(Box::default(), load)
     }
 
     fn get(&self) -> Result<&Nlp, PipelineError> {
@@ -415,7 +421,7 @@ pub fn merge(
     let mut fresh = Vec::new();
     partial::for_each_doc(inputs, |out| {
         count(&mut progress, &out, &mut fresh, &mut warnings);
-        if progress.documents % 1024 == 0 {
+        if progress.documents.is_multiple_of(1024) {
             on_progress(progress, &fresh);
             fresh.clear();
         }

@@ -167,13 +167,13 @@ fn merge_files(inputs: &[PathBuf], out: &Path) {
 
 /// A corpus of 2 to 9 invented articles, a part for each article (0–3, so some parts may
 /// be empty), and the pairs to merge in order (indices into the list of partials left).
-fn case() -> impl Strategy<
-    Value = (
-        Vec<Vec<(usize, usize, usize)>>,
-        Vec<usize>,
-        Vec<(usize, usize)>,
-    ),
-> {
+type Case = (
+    Vec<Vec<(usize, usize, usize)>>,
+    Vec<usize>,
+    Vec<(usize, usize)>,
+);
+
+fn case() -> impl Strategy<Value = Case> {
     let doc = prop::collection::vec((0..10usize, 0..8usize, 0..10usize), 1..4);
     prop::collection::vec(doc, 2..9).prop_flat_map(|docs| {
         let n = docs.len();
@@ -213,8 +213,7 @@ proptest! {
             partials.push(out);
         }
         // Merge pairs chosen by `tree` until at most two are left, then merge the rest at once.
-        let mut step = 0;
-        for &(a, b) in &tree {
+        for (step, &(a, b)) in tree.iter().enumerate() {
             if partials.len() <= 2 {
                 break;
             }
@@ -224,7 +223,6 @@ proptest! {
                 b = (b + 1) % partials.len();
             }
             let out = tmp.path().join(format!("merged{step}.agp"));
-            step += 1;
             // either order: merging is commutative
             merge_files(&[partials[b].clone(), partials[a].clone()], &out);
             let (hi, lo) = (a.max(b), a.min(b));
@@ -329,7 +327,11 @@ fn damaged_truncated_and_foreign_files_are_refused_by_name() {
     let mid = bytes.len() / 2;
     flipped[mid] ^= 0x20;
     check("flipped.agp", &flipped, "damaged partial graph");
-    check("cut.agp", &bytes[..bytes.len() - 20], "damaged partial graph");
+    check(
+        "cut.agp",
+        &bytes[..bytes.len() - 20],
+        "damaged partial graph",
+    );
     check("header.agp", &bytes[..20], "damaged partial graph");
     let mut longer = bytes.clone();
     longer.push(0);
@@ -371,14 +373,36 @@ fn a_cached_build_reads_back_unchanged_articles_and_gives_the_same_bytes() {
         serde_json::from_slice(&o.stdout).expect("JSON summary")
     };
     let first = tmp.path().join("first");
-    let o = run(&["build", s(&old), "--out", s(&first), "--cache", s(&cache), "--json"]);
+    let o = run(&[
+        "build",
+        s(&old),
+        "--out",
+        s(&first),
+        "--cache",
+        s(&cache),
+        "--json",
+    ]);
     let j = summary(&o);
-    assert_eq!((j["cached"].as_u64(), j["processed"].as_u64()), (Some(0), Some(6)));
+    assert_eq!(
+        (j["cached"].as_u64(), j["processed"].as_u64()),
+        (Some(0), Some(6))
+    );
     let second = tmp.path().join("second");
-    let o = run(&["build", s(&new), "--out", s(&second), "--cache", s(&cache), "--json"]);
+    let o = run(&[
+        "build",
+        s(&new),
+        "--out",
+        s(&second),
+        "--cache",
+        s(&cache),
+        "--json",
+    ]);
     let j = summary(&o);
     // 5 unchanged articles read back; 1 changed and 2 new processed
-    assert_eq!((j["cached"].as_u64(), j["processed"].as_u64()), (Some(5), Some(3)));
+    assert_eq!(
+        (j["cached"].as_u64(), j["processed"].as_u64()),
+        (Some(5), Some(3))
+    );
     let plain = tmp.path().join("plain");
     let o = run(&["build", s(&new), "--out", s(&plain), "--quiet"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
@@ -396,16 +420,38 @@ fn a_cached_build_reads_back_unchanged_articles_and_gives_the_same_bytes() {
     bytes[last] ^= 1;
     fs::write(&entry, bytes).expect("damage");
     let third = tmp.path().join("third");
-    let o = run(&["build", s(&new), "--out", s(&third), "--cache", s(&cache), "--json"]);
+    let o = run(&[
+        "build",
+        s(&new),
+        "--out",
+        s(&third),
+        "--cache",
+        s(&cache),
+        "--json",
+    ]);
     let j = summary(&o);
-    assert_eq!((j["cached"].as_u64(), j["processed"].as_u64()), (Some(7), Some(1)));
+    assert_eq!(
+        (j["cached"].as_u64(), j["processed"].as_u64()),
+        (Some(7), Some(1))
+    );
     assert_eq!(files(&third), files(&plain));
 
     // The map step reads the cache too, and its partial merges to the same bytes.
     let part = tmp.path().join("new.agp");
-    let o = run(&["build", s(&new), "--partial", s(&part), "--cache", s(&cache), "--json"]);
+    let o = run(&[
+        "build",
+        s(&new),
+        "--partial",
+        s(&part),
+        "--cache",
+        s(&cache),
+        "--json",
+    ]);
     let j = summary(&o);
-    assert_eq!((j["cached"].as_u64(), j["processed"].as_u64()), (Some(8), Some(0)));
+    assert_eq!(
+        (j["cached"].as_u64(), j["processed"].as_u64()),
+        (Some(8), Some(0))
+    );
     let merged = tmp.path().join("merged");
     let o = run(&["merge", s(&part), "--out", s(&merged), "--quiet"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));

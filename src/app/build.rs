@@ -414,7 +414,9 @@ pub(super) fn print_partial_summary(
             (Some(c), Some(p)) => format!(" ({c} from the cache, {p} processed)"),
             _ => String::new(),
         };
-        let words = s.words.map_or(String::new(), |w| format!(", {}", count(w, "word")));
+        let words = s
+            .words
+            .map_or(String::new(), |w| format!(", {}", count(w, "word")));
         eprintln!(
             "{}{cached}{words} → {} ({:.1} MB) in {:.2} s",
             count(s.documents, "document"),
