@@ -1,5 +1,5 @@
 //! The build cache (`actorgraph build --cache DIR`): each article's record (what stages
-//! 2–4 made of it, [`super::record`]) kept under a key of its content, so the next build
+//! 2–4 made of it, `pipeline/record.rs`) kept under a key of its content, so the next build
 //! of a corpus version processes only new or changed articles and reads the rest back.
 //!
 //! # Layout

@@ -113,7 +113,7 @@ fn check(bytes: &[u8]) -> u64 {
 }
 
 /// Writes a partial graph, record by record, to any writer. Records must come in id order
-/// ([`PartialWriter::record`] checks it).
+/// (writing checks it).
 pub struct PartialWriter<W: Write> {
     out: W,
     count: u64,
