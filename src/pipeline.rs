@@ -428,6 +428,8 @@ pub fn merge(
         fold.add(out)
     })?;
     on_progress(progress, &fresh);
+    progress.phase = Phase::Resolving;
+    on_progress(progress, &[]);
     fold.finish(progress, warnings, started)
 }
 

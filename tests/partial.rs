@@ -160,6 +160,7 @@ fn merge_files(inputs: &[PathBuf], out: &Path) {
     partial::merge_partials(
         &mut readers,
         std::io::BufWriter::new(file),
+        out,
         pipeline::DEFAULT_MAX_ARTICLE_TOKENS as u64,
     )
     .expect("merge");

@@ -348,8 +348,12 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let tmp = tempfile::Builder::new()
-            .prefix(".actorgraph-partial")
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".actorgraph-partial");
+        // readable like any file the user writes (the umask applies), not 0600
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder
             .tempfile_in(dir)
             .with_context(|| format!("writing {}", path.display()))?;
         Ok(AtomicFile {

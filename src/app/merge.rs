@@ -28,6 +28,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<super::Outcome> {
         let (out, documents) = partial::merge_partials(
             &mut readers,
             std::io::BufWriter::with_capacity(1 << 16, target.file()),
+            path,
             budget,
         )?;
         out.into_inner()

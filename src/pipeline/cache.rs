@@ -136,10 +136,12 @@ impl Cache {
         w.buf[HEADER - 4..HEADER].copy_from_slice(&len32.to_le_bytes());
         let c = hash_bytes(3, &w.buf[HEADER..]);
         w.u64(c);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp")
-            .tempfile_in(folder)
-            .map_err(err)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".tmp");
+        // shareable like any file the user writes (the umask applies), not 0600
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let mut tmp = builder.tempfile_in(folder).map_err(err)?;
         tmp.write_all(&w.buf).map_err(err)?;
         tmp.persist(path).map_err(|e| err(e.error))?;
         Ok(())

@@ -442,21 +442,20 @@ fn walk_merged<E: From<PartialError>>(
 
 /// Merges partial graphs into one, written to `out` (documents of all inputs, in id
 /// order). Returns the number of documents.
+/// `out_path` names the output in errors.
 pub fn merge_partials<W: Write>(
     readers: &mut [PartialReader],
     out: W,
+    out_path: &Path,
     max_article_tokens: u64,
 ) -> Result<(W, u64), PartialError> {
+    let out_error = |source| PartialError::Io {
+        path: out_path.to_owned(),
+        source,
+    };
     let mut writer = PartialWriter::new(out, max_article_tokens).map_err(out_error)?;
     walk_merged::<PartialError>(readers, |r| writer.record(&r.record).map_err(out_error))?;
     writer.finish().map_err(out_error)
-}
-
-fn out_error(source: io::Error) -> PartialError {
-    PartialError::Io {
-        path: PathBuf::from("<output>"),
-        source,
-    }
 }
 
 /// Calls `f` on every document of the inputs, decoded, in id order.
