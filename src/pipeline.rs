@@ -490,7 +490,7 @@ fn read_corpus(
                 .into_par_iter()
                 .map(|article| {
                     let path = cache.path_of(&article);
-                    let mut hit = cache.get(&path);
+                    let mut hit = cache.get(&path, &article);
                     if let Some(cut) = hit.as_mut().and_then(|out| out.cut.as_mut()) {
                         // the warning names where the article is now
                         cut.origin = article.origin.clone();

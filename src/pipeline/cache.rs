@@ -4,8 +4,8 @@
 //!
 //! # Layout
 //!
-//! `DIR/v1/<2 hex digits>/<32 hex digits>.agc`, one file per article. The key is a 128-bit
-//! hash of the article (id, title, date, URL, text), the partial format version, the
+//! `DIR/v1/<2 hex digits>/<32 hex digits>.agc`, one file per article. The key is two
+//! unrelated 64-bit hashes (`hash_bytes` and FNV-1a) of the article (id, title, date, URL, text), the partial format version, the
 //! pipeline fingerprint (model and code, [`super::partial::fingerprint`]) and the work
 //! budget (`--max-article-tokens`), the only option that changes what an article yields.
 //! A file holds the magic bytes `AGCACHE\0`, the format version (u32), the fingerprint and
@@ -30,7 +30,7 @@ use super::DocOutput;
 use super::partial::{VERSION, fingerprint};
 use super::record;
 use crate::codec::ByteWriter;
-use crate::hash::hash_bytes;
+use crate::hash::{Fnv1a, finish, hash_bytes};
 use crate::model::Article;
 
 const MAGIC: &[u8; 8] = b"AGCACHE\0";
@@ -99,14 +99,23 @@ impl Cache {
             }
         }
         w.var_str(&article.text);
-        let (a, b) = (hash_bytes(1, &w.buf), hash_bytes(2, &w.buf));
+        // two unrelated hashes: word-wise FxHash-style and byte-wise FNV-1a
+        let a = hash_bytes(1, &w.buf);
+        let mut fnv = Fnv1a::default();
+        fnv.write(&w.buf);
+        let b = finish(fnv.value());
         let key = format!("{a:016x}{b:016x}");
         self.dir.join(&key[..2]).join(format!("{key}.agc"))
     }
 
-    /// The cached record at `path`, or `None` (missing, of another build, or damaged).
-    pub(super) fn get(&self, path: &Path) -> Option<DocOutput> {
-        let got = read_entry(path, self.max_article_tokens);
+    /// The cached record of `article` at `path`, or `None` (missing, of another build,
+    /// damaged, or of another article: its id, title, date and URL must match).
+    pub(super) fn get(&self, path: &Path, article: &Article) -> Option<DocOutput> {
+        let got = read_entry(path, self.max_article_tokens).filter(|out| {
+            let m = &out.meta;
+            (&m.id, &m.title, &m.date, &m.url)
+                == (&article.id, &article.title, &article.date, &article.url)
+        });
         if got.is_some() {
             self.hits.fetch_add(1, Ordering::Relaxed);
         } else {
