@@ -458,3 +458,61 @@ fn a_cached_build_reads_back_unchanged_articles_and_gives_the_same_bytes() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(files(&merged), files(&plain));
 }
+
+#[test]
+fn concurrent_cached_builds_share_one_cache_and_old_leftovers_are_pruned() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let lines: Vec<String> = (0..12)
+        .map(|i| article(i, &[(i, i + 3, i + 1), (i + 4, i + 1, i)]))
+        .collect();
+    let corpus = tmp.path().join("c.jsonl");
+    write_jsonl(&corpus, &lines);
+    let cache = tmp.path().join("cache");
+    // A temporary file left by a killed build two hours ago, and an entry unused for
+    // 40 days: both go at the end of the next build.
+    let stale_dir = cache.join("v1").join("00");
+    fs::create_dir_all(&stale_dir).expect("mkdir");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(40 * 24 * 3600);
+    let hours = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+    for (name, when) in [(".tmpkilled", hours), ("0000.agc", old)] {
+        let f = fs::File::create(stale_dir.join(name)).expect("stale file");
+        f.set_modified(when).expect("set mtime");
+    }
+    let outs: Vec<PathBuf> = (0..3).map(|i| tmp.path().join(format!("out{i}"))).collect();
+    let children: Vec<_> = outs
+        .iter()
+        .map(|out| {
+            bin()
+                .args([
+                    "build",
+                    s(&corpus),
+                    "--out",
+                    s(out),
+                    "--cache",
+                    s(&cache),
+                    "-q",
+                ])
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().expect("wait").success());
+    }
+    let plain = tmp.path().join("plain");
+    let o = run(&["build", s(&corpus), "--out", s(&plain), "--quiet"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    for out in &outs {
+        assert_eq!(files(out), files(&plain), "{}", out.display());
+    }
+    let left: Vec<String> = fs::read_dir(cache.join("v1"))
+        .expect("cache")
+        .flat_map(|d| fs::read_dir(d.expect("entry").path()).expect("fan-out folder"))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 12, "one entry per article: {left:?}");
+    assert!(
+        left.iter().all(|n| n.ends_with(".agc") && n != "0000.agc"),
+        "{left:?}"
+    );
+}
