@@ -225,12 +225,18 @@ pub(super) fn decode(record: &[u8]) -> Result<DocOutput, DecodeError> {
 
 /// The extractor whose id this is (ids are `&'static str` in memory).
 fn extractor_id(name: &str) -> Option<&'static str> {
-    Extractors::all()
-        .list
-        .iter()
-        .chain(Extractors::open().list.iter())
-        .map(Extractor::id)
-        .find(|&id| id == name)
+    static IDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        Extractors::all()
+            .list
+            .iter()
+            .chain(Extractors::open().list.iter())
+            .map(Extractor::id)
+            .collect()
+    })
+    .iter()
+    .copied()
+    .find(|&id| id == name)
 }
 
 fn opt_str(w: &mut ByteWriter, s: Option<&str>) {
