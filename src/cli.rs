@@ -18,6 +18,9 @@ pub struct Cli {
 pub enum Command {
     /// Build the graph from articles: folders, .txt/.md files, .jsonl files, or - for JSONL on stdin.
     Build(BuildArgs),
+    /// Merge partial graphs (from `build --partial`) into the outputs of one build of all
+    /// their documents, or into one partial graph.
+    Merge(MergeArgs),
     /// Show what changed between two builds (output folders or graph.jsonld files).
     #[command(after_help = "Exit status: 0 if the builds are equal, 1 if they differ, 2 on error.")]
     Diff(DiffArgs),
@@ -79,6 +82,50 @@ pub struct BuildArgs {
     #[arg(long, default_value_t = actorgraph::pipeline::DEFAULT_MAX_ARTICLE_TOKENS)]
     pub max_article_tokens: usize,
     /// Treat skipped inputs (bad files, bad lines) and articles cut short as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// The map step: write a partial graph of these articles to FILE (for `merge`) instead
+    /// of the outputs; nothing is resolved across documents.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "format", "base_iri", "min_confidence"])]
+    pub partial: Option<PathBuf>,
+    /// Keep each article's result in DIR, under a key of its content, the model and the
+    /// options, and read back those already there: a new corpus version processes only
+    /// its new and changed articles. Entries unused for 30 days are removed.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+}
+
+/// `actorgraph merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Partial graphs, from `build --partial` or `merge --partial`.
+    #[arg(required = true)]
+    pub parts: Vec<PathBuf>,
+    /// Write one partial graph holding every document to FILE, instead of the outputs.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "format", "base_iri", "min_confidence"])]
+    pub partial: Option<PathBuf>,
+    /// Output folder.
+    #[arg(long, short, default_value = "out")]
+    pub out: PathBuf,
+    /// Outputs to write (comma-separated); all by default.
+    #[arg(long, value_delimiter = ',')]
+    pub format: Vec<OutputFormat>,
+    /// Base IRI for the JSON-LD ids.
+    #[arg(long, default_value = "https://actorgraph.example/kg/")]
+    pub base_iri: String,
+    /// As for `build`: the confidence a relation needs to be in the graph files.
+    #[arg(long, default_value_t = 0.5)]
+    pub min_confidence: f64,
+    /// Worker threads for writing (default: one per core).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Treat articles cut short by the work budget as errors.
     #[arg(long)]
     pub strict: bool,
     /// Print nothing but errors.

@@ -21,6 +21,9 @@ pub enum DecodeError {
     /// A number does not fit a `usize`.
     #[error("number out of range at byte {0}")]
     Range(usize),
+    /// A value that no writer writes (an unknown tag, a flag other than 0 or 1).
+    #[error("bad {1} at byte {0}")]
+    Invalid(usize, &'static str),
 }
 
 impl From<DecodeError> for std::io::Error {
@@ -76,6 +79,19 @@ impl ByteWriter {
     /// Writes a string prefixed with its `u64` length.
     pub fn str64(&mut self, s: &str) {
         self.usize(s.len());
+        self.buf.extend_from_slice(s.as_bytes());
+    }
+    /// Writes a number in LEB128 (7 bits a byte, low bits first): one byte below 128.
+    pub fn var(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.buf.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.buf.push(v as u8);
+    }
+    /// Writes a string prefixed with its [`var`](ByteWriter::var) length.
+    pub fn var_str(&mut self, s: &str) {
+        self.var(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
     }
     /// Writes length-prefixed bytes.
@@ -168,6 +184,54 @@ impl<'a> ByteReader<'a> {
     /// Reads a string prefixed with its `u64` length.
     pub fn str64(&mut self) -> Result<&'a str, DecodeError> {
         let n = self.usize()?;
+        let at = self.pos;
+        std::str::from_utf8(self.take(n)?).map_err(|_| DecodeError::Utf8(at))
+    }
+    /// Reads a flag written as one byte, 0 or 1.
+    pub fn flag(&mut self, what: &'static str) -> Result<bool, DecodeError> {
+        let at = self.pos;
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(DecodeError::Invalid(at, what)),
+        }
+    }
+    /// Reads a number written by [`ByteWriter::var`].
+    pub fn var(&mut self) -> Result<u64, DecodeError> {
+        let at = self.pos;
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            let bits = u64::from(b & 0x7f);
+            if shift == 63 && bits > 1 {
+                return Err(DecodeError::Range(at));
+            }
+            v |= bits << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(DecodeError::Range(at))
+    }
+    /// Reads a [`var`](ByteReader::var) number as a `usize`.
+    pub fn var_usize(&mut self) -> Result<usize, DecodeError> {
+        let at = self.pos;
+        usize::try_from(self.var()?).map_err(|_| DecodeError::Range(at))
+    }
+    /// Reads a count written by [`ByteWriter::var`], checked against the bytes left (each
+    /// item takes at least `min_item` bytes), so corrupt data cannot ask for huge
+    /// allocations.
+    pub fn var_count(&mut self, min_item: usize) -> Result<usize, DecodeError> {
+        let at = self.pos;
+        let n = self.var_usize()?;
+        if n.saturating_mul(min_item.max(1)) > self.remaining() {
+            return Err(DecodeError::Truncated(at));
+        }
+        Ok(n)
+    }
+    /// Reads a string written by [`ByteWriter::var_str`].
+    pub fn var_str(&mut self) -> Result<&'a str, DecodeError> {
+        let n = self.var_usize()?;
         let at = self.pos;
         std::str::from_utf8(self.take(n)?).map_err(|_| DecodeError::Utf8(at))
     }

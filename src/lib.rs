@@ -12,6 +12,9 @@
 //! 6. [`export`]: GraphML, GEXF, JSON-LD, CSV and `statements.jsonl`.
 //!
 //! Beside them, [`diff`] compares two graphs (two corpus versions).
+//! [`pipeline`] runs the stages; it can also stop after stage 4 and write a partial graph
+//! ([`pipeline::partial`]), merge partial graphs into the graph one build would make
+//! ([`pipeline::merge`]), and keep each article's result in a cache ([`pipeline::Cache`]).
 //!
 //! Only [`corpus`] and [`export`] do I/O; the stages in between are pure functions.
 

@@ -736,6 +736,18 @@ impl MergeRules {
         self.0 |= other.0;
     }
 
+    /// The set as bits, one per rule in [`MergeRule::ALL`] order (the partial-graph format
+    /// stores them).
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// The set of these bits, or `None` when a bit names no rule.
+    pub fn from_bits(bits: u16) -> Option<MergeRules> {
+        let known = MergeRule::ALL.iter().fold(0u16, |a, r| a | r.bit());
+        (bits & !known == 0).then_some(MergeRules(bits))
+    }
+
     /// The rules' names, in [`MergeRule::ALL`] order.
     pub fn names(self) -> Vec<&'static str> {
         MergeRule::ALL

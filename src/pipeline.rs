@@ -12,8 +12,17 @@
 //! memory holds no statement text after a document group is done. Everything that reaches the outputs
 //! is sorted by content, so the bytes do not depend on the number of threads or on the
 //! order of the inputs.
+//!
+//! The build splits at the fold: [`build_partial`] (the map step) writes each article's
+//! result to a partial graph ([`partial`]) instead of folding it, and [`merge`] (the reduce
+//! step) folds the documents of partial graphs exactly as [`build`] folds articles, so its
+//! outputs are the same bytes. [`build_cached`] reads each article's result back from a
+//! [`Cache`] when it holds it.
 
+pub mod cache;
 mod evidence;
+pub mod partial;
+mod record;
 mod spool;
 
 use std::path::PathBuf;
@@ -33,6 +42,9 @@ use crate::model::{
 };
 use crate::nlp::Nlp;
 use crate::resolve::{self, DocEntities, EntityMap, LocalId, Resolver};
+
+pub use cache::{Cache, CacheError};
+pub use partial::{PartialError, PartialReader};
 
 /// Building failed.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +68,15 @@ pub enum PipelineError {
         #[source]
         source: std::io::Error,
     },
+    /// The English model could not be loaded.
+    #[error("loading the English model: {0}")]
+    Model(String),
+    /// The build cache failed.
+    #[error(transparent)]
+    Cache(#[from] CacheError),
+    /// A partial graph could not be read.
+    #[error(transparent)]
+    Partial(#[from] PartialError),
     /// The resolver lost an entity it had handed out (a bug).
     #[error("document {doc}: local entity {local} has no corpus entity")]
     Unresolved {
@@ -280,6 +301,35 @@ fn char_index(text: &str, byte: usize) -> usize {
         .map_or(0, |t| t.chars().count())
 }
 
+/// Where a build's English model comes from: loaded already, or loaded on first use (a
+/// build whose articles all come from the cache never loads it).
+pub enum NlpSource<'a> {
+    /// A loaded model.
+    Ready(&'a Nlp),
+    /// A loader, run at most once, when the first article must be processed.
+    Lazy(
+        Box<std::sync::OnceLock<Result<Nlp, String>>>,
+        fn() -> Result<Nlp, crate::nlp::NlpError>,
+    ),
+}
+
+impl NlpSource<'_> {
+    /// A source that loads the model with `load` when first needed.
+    pub fn lazy(load: fn() -> Result<Nlp, crate::nlp::NlpError>) -> NlpSource<'static> {
+        NlpSource::Lazy(Box::default(), load)
+    }
+
+    fn get(&self) -> Result<&Nlp, PipelineError> {
+        match self {
+            NlpSource::Ready(nlp) => Ok(nlp),
+            NlpSource::Lazy(cell, load) => cell
+                .get_or_init(|| load().map_err(|e| format!("{e:#}")))
+                .as_ref()
+                .map_err(|e| PipelineError::Model(e.clone())),
+        }
+    }
+}
+
 /// Builds the graph from every article of `corpus`, calling `on_progress` after each chunk
 /// and when the phase changes, with the warnings that came up since the last call (the
 /// corpus's skipped files and lines, articles cut short), so they can be shown as they
@@ -291,11 +341,126 @@ pub fn build(
     options: BuildOptions,
     on_progress: &(dyn Fn(Progress, &[Diagnostic]) + Sync),
 ) -> Result<Build, PipelineError> {
+    build_cached(
+        corpus,
+        &NlpSource::Ready(nlp),
+        extractors,
+        options,
+        None,
+        on_progress,
+    )
+}
+
+/// [`build`], reading each article's result from `cache` when it holds it and storing
+/// the others there ([`Cache`]); the outputs are the same bytes as without the cache.
+pub fn build_cached(
+    corpus: &mut Corpus,
+    nlp: &NlpSource<'_>,
+    extractors: &Extractors,
+    options: BuildOptions,
+    cache: Option<&Cache>,
+    on_progress: &(dyn Fn(Progress, &[Diagnostic]) + Sync),
+) -> Result<Build, PipelineError> {
     let started = Instant::now();
-    let mut resolver = Resolver::new();
-    // Each document's metadata and where its statements are on the spool.
-    let mut docs: Vec<(ArticleMeta, spool::Slot)> = Vec::new();
-    let mut spool = spool::Spool::new().map_err(PipelineError::Spool)?;
+    let mut fold = Fold::new()?;
+    let (progress, warnings) = read_corpus(
+        corpus,
+        nlp,
+        extractors,
+        options,
+        cache,
+        on_progress,
+        &mut |out| fold.add(out),
+    )?;
+    fold.finish(progress, warnings, started)
+}
+
+/// The map step: processes every article of `corpus` (reading and filling `cache` when
+/// given) and writes their records to `out` as a partial graph ([`partial`]), without
+/// resolving anything across documents. Returns the writer, the counts and the warnings.
+pub fn build_partial<W: std::io::Write>(
+    corpus: &mut Corpus,
+    nlp: &NlpSource<'_>,
+    extractors: &Extractors,
+    options: BuildOptions,
+    cache: Option<&Cache>,
+    on_progress: &(dyn Fn(Progress, &[Diagnostic]) + Sync),
+    out: W,
+) -> Result<(W, Progress, Vec<Diagnostic>), PipelineError> {
+    let mut records = partial::RecordSpool::new().map_err(PipelineError::Spool)?;
+    let (progress, warnings) = read_corpus(
+        corpus,
+        nlp,
+        extractors,
+        options,
+        cache,
+        on_progress,
+        &mut |out| records.add(&out).map_err(PipelineError::Spool),
+    )?;
+    debug_assert_eq!(records.len(), progress.documents);
+    let (out, _) = records
+        .write_to(out, options.max_article_tokens as u64)
+        .map_err(PipelineError::Spool)?;
+    Ok((out, progress, warnings))
+}
+
+/// The reduce step: resolves the documents of partial graphs into the graph that one
+/// [`build`] of the same documents makes, byte for byte. Reads each input once, front to
+/// back, one document at a time.
+pub fn merge(
+    inputs: &mut [PartialReader],
+    on_progress: &(dyn Fn(Progress, &[Diagnostic]) + Sync),
+) -> Result<Build, PipelineError> {
+    let started = Instant::now();
+    let mut fold = Fold::new()?;
+    let mut progress = Progress {
+        bytes_total: None,
+        ..Progress::default()
+    };
+    let mut warnings = Vec::new();
+    let mut fresh = Vec::new();
+    partial::for_each_doc(inputs, |out| {
+        count(&mut progress, &out, &mut fresh, &mut warnings);
+        if progress.documents.is_multiple_of(1024) {
+            on_progress(progress, &fresh);
+            fresh.clear();
+        }
+        fold.add(out)
+    })?;
+    on_progress(progress, &fresh);
+    progress.phase = Phase::Resolving;
+    on_progress(progress, &[]);
+    fold.finish(progress, warnings, started)
+}
+
+/// Counts one document in `progress`, and its warning.
+fn count(
+    progress: &mut Progress,
+    out: &DocOutput,
+    fresh: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    if let Some(cut) = &out.cut {
+        progress.cut += 1;
+        fresh.push(cut.clone());
+        warnings.push(cut.clone());
+    }
+    progress.documents += 1;
+    progress.words += out.words;
+    progress.sentences += out.sentences;
+}
+
+/// Reads the corpus chunk by chunk, processes each chunk's articles in parallel (or reads
+/// them from the cache), and hands each result to `sink` in input order.
+fn read_corpus(
+    corpus: &mut Corpus,
+    nlp: &NlpSource<'_>,
+    extractors: &Extractors,
+    options: BuildOptions,
+    cache: Option<&Cache>,
+    on_progress: &(dyn Fn(Progress, &[Diagnostic]) + Sync),
+    sink: &mut dyn FnMut(DocOutput) -> Result<(), PipelineError>,
+) -> Result<(Progress, Vec<Diagnostic>), PipelineError> {
     let mut progress = Progress {
         bytes_total: corpus.bytes_total(),
         ..Progress::default()
@@ -317,102 +482,164 @@ pub fn build(
         if chunk.is_empty() {
             break;
         }
-        let outputs: Vec<DocOutput> = chunk
+        // Cache look-ups first; the model is loaded (once, outside the thread pool's
+        // work) only when an article must be processed.
+        let looked: Vec<(Article, Option<PathBuf>, Option<DocOutput>)> = match cache {
+            None => chunk.into_iter().map(|a| (a, None, None)).collect(),
+            Some(cache) => chunk
+                .into_par_iter()
+                .map(|article| {
+                    let path = cache.path_of(&article);
+                    let mut hit = cache.get(&path, &article);
+                    if let Some(cut) = hit.as_mut().and_then(|out| out.cut.as_mut()) {
+                        // the warning names where the article is now
+                        cut.origin = article.origin.clone();
+                    }
+                    (article, Some(path), hit)
+                })
+                .collect(),
+        };
+        if looked.iter().any(|(_, _, hit)| hit.is_none()) {
+            nlp.get()?;
+        }
+        let outputs: Vec<Result<DocOutput, PipelineError>> = looked
             .into_par_iter()
-            .map(|article| process(nlp, extractors, article, budget))
+            .map(|(article, path, hit)| {
+                if let Some(out) = hit {
+                    return Ok(out);
+                }
+                let out = process(nlp.get()?, extractors, article, budget);
+                if let (Some(cache), Some(path)) = (cache, path) {
+                    cache.put(&path, &out)?;
+                }
+                Ok(out)
+            })
             .collect();
         fresh.clear();
         fresh.extend_from_slice(&corpus.diagnostics()[told..]);
         told = corpus.diagnostics().len();
         for out in outputs {
-            if let Some(cut) = out.cut {
-                progress.cut += 1;
-                fresh.push(cut.clone());
-                warnings.push(cut);
-            }
-            progress.documents += 1;
-            progress.words += out.words;
-            progress.sentences += out.sentences;
-            resolver.add(&out.meta.id, out.entities);
-            let slot = spool
-                .write_doc(&out.pending)
-                .map_err(PipelineError::Spool)?;
-            docs.push((out.meta, slot));
+            let out = out?;
+            count(&mut progress, &out, &mut fresh, &mut warnings);
+            sink(out)?;
         }
         progress.bytes_read = corpus.bytes_read();
         on_progress(progress, &fresh);
     }
-    progress.phase = Phase::Resolving;
     progress.bytes_read = corpus.bytes_read();
+    progress.phase = Phase::Resolving;
     on_progress(progress, &corpus.diagnostics()[told..]);
+    Ok((progress, warnings))
+}
 
-    let resolution = resolver.finish();
-    let (entities, map) = resolution.into_parts_with_evidence();
-    let mut graph = KnowledgeGraph::new();
-    for (entity, evidence) in entities {
-        graph.add_entity_with_evidence(entity, evidence);
+/// The corpus-wide fold of documents' results: the resolver, each document's metadata and
+/// its statements on the spool.
+struct Fold {
+    resolver: Resolver,
+    docs: Vec<(ArticleMeta, spool::Slot)>,
+    spool: spool::Spool,
+}
+
+impl Fold {
+    fn new() -> Result<Fold, PipelineError> {
+        Ok(Fold {
+            resolver: Resolver::new(),
+            docs: Vec::new(),
+            spool: spool::Spool::new().map_err(PipelineError::Spool)?,
+        })
     }
-    // Documents in id order; documents sharing an id stay in input order, as one group.
-    let mut order: Vec<u32> = (0..docs.len())
-        .map(|d| u32::try_from(d).expect("fewer than 2^32 documents"))
-        .collect();
-    order.sort_by(|&a, &b| docs[a as usize].0.id.cmp(&docs[b as usize].0.id));
-    let mut statements = Statements {
-        spool: spool.into_reader().map_err(PipelineError::Spool)?,
-        evidence: None,
-        docs: Vec::with_capacity(docs.len()),
-        order,
-        map,
-        count: 0,
-    };
-    for (meta, slot) in docs {
-        statements.docs.push((meta.id.clone(), slot));
-        graph.add_article(meta);
-    }
-    // The first pass over the spool: every statement is counted in its relation's tally
-    // and its evidence goes to the evidence spool (mentions unused). A group is one
-    // article id, and groups come in id order: so each relation's statements, taken in
-    // (sentence, span, extractor, surface) order within the group (ties in walk order),
-    // arrive in evidence order, as `KnowledgeGraph::finish` would sort them.
-    let mut spooled = evidence::EvidenceSpool::new().map_err(evidence_error)?;
-    let mut count = 0;
-    let mut by_evidence: Vec<usize> = Vec::new();
-    statements.walk(|group| {
-        count += group.len();
-        let Some(first) = group.first() else {
-            return Ok::<_, PipelineError>(());
-        };
-        let doc: Arc<str> = Arc::from(first.doc.as_str());
-        by_evidence.clear();
-        by_evidence.extend(0..group.len());
-        by_evidence.sort_by(|&a, &b| {
-            let (a, b) = (&group[a], &group[b]);
-            (a.sentence, a.span, &a.extractor, &a.action.surface).cmp(&(
-                b.sentence,
-                b.span,
-                &b.extractor,
-                &b.action.surface,
-            ))
-        });
-        for &i in &by_evidence {
-            let s = &group[i];
-            let key = spooled.write(s).map_err(evidence_error)?;
-            graph.count_evidence(s, &doc, key)?;
-        }
+
+    fn add(&mut self, out: DocOutput) -> Result<(), PipelineError> {
+        self.resolver.add(&out.meta.id, out.entities);
+        let slot = self
+            .spool
+            .write_doc(&out.pending)
+            .map_err(PipelineError::Spool)?;
+        self.docs.push((out.meta, slot));
         Ok(())
-    })?;
-    statements.evidence = Some(spooled.into_reader().map_err(evidence_error)?);
-    statements.count = count;
-    graph.finish();
-    graph.prune_isolated();
-    progress.statements = count;
-    Ok(Build {
-        graph,
-        statements,
-        progress,
-        seconds: started.elapsed().as_secs_f64(),
-        warnings,
-    })
+    }
+
+    /// Resolves the entities, builds the graph and reads the statements back once.
+    fn finish(
+        self,
+        mut progress: Progress,
+        warnings: Vec<Diagnostic>,
+        started: Instant,
+    ) -> Result<Build, PipelineError> {
+        let Fold {
+            resolver,
+            docs,
+            spool,
+        } = self;
+        progress.phase = Phase::Resolving;
+        let resolution = resolver.finish();
+        let (entities, map) = resolution.into_parts_with_evidence();
+        let mut graph = KnowledgeGraph::new();
+        for (entity, evidence) in entities {
+            graph.add_entity_with_evidence(entity, evidence);
+        }
+        // Documents in id order; documents sharing an id stay in input order, as one group.
+        let mut order: Vec<u32> = (0..docs.len())
+            .map(|d| u32::try_from(d).expect("fewer than 2^32 documents"))
+            .collect();
+        order.sort_by(|&a, &b| docs[a as usize].0.id.cmp(&docs[b as usize].0.id));
+        let mut statements = Statements {
+            spool: spool.into_reader().map_err(PipelineError::Spool)?,
+            evidence: None,
+            docs: Vec::with_capacity(docs.len()),
+            order,
+            map,
+            count: 0,
+        };
+        for (meta, slot) in docs {
+            statements.docs.push((meta.id.clone(), slot));
+            graph.add_article(meta);
+        }
+        // The first pass over the spool: every statement is counted in its relation's tally
+        // and its evidence goes to the evidence spool (mentions unused). A group is one
+        // article id, and groups come in id order: so each relation's statements, taken in
+        // (sentence, span, extractor, surface) order within the group (ties in walk order),
+        // arrive in evidence order, as `KnowledgeGraph::finish` would sort them.
+        let mut spooled = evidence::EvidenceSpool::new().map_err(evidence_error)?;
+        let mut count = 0;
+        let mut by_evidence: Vec<usize> = Vec::new();
+        statements.walk(|group| {
+            count += group.len();
+            let Some(first) = group.first() else {
+                return Ok::<_, PipelineError>(());
+            };
+            let doc: Arc<str> = Arc::from(first.doc.as_str());
+            by_evidence.clear();
+            by_evidence.extend(0..group.len());
+            by_evidence.sort_by(|&a, &b| {
+                let (a, b) = (&group[a], &group[b]);
+                (a.sentence, a.span, &a.extractor, &a.action.surface).cmp(&(
+                    b.sentence,
+                    b.span,
+                    &b.extractor,
+                    &b.action.surface,
+                ))
+            });
+            for &i in &by_evidence {
+                let s = &group[i];
+                let key = spooled.write(s).map_err(evidence_error)?;
+                graph.count_evidence(s, &doc, key)?;
+            }
+            Ok(())
+        })?;
+        statements.evidence = Some(spooled.into_reader().map_err(evidence_error)?);
+        statements.count = count;
+        graph.finish();
+        graph.prune_isolated();
+        progress.statements = count;
+        Ok(Build {
+            graph,
+            statements,
+            progress,
+            seconds: started.elapsed().as_secs_f64(),
+            warnings,
+        })
+    }
 }
 
 /// A failure of the evidence spool, naming where it is.

@@ -1,7 +1,7 @@
 //! `actorgraph build`: read the corpus, build the graph, write the outputs, print a summary.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -15,7 +15,7 @@ use actorgraph::export::jsonld::JsonLdWriter;
 use actorgraph::export::{ExportOptions, Format};
 use actorgraph::extract::Extractors;
 use actorgraph::nlp::Nlp;
-use actorgraph::pipeline::{self, BuildOptions, Progress};
+use actorgraph::pipeline::{self, BuildOptions, Cache, NlpSource, Progress};
 
 /// A validated build configuration (no clap types beyond this point).
 struct BuildConfig {
@@ -85,6 +85,8 @@ impl BuildConfig {
 
 /// Runs `actorgraph build`.
 pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
+    let partial = args.partial.clone();
+    let cache_dir = args.cache.clone();
     let config = BuildConfig::from_args(args)?;
     let started = Instant::now();
     let mut corpus = corpus::open_skipping(
@@ -93,8 +95,15 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             strict: config.strict,
             max_article_bytes: config.max_article_bytes,
         },
-        Some(&config.out),
+        partial.is_none().then_some(&config.out),
     )?;
+    let cache = match &cache_dir {
+        Some(dir) => Some(Cache::open(dir, config.max_article_tokens as u64)?),
+        None => None,
+    };
+    if let Some(path) = partial {
+        return run_partial(&config, &mut corpus, cache.as_ref(), &path, started);
+    }
     // the output folder is checked (and its staging folder made) before any work is done
     let folder = OutputFolder::prepare(&config.out)?;
     if folder.leftovers_removed() > 0 && !config.quiet {
@@ -104,7 +113,14 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             config.out.display()
         );
     }
-    let nlp = Nlp::load_default().context("loading the English model")?;
+    // With a cache the model is loaded only if an article is not in it.
+    let nlp = match cache {
+        Some(_) => NlpSource::lazy(Nlp::load_default),
+        // leaked: the process ends after the build, and the OS takes the model back at once
+        None => NlpSource::Ready(Box::leak(Box::new(
+            Nlp::load_default().context("loading the English model")?,
+        ))),
+    };
     let extractors = Extractors::all();
 
     let pool = {
@@ -122,8 +138,16 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         chunk_size: 64 * pool.current_num_threads(),
         max_article_tokens: config.max_article_tokens,
     };
-    let build =
-        pool.install(|| pipeline::build(&mut corpus, &nlp, &extractors, options, &on_progress));
+    let build = pool.install(|| {
+        pipeline::build_cached(
+            &mut corpus,
+            &nlp,
+            &extractors,
+            options,
+            cache.as_ref(),
+            &on_progress,
+        )
+    });
     let build = match build {
         Ok(build) => build,
         Err(e) => {
@@ -149,18 +173,75 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             config.out.display()
         );
     }
-    reporter.phase(&format!("writing outputs to {}", config.out.display()));
+    let cached = match &cache {
+        Some(cache) => Some(cache_summary(cache)?),
+        None => None,
+    };
+    let skipped = (corpus.diagnostics().len(), corpus.skipped_files());
+    write_outputs(
+        build,
+        folder,
+        Written {
+            out: &config.out,
+            export: &config.export,
+            json: config.json,
+            quiet: config.quiet,
+            skipped,
+            cached,
+        },
+        &pool,
+        &reporter,
+        started,
+    )?;
+    // The process ends right after: let the OS take back the model at once.
+    std::mem::forget(nlp);
+    std::mem::forget(extractors);
+    Ok(Outcome::Success)
+}
+
+/// What the outputs are written with, and what the summary adds.
+pub(super) struct Written<'a> {
+    pub(super) out: &'a Path,
+    pub(super) export: &'a ExportOptions,
+    pub(super) json: bool,
+    pub(super) quiet: bool,
+    /// Skipped inputs and other files of the corpus.
+    pub(super) skipped: (usize, usize),
+    /// Articles read back from the cache and processed, and cache entries pruned.
+    pub(super) cached: Option<(usize, usize, usize)>,
+}
+
+/// Prunes the cache; returns the articles read back, processed and entries removed.
+fn cache_summary(cache: &Cache) -> anyhow::Result<(usize, usize, usize)> {
+    let (hits, misses) = cache.counts();
+    let pruned = cache.prune()?;
+    Ok((hits, misses, pruned))
+}
+
+/// Writes a build's outputs into `folder` and prints the summary.
+pub(super) fn write_outputs(
+    build: pipeline::Build,
+    folder: OutputFolder,
+    w: Written<'_>,
+    pool: &rayon::ThreadPool,
+    reporter: &Reporter,
+    started: Instant,
+) -> anyhow::Result<()> {
+    reporter.phase(&format!("writing outputs to {}", w.out.display()));
     let written = pool
-        .install(|| folder.write(&build.graph, &build.statements, &config.export))
-        .with_context(|| format!("writing outputs to {}", config.out.display()));
+        .install(|| folder.write(&build.graph, &build.statements, w.export))
+        .with_context(|| format!("writing outputs to {}", w.out.display()));
     reporter.finish();
     let written = written?;
 
     let seconds = started.elapsed().as_secs_f64();
     let summary = Summary {
         documents: build.progress.documents,
-        skipped_inputs: corpus.diagnostics().len(),
-        skipped_files: corpus.skipped_files(),
+        skipped_inputs: w.skipped.0,
+        skipped_files: w.skipped.1,
+        cached: w.cached.map(|c| c.0),
+        processed: w.cached.map(|c| c.1),
+        cache_pruned: w.cached.map(|c| c.2),
         cut_articles: build.progress.cut,
         sentences: build.progress.sentences,
         words: build.progress.words,
@@ -174,13 +255,181 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
         removed: shown(&written.removed),
         kept: shown(&written.kept),
     };
-    summary.print(config.json, config.quiet)?;
-    // The process ends right after: let the OS take back the graph, the statements and the
-    // model at once rather than freeing millions of small allocations one by one.
+    summary.print(w.json, w.quiet)?;
+    // The process ends right after: let the OS take back the graph and the statements at
+    // once rather than freeing millions of small allocations one by one.
     std::mem::forget(build);
+    Ok(())
+}
+
+/// `build --partial FILE`: the map step.
+fn run_partial(
+    config: &BuildConfig,
+    corpus: &mut corpus::Corpus,
+    cache: Option<&Cache>,
+    path: &Path,
+    started: Instant,
+) -> anyhow::Result<Outcome> {
+    let nlp = NlpSource::lazy(Nlp::load_default);
+    let extractors = Extractors::all();
+    let pool = {
+        let mut b = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = config.threads {
+            b = b.num_threads(n);
+        }
+        b.build().context("starting worker threads")?
+    };
+    let reporter = Reporter::new(config.quiet, corpus.bytes_total());
+    let on_progress = |p: Progress, warnings: &[actorgraph::corpus::Diagnostic]| {
+        reporter.update(p, warnings);
+    };
+    let options = BuildOptions {
+        chunk_size: 64 * pool.current_num_threads(),
+        max_article_tokens: config.max_article_tokens,
+    };
+    let target = AtomicFile::new(path)?;
+    let made = pool.install(|| {
+        pipeline::build_partial(
+            corpus,
+            &nlp,
+            &extractors,
+            options,
+            cache,
+            &on_progress,
+            std::io::BufWriter::new(target.file()),
+        )
+    });
+    reporter.finish();
+    let (out, progress, warnings) = made?;
+    out.into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("writing {}", path.display()))?;
+    if config.strict && !warnings.is_empty() {
+        anyhow::bail!(
+            "{} cut short by --max-article-tokens (--strict); nothing written",
+            count(warnings.len(), "article")
+        );
+    }
+    let bytes = target.commit()?;
+    let cached = match cache {
+        Some(cache) => Some(cache_summary(cache)?),
+        None => None,
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    print_partial_summary(
+        PartialSummary {
+            documents: progress.documents,
+            skipped_inputs: corpus.diagnostics().len(),
+            cut_articles: progress.cut,
+            words: Some(progress.words),
+            partial: path.display().to_string(),
+            bytes,
+            cached: cached.map(|c| c.0),
+            processed: cached.map(|c| c.1),
+            seconds,
+        },
+        config.json,
+        config.quiet,
+    )?;
     std::mem::forget(nlp);
-    std::mem::forget(extractors);
     Ok(Outcome::Success)
+}
+
+/// A file written under a temporary name beside its place and renamed into it when
+/// complete, so a reader never sees half a partial graph.
+pub(super) struct AtomicFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    pub(super) fn new(path: &Path) -> anyhow::Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".actorgraph-partial");
+        // readable like any file the user writes (the umask applies), not 0600
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder
+            .tempfile_in(dir)
+            .with_context(|| format!("writing {}", path.display()))?;
+        Ok(AtomicFile {
+            path: path.to_owned(),
+            tmp,
+        })
+    }
+
+    pub(super) fn file(&self) -> &std::fs::File {
+        self.tmp.as_file()
+    }
+
+    /// Moves the file into place; returns its size.
+    pub(super) fn commit(self) -> anyhow::Result<u64> {
+        let bytes = self
+            .tmp
+            .as_file()
+            .metadata()
+            .with_context(|| format!("writing {}", self.path.display()))?
+            .len();
+        self.tmp
+            .persist(&self.path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("writing {}", self.path.display()))?;
+        Ok(bytes)
+    }
+}
+
+/// What `build --partial` and `merge --partial` did.
+#[derive(serde::Serialize)]
+pub(super) struct PartialSummary {
+    pub(super) documents: usize,
+    pub(super) skipped_inputs: usize,
+    pub(super) cut_articles: usize,
+    /// Words of the articles read (`build --partial` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) words: Option<usize>,
+    /// The file written.
+    pub(super) partial: String,
+    /// Its size.
+    pub(super) bytes: u64,
+    /// Articles read back from the cache (with `--cache`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) cached: Option<usize>,
+    /// Articles processed (with `--cache`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) processed: Option<usize>,
+    pub(super) seconds: f64,
+}
+
+pub(super) fn print_partial_summary(
+    s: PartialSummary,
+    json: bool,
+    quiet: bool,
+) -> anyhow::Result<()> {
+    if json {
+        let mut out = std::io::stdout().lock();
+        serde_json::to_writer(&mut out, &s)?;
+        writeln!(out)?;
+    } else if !quiet {
+        let cached = match (s.cached, s.processed) {
+            (Some(c), Some(p)) => format!(" ({c} from the cache, {p} processed)"),
+            _ => String::new(),
+        };
+        let words = s
+            .words
+            .map_or(String::new(), |w| format!(", {}", count(w, "word")));
+        eprintln!(
+            "{}{cached}{words} → {} ({:.1} MB) in {:.2} s",
+            count(s.documents, "document"),
+            s.partial,
+            s.bytes as f64 / 1e6,
+            s.seconds
+        );
+    }
+    Ok(())
 }
 
 /// `-j n` capped at the machine's parallelism, with a note when capped.
@@ -205,6 +454,15 @@ struct Summary {
     documents: usize,
     skipped_inputs: usize,
     skipped_files: usize,
+    /// Articles read back from the cache (with `--cache`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cached: Option<usize>,
+    /// Articles processed (with `--cache`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    processed: Option<usize>,
+    /// Cache entries removed, unused for 30 days (with `--cache`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cache_pruned: Option<usize>,
     /// Articles over `--max-article-tokens`, read in part.
     cut_articles: usize,
     sentences: usize,
@@ -258,6 +516,13 @@ impl Summary {
                 self.build_seconds,
                 self.words_per_second
             )?;
+            if let (Some(c), Some(p), Some(r)) = (self.cached, self.processed, self.cache_pruned) {
+                writeln!(
+                    err,
+                    "cache: {c} read back, {p} processed, {} removed",
+                    count(r, "unused entry")
+                )?;
+            }
             for o in &self.outputs {
                 writeln!(err, "wrote {o}")?;
             }

@@ -3,6 +3,7 @@
 mod build;
 mod diff;
 mod extract;
+mod merge;
 mod model;
 mod ner;
 mod progress;
@@ -21,6 +22,7 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Model(ModelCommand::Train(args)) => model::train(args),

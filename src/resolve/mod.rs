@@ -58,6 +58,7 @@ mod local;
 pub mod mention;
 mod resolver;
 mod union_find;
+pub(crate) mod wire;
 
 pub use local::{DocEntities, LocalId, TripleRefs};
 pub use mention::recognize;
