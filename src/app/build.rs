@@ -123,13 +123,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     };
     let extractors = Extractors::all();
 
-    let pool = {
-        let mut b = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = config.threads {
-            b = b.num_threads(n);
-        }
-        b.build().context("starting worker threads")?
-    };
+    let pool = worker_pool(config.threads)?;
     let reporter = Reporter::new(config.quiet, corpus.bytes_total());
     let on_progress = |p: Progress, warnings: &[actorgraph::corpus::Diagnostic]| {
         reporter.update(p, warnings);
@@ -272,13 +266,7 @@ fn run_partial(
 ) -> anyhow::Result<Outcome> {
     let nlp = NlpSource::lazy(Nlp::load_default);
     let extractors = Extractors::all();
-    let pool = {
-        let mut b = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = config.threads {
-            b = b.num_threads(n);
-        }
-        b.build().context("starting worker threads")?
-    };
+    let pool = worker_pool(config.threads)?;
     let reporter = Reporter::new(config.quiet, corpus.bytes_total());
     let on_progress = |p: Progress, warnings: &[actorgraph::corpus::Diagnostic]| {
         reporter.update(p, warnings);
@@ -433,6 +421,16 @@ pub(super) fn print_partial_summary(
 }
 
 /// `-j n` capped at the machine's parallelism, with a note when capped.
+/// The worker threads of a build or merge: `threads` of them (already capped), or rayon's
+/// default of one per core.
+pub(super) fn worker_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        b = b.num_threads(n);
+    }
+    b.build().context("starting worker threads")
+}
+
 fn cap_threads(n: usize, quiet: bool) -> usize {
     let have = std::thread::available_parallelism().map_or(n, |p| p.get());
     if n <= have {

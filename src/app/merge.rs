@@ -6,7 +6,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 
-use super::build::{AtomicFile, PartialSummary, Written, print_partial_summary, write_outputs};
+use super::build::{
+    AtomicFile, PartialSummary, Written, print_partial_summary, worker_pool, write_outputs,
+};
 use super::count;
 use super::progress::Reporter;
 use crate::cli::{MergeArgs, OutputFormat};
@@ -70,13 +72,7 @@ pub fn run(args: MergeArgs) -> anyhow::Result<super::Outcome> {
         min_confidence: args.min_confidence,
     };
     let folder = OutputFolder::prepare(&args.out)?;
-    let pool = {
-        let mut b = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = args.threads {
-            b = b.num_threads(n);
-        }
-        b.build().context("starting worker threads")?
-    };
+    let pool = worker_pool(args.threads)?;
     let reporter = Reporter::new(args.quiet, None);
     let on_progress = |p: Progress, warnings: &[actorgraph::corpus::Diagnostic]| {
         reporter.update(p, warnings);
