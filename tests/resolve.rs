@@ -282,8 +282,11 @@ fn phrases_become_things() {
         arg(&doc, 0, 2..4, 3, ArgKind::Phrase),
     )];
     let (pairs, es) = resolve_all(&[(doc, t)]);
-    assert_eq!(ids(&pairs), vec![Some(("place.norway", "thing.proposal"))]);
-    assert_eq!(entity(&es, "thing.proposal").kind, EntityType::Other);
+    assert_eq!(
+        ids(&pairs),
+        vec![Some(("place.norway", "thing.proposal.p"))]
+    );
+    assert_eq!(entity(&es, "thing.proposal.p").kind, EntityType::Other);
 }
 
 #[test]
@@ -479,7 +482,7 @@ fn titles_expletives_and_known_phrases() {
     assert_eq!(
         ids(&pairs),
         vec![
-            Some(("person.ivan-petrov", "thing.treaty")),
+            Some(("person.ivan-petrov", "thing.treaty.e")),
             None,
             Some(("person.ivan-petrov", "org.wikileaks"))
         ]
@@ -639,9 +642,10 @@ fn descriptions_with_other_modifiers_or_plural_heads_stay_apart() {
         vec![
             Some(("org.harlow-stock-exchange", "org.zorvik")),
             // Unresolved descriptions of bodies are organisations by their head noun.
-            Some(("org.frankfurt-exchange", "org.unions")),
-            // The named exchange; `the union` is no EU when the article names none.
-            Some(("org.harlow-stock-exchange", "org.union")),
+            Some(("org.frankfurt-exchange", "org.unions.desc")),
+            // The named exchange; `the union` is no EU when the article names none. Both
+            // unions are this article's own (their ids carry its id).
+            Some(("org.harlow-stock-exchange", "org.union.desc")),
         ]
     );
 }
@@ -712,7 +716,7 @@ fn a_title_links_to_the_one_person_who_carries_it_in_the_article() {
         vec![
             Some(("person.oswin-tarrant", "org.pellam")),
             // No minister is named: `the minister` stays a phrase, typed by its head.
-            Some(("person.oswin-tarrant", "person.minister")),
+            Some(("person.oswin-tarrant", "person.minister.title")),
         ]
     );
 }
@@ -810,4 +814,70 @@ fn a_name_whose_shares_trade_is_an_organisation() {
         .find(|e| e.id.0 == "org.voss-kettering")
         .expect("entity");
     assert_eq!(e.kind, EntityType::Organization);
+}
+
+/// An article where `the board` approved `the merger`, analysts praised the Redhaven
+/// council, and its spokesman thanked analysts.
+fn board_doc(id: &str) -> (AnnotatedArticle, Vec<Triple>) {
+    use SentenceKind::Body;
+    let doc = article(
+        id,
+        vec![
+            // The board approved the merger .
+            sent(
+                0,
+                Body,
+                "The/DET/2/det board/NOUN/3/nsubj approved/VERB/0/root the/DET/5/det merger/NOUN/3/obj ./PUNCT/3/punct",
+            ),
+            // Analysts praised the Redhaven council .
+            sent(
+                1,
+                Body,
+                "Analysts/NOUN/2/nsubj/analyst praised/VERB/0/root the/DET/5/det Redhaven/PROPN/5/compound council/NOUN/2/obj ./PUNCT/2/punct",
+            ),
+            // Its spokesman thanked analysts .
+            sent(
+                2,
+                Body,
+                "Its/PRON/2/nmod:poss spokesman/NOUN/3/nsubj thanked/VERB/0/root analysts/NOUN/3/obj/analyst ./PUNCT/3/punct",
+            ),
+        ],
+    );
+    let t = vec![
+        triple(
+            arg(&doc, 0, 1..2, 1, ArgKind::Phrase),
+            arg(&doc, 0, 4..5, 4, ArgKind::Phrase),
+        ),
+        triple(
+            arg(&doc, 1, 0..1, 0, ArgKind::Phrase),
+            arg(&doc, 1, 3..5, 4, ArgKind::Phrase),
+        ),
+        triple(
+            arg(&doc, 2, 1..2, 1, ArgKind::Phrase),
+            arg(&doc, 2, 3..4, 3, ArgKind::Phrase),
+        ),
+    ];
+    (doc, t)
+}
+
+#[test]
+fn a_phrase_for_one_thing_of_its_article_joins_no_other_article() {
+    let (pairs, es) = resolve_all(&[board_doc("north"), board_doc("south")]);
+    let got = ids(&pairs);
+    // `the board`, `the merger`, `its spokesman`: each article's own, its id carrying the
+    // article's; bare `analysts` is the kind, and `the Redhaven council` is named.
+    for (doc, half) in [("north", &got[..3]), ("south", &got[3..])] {
+        let own = |id: &str| format!("{id}.{doc}");
+        assert_eq!(
+            half[0],
+            Some((own("org.board").as_str(), own("thing.merger").as_str()))
+        );
+        assert_eq!(half[1].map(|p| p.1), Some("org.redhaven-council"));
+        assert_eq!(half[2].map(|p| p.0), Some(own("person.spokesman").as_str()));
+        assert_eq!(half[1].map(|p| p.0), half[2].map(|p| p.1));
+    }
+    assert_eq!(got[1], got[4]);
+    let board = entity(&es, "org.board.north");
+    assert_eq!((board.kind, board.documents), (EntityType::Organization, 1));
+    assert_eq!(entity(&es, "org.redhaven-council").documents, 2);
 }

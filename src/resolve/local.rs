@@ -33,8 +33,20 @@ pub(super) enum LocalOrigin {
     Group(String),
     /// A capital acting as an institution: the gazetteer label.
     Metonym(String),
-    /// A phrase: its lower-cased words.
+    /// A phrase for what a kind of thing is in general (`interest rates`, `analysts`,
+    /// `inflation`): its lower-cased words, the same thing in every article.
     Thing(String),
+    /// A phrase for one thing of its article (`the board`, `its report`, `a spokesman`,
+    /// a headline's `Government`): its lower-cased words. Another article's `the board` is
+    /// another board, so it never joins an entity of another article.
+    Specific(String),
+}
+
+impl LocalOrigin {
+    /// True for a phrase, general or specific.
+    pub(super) fn is_phrase(&self) -> bool {
+        matches!(self, LocalOrigin::Thing(_) | LocalOrigin::Specific(_))
+    }
 }
 
 /// Surface forms with their counts and the rules that put them on the entity, sorted by

@@ -158,9 +158,7 @@ impl Resolver {
                 .entry
                 .is_some_and(|id| Gazetteer::get().entry(id).kind == EntityType::Person);
             // A phrase typed by its head noun (`chairman of Southampton`) is no name.
-            if e.kind != EntityType::Person && !person_entry
-                || matches!(e.origin, LocalOrigin::Thing(_))
-            {
+            if e.kind != EntityType::Person && !person_entry || e.origin.is_phrase() {
                 continue;
             }
             // Only a person whose name has a person's shape lends its surname (`BBC
@@ -303,6 +301,15 @@ impl Resolver {
                 )
             })
             .collect();
+        // A phrase specific to its article (`the board`) is one node per article: its id
+        // carries the article's, so adding or removing other articles never renumbers it.
+        for (c, (e, _, _)) in built.iter_mut().enumerate() {
+            let &first = cluster(c).first().expect("a cluster has a node");
+            if matches!(ent(first as usize).origin, LocalOrigin::Specific(_)) {
+                let doc = &sorted_ids[node_doc[first as usize] as usize];
+                e.id = EntityId(format!("{}.{}", e.id.0, slugify(doc)));
+            }
+        }
         // Ids, with collisions numbered in the order of their content keys.
         let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, (e, _, _)) in built.iter().enumerate() {
@@ -379,6 +386,8 @@ fn node_keys(e: &LocalEntity) -> (Vec<String>, Option<String>) {
     match &e.origin {
         LocalOrigin::Group(k) => return (vec![format!("g:{k}")], None),
         LocalOrigin::Thing(k) => return (vec![format!("t:{k}")], None),
+        // No key: each article's node stays a cluster of its own.
+        LocalOrigin::Specific(_) => return (Vec::new(), None),
         LocalOrigin::Metonym(k) => return (vec![format!("m:{}", normalize(k))], None),
         LocalOrigin::Name | LocalOrigin::Entry => {}
     }
@@ -561,7 +570,7 @@ fn build<'a>(
 fn corpus_rule(e: &LocalEntity, person: bool) -> MergeRule {
     match &e.origin {
         LocalOrigin::Group(_) => MergeRule::CorpusGroup,
-        LocalOrigin::Thing(_) => MergeRule::CorpusPhrase,
+        LocalOrigin::Thing(_) | LocalOrigin::Specific(_) => MergeRule::CorpusPhrase,
         LocalOrigin::Metonym(_) | LocalOrigin::Entry => MergeRule::CorpusGazetteer,
         LocalOrigin::Name if e.entry.is_some() => MergeRule::CorpusGazetteer,
         LocalOrigin::Name => {

@@ -69,6 +69,10 @@ fn encode_entity(e: &LocalEntity, w: &mut ByteWriter) {
             w.u8(4);
             w.var_str(s);
         }
+        LocalOrigin::Specific(s) => {
+            w.u8(5);
+            w.var_str(s);
+        }
     }
     w.var(forms.len() as u64);
     for (form, n, rules) in forms.with_rules() {
@@ -126,6 +130,7 @@ fn decode_entity(r: &mut ByteReader<'_>, count: usize) -> Result<LocalEntity, De
         2 => LocalOrigin::Group(r.var_str()?.to_owned()),
         3 => LocalOrigin::Metonym(r.var_str()?.to_owned()),
         4 => LocalOrigin::Thing(r.var_str()?.to_owned()),
+        5 => LocalOrigin::Specific(r.var_str()?.to_owned()),
         _ => return Err(DecodeError::Invalid(at, "entity origin")),
     };
     let n = r.var_count(4)?;

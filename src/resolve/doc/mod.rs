@@ -40,7 +40,8 @@ use super::local::{DocEntities, LocalEntity, LocalId, LocalOrigin, TripleRefs, l
 use super::mention::{self, NameMention, is_acronym, name_head};
 use super::union_find::UnionFind;
 use crate::model::{
-    AnnotatedArticle, ArgKind, Argument, EntityType, MergeRule, MergeRules, Sentence, Triple, Upos,
+    AnnotatedArticle, ArgKind, Argument, EntityType, MergeRule, MergeRules, Sentence, SentenceKind,
+    Triple, Upos,
 };
 
 mod context;
@@ -48,6 +49,7 @@ mod forms;
 mod generic;
 mod pronoun;
 mod roles;
+mod sport;
 mod words;
 
 use forms::{
@@ -56,7 +58,7 @@ use forms::{
 };
 pub use forms::{is_credit, strip_determiner};
 use roles::roles;
-use words::COMPANY_NOUNS;
+use words::{COMPANY_NOUNS, SPECIFIC_DETERMINERS};
 
 /// One mention occurrence in the document.
 #[derive(Debug)]
@@ -82,6 +84,8 @@ struct Builder<'a> {
     /// The type a phrase entity's head noun gives it (`analysts`: a group), applied when
     /// the document is done so that pronouns still read phrases as things.
     phrase_kinds: HashMap<usize, EntityType>,
+    /// The article is a sports report: countries named as sides are teams.
+    sports: bool,
 }
 
 /// Resolves the mentions of one article: see the module doc.
@@ -96,6 +100,7 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
         at: HashMap::new(),
         focus: Vec::new(),
         phrase_kinds: HashMap::new(),
+        sports: sport::is_sports_article(doc),
     };
     let mut occs = Vec::new();
     for s in &doc.sentences {
@@ -202,6 +207,10 @@ impl Builder<'_> {
         if k.entry.is_none() {
             k.entry = g.entry;
         }
+        // A phrase that turns out to be a name (or a group) takes that name's key.
+        if k.origin.is_phrase() && !g.origin.is_phrase() {
+            k.origin = g.origin;
+        }
         if k.part_of.is_none() {
             k.part_of = g.part_of;
         }
@@ -302,6 +311,29 @@ impl Builder<'_> {
         }
         if let Some(id) = m.entry {
             let entry = gaz.entry(id);
+            let side = self.sports
+                && sport::fields_sides(entry)
+                && self
+                    .sentence(o.sentence)
+                    .is_some_and(|s| sport::plays_as_side(s, &m.tokens));
+            if side {
+                // A country on the field: this article's side, part of the country.
+                let key = format!("side:{}", normalize(&entry.label));
+                let (e, rule) = match self.by_key.get(&key) {
+                    Some(&e) => (self.find(e), MergeRule::SameName),
+                    None => {
+                        let e = self.new_entity(EntityType::Organization);
+                        let country = self.entry_entity(id);
+                        self.ents[e].part_of = Some(country);
+                        self.ents[e].origin =
+                            LocalOrigin::Specific(format!("{} side", normalize(&entry.label)));
+                        self.by_key.insert(key, e);
+                        (e, MergeRule::OwnName)
+                    }
+                };
+                self.add_form(e, &m.text, None, rule);
+                return e;
+            }
             if entry.metonym_of.is_some() && m.kind == EntityType::Organization {
                 // A capital acting as an institution: its own node, part of what it stands for.
                 let key = format!("metonym:{}", normalize(&entry.label));
@@ -933,22 +965,61 @@ impl Builder<'_> {
             return None;
         }
         let key = format!("thing:{}", text.to_lowercase());
+        let sentence = self.doc.sentences.get(arg.sentence);
+        let head = sentence.and_then(|s| s.tokens.get(arg.head));
+        // A determiner (`the board`, `its report`) or a headline's bare singular
+        // (`Board approves merger`) points at one thing of this article; a bare plural or
+        // mass noun in running text (`analysts`, `inflation`) names the kind.
+        let determined = sentence.is_some_and(|s| {
+            s.tokens.iter().any(|t| {
+                t.head == Some(arg.head)
+                    && (t.deprel == "nmod:poss"
+                        || t.xpos == "PRP$"
+                        || t.base_rel() == "det"
+                            && SPECIFIC_DETERMINERS.contains(&t.form.to_lowercase().as_str()))
+            })
+        });
+        let singular = head.is_some_and(|t| t.xpos == "NN");
+        let headline = sentence.is_some_and(|s| s.kind == SentenceKind::Headline);
+        // A body or a person in the singular is one of this article even bare (`told
+        // parliament`, `company spokesman`).
+        let one_body = head.is_some_and(|t| {
+            singular
+                && matches!(
+                    phrase_kind(t),
+                    EntityType::Organization | EntityType::Person
+                )
+        });
+        // A phrase qualified by a name (`the Redhaven council`, `the Reagan
+        // administration`) is that same thing in every article.
+        let named = sentence.is_some_and(|s| {
+            s.tokens
+                .get(arg.tokens.clone())
+                .is_some_and(|ts| ts.iter().any(|t| t.upos == Upos::Propn))
+        });
+        let specific = !named && (determined || singular && headline || one_body);
         let rule = if self.by_key.contains_key(&key) {
             MergeRule::SameName
         } else {
             MergeRule::OwnName
         };
         let e = match self.by_key.get(&key) {
-            Some(&e) => self.find(e),
+            Some(&e) => {
+                let e = self.find(e);
+                if specific && let LocalOrigin::Thing(k) = &self.ents[e].origin {
+                    self.ents[e].origin = LocalOrigin::Specific(k.clone());
+                }
+                e
+            }
             None => {
                 let e = self.new_entity(EntityType::Other);
-                self.ents[e].origin = LocalOrigin::Thing(text.to_lowercase());
+                let words = text.to_lowercase();
+                self.ents[e].origin = if specific {
+                    LocalOrigin::Specific(words)
+                } else {
+                    LocalOrigin::Thing(words)
+                };
                 self.by_key.insert(key, e);
-                let head = self
-                    .doc
-                    .sentences
-                    .get(arg.sentence)
-                    .and_then(|s| s.tokens.get(arg.head));
                 self.phrase_kinds
                     .insert(e, head.map_or(EntityType::Other, phrase_kind));
                 e

@@ -304,6 +304,11 @@ pub(super) const DETERMINERS: &[&str] = &[
     "your", "some", "any", "such",
 ];
 
+/// Determiners that point at one thing (or one set) of the article: `the board`, `this
+/// deal`, `a spokesman`; not `some`, `any`, `such`, which stay general.
+pub(super) const SPECIFIC_DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those"];
+
 /// Other pronouns: never a mention of their own.
 pub(super) const OTHER_PRONOUNS: &[&str] = &[
     "i", "me", "we", "us", "you", "our", "my", "your", "this", "that", "which", "who", "what",
