@@ -817,7 +817,7 @@ fn a_name_whose_shares_trade_is_an_organisation() {
 }
 
 /// An article where `the board` approved `the merger`, analysts praised the Redhaven
-/// council, and its spokesman thanked analysts.
+/// council, and its spokesman blamed inflation.
 fn board_doc(id: &str) -> (AnnotatedArticle, Vec<Triple>) {
     use SentenceKind::Body;
     let doc = article(
@@ -835,11 +835,11 @@ fn board_doc(id: &str) -> (AnnotatedArticle, Vec<Triple>) {
                 Body,
                 "Analysts/NOUN/2/nsubj/analyst praised/VERB/0/root the/DET/5/det Redhaven/PROPN/5/compound council/NOUN/2/obj ./PUNCT/2/punct",
             ),
-            // Its spokesman thanked analysts .
+            // Its spokesman blamed inflation .
             sent(
                 2,
                 Body,
-                "Its/PRON/2/nmod:poss spokesman/NOUN/3/nsubj thanked/VERB/0/root analysts/NOUN/3/obj/analyst ./PUNCT/3/punct",
+                "Its/PRON/2/nmod:poss spokesman/NOUN/3/nsubj blamed/VERB/0/root inflation/NOUN/3/obj ./PUNCT/3/punct",
             ),
         ],
     );
@@ -864,20 +864,28 @@ fn board_doc(id: &str) -> (AnnotatedArticle, Vec<Triple>) {
 fn a_phrase_for_one_thing_of_its_article_joins_no_other_article() {
     let (pairs, es) = resolve_all(&[board_doc("north"), board_doc("south")]);
     let got = ids(&pairs);
-    // `the board`, `the merger`, `its spokesman`: each article's own, its id carrying the
-    // article's; bare `analysts` is the kind, and `the Redhaven council` is named.
+    // `the board`, `the merger`, `its spokesman` and the people and bodies of a story
+    // (`analysts`) are each article's own, their ids carrying the article's; a name
+    // (`the Redhaven council`) and a bare idea (`inflation`) are the same everywhere.
     for (doc, half) in [("north", &got[..3]), ("south", &got[3..])] {
         let own = |id: &str| format!("{id}.{doc}");
         assert_eq!(
             half[0],
             Some((own("org.board").as_str(), own("thing.merger").as_str()))
         );
-        assert_eq!(half[1].map(|p| p.1), Some("org.redhaven-council"));
-        assert_eq!(half[2].map(|p| p.0), Some(own("person.spokesman").as_str()));
-        assert_eq!(half[1].map(|p| p.0), half[2].map(|p| p.1));
+        let (analysts, council) = half[1].expect("kept");
+        assert!(
+            analysts.ends_with(&format!(".analysts.{doc}")),
+            "{analysts}"
+        );
+        assert_eq!(council, "org.redhaven-council");
+        assert_eq!(
+            half[2],
+            Some((own("person.spokesman").as_str(), "thing.inflation"))
+        );
     }
-    assert_eq!(got[1], got[4]);
     let board = entity(&es, "org.board.north");
     assert_eq!((board.kind, board.documents), (EntityType::Organization, 1));
     assert_eq!(entity(&es, "org.redhaven-council").documents, 2);
+    assert_eq!(entity(&es, "thing.inflation").documents, 2);
 }

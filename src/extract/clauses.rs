@@ -222,7 +222,18 @@ impl Clauses {
         let fold = object
             .as_ref()
             .filter(|o| o.kind == ArgKind::Phrase && o.text.split_whitespace().count() <= 3);
+        // `X took place`, `X took advantage of Y`: the bare object belongs to the action;
+        // only a prepositional target (with the object folded into the label) is a
+        // statement. A modified object is a target (`took defensive action`).
+        let light = fold.is_some_and(|o| !o.text.contains(' '))
+            && slots
+                .iter()
+                .find(|s| s.prep.is_none())
+                .is_some_and(|s| lexicon::is_light_verb_object(p.lemma(last), p.lemma(s.head)));
         for slot in &slots {
+            if light && slot.prep.is_none() {
+                continue;
+            }
             let Some(target) = p.argument(slot.head, style) else {
                 continue;
             };

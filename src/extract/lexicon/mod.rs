@@ -14,10 +14,10 @@ use words::{
     AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
     ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CLAUSAL_SPEECH_VERBS, CURRENCIES, DEMONYM_ENDINGS,
     DENY_VERBS, DENYING_SUPPORT_VERBS, DIRECTIVE_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS,
-    INTENTION_VERBS, MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS, PERSONAL_PRONOUNS,
-    POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES,
-    QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS,
-    VAGUE_ADJECTIVES,
+    INTENTION_VERBS, LIGHT_VERB_OBJECTS, MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS,
+    PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS,
+    POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS,
+    UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -217,6 +217,15 @@ pub(crate) fn is_argument_preposition(prep: &str) -> bool {
 /// Personal pronouns: these are emitted with kind Pronoun for coreference.
 pub(crate) fn is_personal_pronoun(lower: &str) -> bool {
     PERSONAL_PRONOUNS.contains(&lower)
+}
+
+/// True when verb `verb` and its object noun `noun` (lemmas) make one predicate (`take
+/// place`, `play a role`): the object is no target of its own.
+pub(crate) fn is_light_verb_object(verb: &str, noun: &str) -> bool {
+    let noun = noun.to_ascii_lowercase();
+    LIGHT_VERB_OBJECTS
+        .binary_search_by(|(v, _)| (*v).cmp(verb))
+        .is_ok_and(|i| LIGHT_VERB_OBJECTS[i].1.contains(&noun.as_str()))
 }
 
 /// Relative pronouns, replaced by the noun the relative clause modifies.

@@ -4,8 +4,9 @@
 //! builder in `mod.rs` asks, these answer.
 
 use super::words::{
-    BODY_NOUNS, COMPANY_NOUNS, CREDIT_WORDS, DETERMINERS, MEDIA_HEADS, NOT_INITIALS,
-    OTHER_PRONOUNS, PEOPLE_NOUNS, PERSON_NOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS,
+    BODY_NOUNS, COMPANY_NOUNS, CREDIT_WORDS, DETERMINERS, INSTITUTION_HEADS,
+    INSTITUTION_QUALIFIERS, MEDIA_HEADS, NOT_INITIALS, OTHER_PRONOUNS, PEOPLE_NOUNS, PERSON_NOUNS,
+    PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS,
 };
 use crate::model::{Argument, EntityType, Sentence, SentenceKind, Token, Upos};
 use crate::resolve::gazetteer::{Gazetteer, normalize};
@@ -72,6 +73,18 @@ pub fn strip_determiner(text: &str) -> String {
         words.remove(0);
     }
     words.join(" ")
+}
+
+/// True for a name that says which kind of state institution but not whose (`Finance
+/// Ministry`, `Ministry of Finance`, `Stock Exchange`, `Supreme Court`; `key` normalised):
+/// every country has one, so it names one only inside its article.
+pub(super) fn is_unqualified_institution(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.len() >= 2
+        && words.iter().any(|w| INSTITUTION_HEADS.contains(w))
+        && words
+            .iter()
+            .all(|w| INSTITUTION_HEADS.contains(w) || INSTITUTION_QUALIFIERS.contains(w))
 }
 
 pub(super) fn is_media_name(form: &str) -> bool {
@@ -172,6 +185,15 @@ pub(super) fn phrase_kind(head: &Token) -> EntityType {
 #[cfg(test)]
 mod tests {
     use super::article_year;
+
+    #[test]
+    fn a_ministry_without_a_country_is_no_one_s_in_particular() {
+        use super::is_unqualified_institution as f;
+        assert!(f("finance ministry") && f("ministry of finance") && f("stock exchange"));
+        assert!(f("the central bank") && f("supreme court"));
+        assert!(!f("tokyo stock exchange") && !f("bank of france") && !f("ministry"));
+        assert!(!f("security council") && !f("home office"));
+    }
 
     #[test]
     fn the_year_of_a_date_as_written() {

@@ -54,7 +54,7 @@ mod words;
 
 use forms::{
     article_year, contains_acronym_word, description_modifiers, initials_of, is_media_name,
-    is_pronoun, parenthesis_is_identity, phrase_kind, text_sentence,
+    is_pronoun, is_unqualified_institution, parenthesis_is_identity, phrase_kind, text_sentence,
 };
 pub use forms::{is_credit, strip_determiner};
 use roles::roles;
@@ -393,6 +393,10 @@ impl Builder<'_> {
         }
         let e = self.new_entity(m.kind);
         self.ents[e].titled_person = m.title.is_some() && m.kind == EntityType::Person;
+        if is_unqualified_institution(&key) {
+            // `the Finance Ministry`: this article's country's, not every country's.
+            self.ents[e].origin = LocalOrigin::Specific(key.clone());
+        }
         self.by_key.insert(key, e);
         self.add_form(e, &m.text, m.title.as_deref(), MergeRule::OwnName);
         e
@@ -981,14 +985,15 @@ impl Builder<'_> {
         });
         let singular = head.is_some_and(|t| t.xpos == "NN");
         let headline = sentence.is_some_and(|s| s.kind == SentenceKind::Headline);
-        // A body or a person in the singular is one of this article even bare (`told
-        // parliament`, `company spokesman`).
+        // People and bodies are those of this article even bare, singular or plural
+        // (`told parliament`, `company spokesman`, `analysts said`, `banks lent`): the
+        // analysts of one story are not those of another. Only things and ideas
+        // (`interest rates`, `inflation`) are the same in every article.
         let one_body = head.is_some_and(|t| {
-            singular
-                && matches!(
-                    phrase_kind(t),
-                    EntityType::Organization | EntityType::Person
-                )
+            matches!(
+                phrase_kind(t),
+                EntityType::Organization | EntityType::Person | EntityType::Group
+            )
         });
         // A phrase qualified by a name (`the Redhaven council`, `the Reagan
         // administration`) is that same thing in every article.

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::model::{AnnotatedArticle, Sentence, Upos};
+use crate::model::{AnnotatedArticle, Sentence, Token, Upos};
 use crate::resolve::gazetteer::Entry;
 
 /// Words (lemmas, lower case) that only sports reports use often: the kinds of sport,
@@ -81,11 +81,34 @@ const SPORT_WORDS: &[&str] = &[
 /// Home nations that field their own sides though they are no sovereign state.
 const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
 
-/// True for a sports report: at least five words of [`SPORT_WORDS`], three of them
-/// different. A business story that mentions one `cup` or `match` stays news.
+/// True for a sports report: at least five cues, three of them different, where a cue is
+/// a word of [`SPORT_WORDS`] or a score (`24-17`, `2-1`). A business story that mentions
+/// one `cup` or `match` stays news.
 pub(super) fn is_sports_article(doc: &AnnotatedArticle) -> bool {
     let mut seen = 0usize;
     let mut distinct: BTreeSet<&str> = BTreeSet::new();
+    for s in &doc.sentences {
+        let scores = s
+            .tokens
+            .windows(3)
+            .filter(|w| {
+                let small = |t: &Token| {
+                    t.upos == Upos::Num
+                        && (1..=2).contains(&t.form.len())
+                        && t.form.bytes().all(|b| b.is_ascii_digit())
+                };
+                small(&w[0])
+                    && w[1].form == "-"
+                    && small(&w[2])
+                    && w[0].span.end == w[1].span.start
+                    && w[1].span.end == w[2].span.start
+            })
+            .count();
+        if scores > 0 {
+            seen += scores;
+            distinct.insert("<score>");
+        }
+    }
     for t in doc.sentences.iter().flat_map(|s| &s.tokens) {
         if !matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj) {
             continue;
@@ -106,7 +129,7 @@ pub(super) fn fields_sides(entry: &Entry) -> bool {
 
 /// True when the name at `tokens` acts or is acted on as a side: a subject, an object, a
 /// possessor or modifier (`England's coach`, `the Wales squad`), or after `against`,
-/// `over`, `to`, `with`, `by`, `v`/`vs`; a conjunct reads as its first conjunct. After `in`,
+/// `over`, `to`, `with`, `by`, `for` (`a try for England`), `v`/`vs`; a conjunct reads as its first conjunct. After `in`,
 /// `at`, `from` and other places' prepositions it is the place.
 pub(super) fn plays_as_side(sentence: &Sentence, tokens: &Range<usize>) -> bool {
     let inside = |i: usize| tokens.contains(&i);
@@ -132,7 +155,7 @@ pub(super) fn plays_as_side(sentence: &Sentence, tokens: &Range<usize>) -> bool 
                 && c.base_rel() == "case"
                 && matches!(
                     c.form.to_lowercase().as_str(),
-                    "against" | "over" | "to" | "with" | "by" | "v" | "vs" | "v." | "vs."
+                    "against" | "over" | "to" | "with" | "by" | "for" | "v" | "vs" | "v." | "vs."
                 )
         }),
         _ => false,

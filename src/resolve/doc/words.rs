@@ -350,3 +350,56 @@ pub(super) const NOT_INITIALS: &[&str] = &["of", "the", "for", "and", "&", "de",
 pub(super) const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "lord", "lady",
 ];
+
+/// Heads of state institutions every country has (`Finance Ministry`, `Stock Exchange`,
+/// `Supreme Court`): a name made of one of these and [`INSTITUTION_QUALIFIERS`] only says
+/// which kind, not whose.
+pub(super) const INSTITUTION_HEADS: &[&str] = &[
+    "army",
+    "assembly",
+    "bank",
+    "cabinet",
+    "court",
+    "exchange",
+    "ministries",
+    "ministry",
+    "navy",
+    "parliament",
+    "police",
+];
+
+/// Words that say which institution of a kind, not whose (`Finance`, `Foreign`, `Stock`).
+pub(super) const INSTITUTION_QUALIFIERS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "and",
+    "central",
+    "commerce",
+    "defence",
+    "defense",
+    "economic",
+    "economy",
+    "education",
+    "energy",
+    "environment",
+    "federal",
+    "finance",
+    "foreign",
+    "health",
+    "high",
+    "industry",
+    "interior",
+    "international",
+    "justice",
+    "labor",
+    "labour",
+    "national",
+    "of",
+    "oil",
+    "state",
+    "stock",
+    "supreme",
+    "the",
+    "trade",
+    "transport",
+];

@@ -259,6 +259,42 @@ fn names(sentence: &Sentence) -> Vec<NameMention> {
                 end += 1;
                 continue;
             }
+            // A possessive inside a company's name (`Moody's Investors Service Inc`,
+            // `Smith's Foods Corp`): the name words after it end in a legal suffix.
+            if end < n && end > start && matches!(sentence.tokens[end].form.as_str(), "'s" | "’s")
+            {
+                let glued = sentence.tokens[end - 1].span.end == sentence.tokens[end].span.start;
+                let tail = (end + 1..n)
+                    .take_while(|&k| {
+                        let t = &sentence.tokens[k];
+                        capitalised(&t.form)
+                            && (is_name[k] || matches!(t.upos, Upos::Noun | Upos::Propn))
+                    })
+                    .last();
+                if glued
+                    && let Some(last) = tail
+                    && is_legal_suffix(&sentence.tokens[last].form)
+                {
+                    end = last + 1;
+                    continue;
+                }
+            }
+            // `Standard and Poor's Corp`: one word, `and`, one word with a possessive, and a
+            // legal suffix is one company (without the possessive, `Texaco and Pennzoil Co`
+            // are two).
+            if end - start == 1
+                && end + 4 <= n
+                && matches!(lower(&sentence.tokens[end].form).as_ref(), "and" | "&")
+                && capitalised(&sentence.tokens[end + 1].form)
+                && matches!(sentence.tokens[end + 2].form.as_str(), "'s" | "’s")
+                && sentence.tokens[end + 1].span.end == sentence.tokens[end + 2].span.start
+                && let Some(suffix) = (end + 3..n)
+                    .take_while(|&k| capitalised(&sentence.tokens[k].form))
+                    .find(|&k| is_legal_suffix(&sentence.tokens[k].form))
+            {
+                end = suffix + 1;
+                continue;
+            }
             // A hyphen between name words (`al-Sadr` written `al - Sadr`).
             if end + 1 < n && end > start && sentence.tokens[end].form == "-" {
                 let (prev, hy, next) = (
@@ -398,6 +434,14 @@ fn is_people_word(word: &str) -> bool {
 /// own it names nothing across documents.
 pub fn is_org_head(word: &str) -> bool {
     ORG_HEAD_SET.contains(&lower(word))
+}
+
+/// True for a company's legal form written after its name (`Inc`, `Corp.`, `Plc`).
+fn is_legal_suffix(word: &str) -> bool {
+    matches!(
+        lower(word.trim_end_matches('.')).as_ref(),
+        "inc" | "corp" | "corporation" | "co" | "ltd" | "llc" | "plc" | "ag" | "sa" | "nv"
+    )
 }
 
 /// True for words that are never names (`Sunday`, `March`, `God`).

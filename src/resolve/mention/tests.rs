@@ -263,3 +263,40 @@ fn a_demonym_stays_in_a_name_unless_the_rest_is_a_known_name() {
         &[("West German Fjordbank", EntityType::Organization)],
     );
 }
+
+/// Like [`check`], with every `'s` glued to the word before it, as the tokenizer leaves it.
+fn check_glued(spec: &str, expect: &[(&str, EntityType)]) {
+    let loose = sent(0, spec);
+    let mut tokens = loose.tokens.clone();
+    let mut shift = 0;
+    for t in &mut tokens {
+        if t.form == "'s" {
+            shift += 1;
+        }
+        t.span = Span::new(t.span.start - shift, t.span.end - shift);
+    }
+    let end = tokens.last().map_or(0, |t| t.span.end);
+    let s = Sentence::new(0, Span::new(0, end), SentenceKind::Body, tokens);
+    let got: Vec<(String, EntityType)> =
+        mentions(&s).into_iter().map(|m| (m.text, m.kind)).collect();
+    let want: Vec<(String, EntityType)> =
+        expect.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
+    assert_eq!(got, want, "{spec}");
+}
+
+#[test]
+fn a_possessive_inside_a_company_s_name_keeps_it_whole() {
+    check_glued(
+        "Tarrow/PROPN/3/nmod:poss 's/PART/1/case Investors/NOUN/6/nsubj/NNS Service/PROPN/5/compound Inc/PROPN/6/nsubj said/VERB/0/root",
+        &[("Tarrow's Investors Service Inc", EntityType::Organization)],
+    );
+    check_glued(
+        "Dunmore/PROPN/6/nsubj and/CCONJ/3/cc Pell/PROPN/1/conj 's/PART/1/case Corp/PROPN/6/nsubj said/VERB/0/root",
+        &[("Dunmore and Pell's Corp", EntityType::Organization)],
+    );
+    // Without a legal suffix the possessive is a boundary: Pell's investors are people.
+    check_glued(
+        "Pell/PROPN/3/nmod:poss 's/PART/1/case Investors/NOUN/4/nsubj/NNS said/VERB/0/root",
+        &[("Pell", EntityType::Person)],
+    );
+}
