@@ -4,10 +4,15 @@
 //! - Nodes are keyed by their id; everything is put in key order first, so the positions
 //!   depend on the nodes and edges given, never on the order they are given in.
 //! - Start positions come from a hash of each key (seeded), so they are the same in every run.
-//! - One thread (the page is written beside the other files, which keep the other cores
-//!   busy), `f64`, a fixed number of iterations (fewer for bigger graphs, see
-//!   [`iterations`]), and the coordinates rounded to integers at the end: the same input
-//!   gives the same numbers on every run and every thread count.
+//! - `f64`, a fixed number of iterations (fewer for bigger graphs, see [`iterations`]), and
+//!   the coordinates rounded to integers at the end: the same input gives the same numbers
+//!   on every run and every thread count.
+//! - Parallel (rayon, in the current pool) where that cannot change a bit: each node's
+//!   force is summed on its own, in a fixed order (its quadtree walk, then gravity, then
+//!   its links in link order), from the positions and the quadtree of the iteration, which
+//!   no one writes meanwhile; each node's move reads only its own forces. What adds up
+//!   over all nodes (the quadtree, the swinging and traction) is done on one thread, in
+//!   node order.
 //!
 //! Forces, as in Gephi's ForceAtlas2: repulsion `kr·(d₁+1)(d₂+1)/dist` between every pair
 //! of nodes (by degree `d`, approximated by a quadtree beyond [`THETA`]), linear attraction
@@ -19,6 +24,8 @@
 //! Written here (about 300 lines) rather than taken from a crate: `forceatlas2` is
 //! AGPL-3.0, and `fa2` uses rayon and documents no promise of the same numbers for every
 //! thread count, which the page's bytes need.
+
+use rayon::prelude::*;
 
 use crate::hash::hash_str;
 
@@ -123,11 +130,12 @@ pub fn layout(keys: &[&str], edges: &[(usize, usize, f64)], seed: u64) -> Vec<(i
         y[r] = unit(crate::hash::hash_mix(h, 2)) * spread;
     }
 
+    let adjacency = Adjacency::new(n, &links);
     let mut state = Forces::new(n);
     let mut speed = Speed::new();
     for _ in 0..iterations(n) {
-        state.step(&x, &y, &mass, &links);
-        speed.apply(&mut x, &mut y, &mass, &mut state);
+        state.step(&x, &y, &mass, &adjacency);
+        speed.apply(&mut x, &mut y, &mass, &state);
     }
 
     let max = x.iter().chain(y.iter()).fold(
@@ -153,14 +161,45 @@ fn unit(h: u64) -> f64 {
     (h >> 11) as f64 / (1u64 << 52) as f64 - 1.0
 }
 
+/// Each node's links, in link order: the other end and the weight (compressed rows).
+struct Adjacency {
+    /// Node `i`'s links are `links[start[i]..start[i + 1]]`.
+    start: Vec<usize>,
+    links: Vec<(usize, f64)>,
+}
+
+impl Adjacency {
+    fn new(n: usize, links: &[(usize, usize, f64)]) -> Adjacency {
+        let mut start = vec![0usize; n + 1];
+        for &(a, b, _) in links {
+            start[a + 1] += 1;
+            start[b + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut out = vec![(0usize, 0.0f64); start[n]];
+        for &(a, b, w) in links {
+            out[fill[a]] = (b, w);
+            fill[a] += 1;
+            out[fill[b]] = (a, w);
+            fill[b] += 1;
+        }
+        Adjacency { start, links: out }
+    }
+
+    fn of(&self, i: usize) -> &[(usize, f64)] {
+        &self.links[self.start[i]..self.start[i + 1]]
+    }
+}
+
 /// The forces of one iteration, and those of the one before (for the swinging).
 struct Forces {
     dx: Vec<f64>,
     dy: Vec<f64>,
     old_dx: Vec<f64>,
     old_dy: Vec<f64>,
-    /// The quadtree walk's stack.
-    stack: Vec<u32>,
     tree: QuadTree,
     /// [`gravity`] of the graph.
     gravity: f64,
@@ -173,33 +212,39 @@ impl Forces {
             dy: vec![0.0; n],
             old_dx: vec![0.0; n],
             old_dy: vec![0.0; n],
-            stack: Vec::new(),
             tree: QuadTree::default(),
             gravity: gravity(n),
         }
     }
 
-    fn step(&mut self, x: &[f64], y: &[f64], mass: &[f64], links: &[(usize, usize, f64)]) {
+    /// The forces on every node. Each node's sum is its own, in a fixed order, so the
+    /// numbers do not depend on the threads.
+    fn step(&mut self, x: &[f64], y: &[f64], mass: &[f64], adjacency: &Adjacency) {
         std::mem::swap(&mut self.dx, &mut self.old_dx);
         std::mem::swap(&mut self.dy, &mut self.old_dy);
-        self.dx.iter_mut().for_each(|v| *v = 0.0);
-        self.dy.iter_mut().for_each(|v| *v = 0.0);
         self.tree.build(x, y, mass);
-        for i in 0..x.len() {
-            let (fx, fy) = self.tree.repulsion(i, x, y, mass, &mut self.stack);
-            self.dx[i] += fx;
-            self.dy[i] += fy;
-            // Strong gravity, kg·m·distance towards the centre.
-            self.dx[i] -= x[i] * self.gravity * mass[i];
-            self.dy[i] -= y[i] * self.gravity * mass[i];
-        }
-        for &(a, b, w) in links {
-            let (ex, ey) = (x[a] - x[b], y[a] - y[b]);
-            self.dx[a] -= ex * w;
-            self.dy[a] -= ey * w;
-            self.dx[b] += ex * w;
-            self.dy[b] += ey * w;
-        }
+        let (tree, gravity) = (&self.tree, self.gravity);
+        self.dx
+            .par_iter_mut()
+            .zip(self.dy.par_iter_mut())
+            .enumerate()
+            .with_min_len(256)
+            .for_each_init(Vec::new, |stack, (i, (dx, dy))| {
+                let (fx, fy) = tree.repulsion(i, x, y, mass, stack);
+                // The same operations, in the same order, as summing the repulsion, the
+                // gravity and then every link in link order into a zeroed array.
+                let (mut fx, mut fy) = (0.0 + fx, 0.0 + fy);
+                // Strong gravity, kg·m·distance towards the centre.
+                fx -= x[i] * gravity * mass[i];
+                fy -= y[i] * gravity * mass[i];
+                // Linear attraction along each link.
+                for &(j, w) in adjacency.of(i) {
+                    fx -= (x[i] - x[j]) * w;
+                    fy -= (y[i] - y[j]) * w;
+                }
+                *dx = fx;
+                *dy = fy;
+            });
     }
 }
 
@@ -218,7 +263,7 @@ impl Speed {
         }
     }
 
-    fn apply(&mut self, x: &mut [f64], y: &mut [f64], mass: &[f64], f: &mut Forces) {
+    fn apply(&mut self, x: &mut [f64], y: &mut [f64], mass: &[f64], f: &Forces) {
         let n = x.len() as f64;
         let mut swinging = 0.0;
         let mut traction = 0.0;
@@ -251,13 +296,18 @@ impl Speed {
             self.efficiency *= 1.3;
         }
         self.speed += (target - self.speed).min(0.5 * self.speed);
-        for i in 0..x.len() {
-            let (sx, sy) = (f.old_dx[i] - f.dx[i], f.old_dy[i] - f.dy[i]);
-            let swing = mass[i] * (sx * sx + sy * sy).sqrt();
-            let factor = self.speed / (1.0 + (self.speed * swing).sqrt());
-            x[i] += f.dx[i] * factor;
-            y[i] += f.dy[i] * factor;
-        }
+        let speed = self.speed;
+        x.par_iter_mut()
+            .zip(y.par_iter_mut())
+            .enumerate()
+            .with_min_len(1024)
+            .for_each(|(i, (x, y))| {
+                let (sx, sy) = (f.old_dx[i] - f.dx[i], f.old_dy[i] - f.dy[i]);
+                let swing = mass[i] * (sx * sx + sy * sy).sqrt();
+                let factor = speed / (1.0 + (speed * swing).sqrt());
+                *x += f.dx[i] * factor;
+                *y += f.dy[i] * factor;
+            });
     }
 }
 
@@ -455,6 +505,34 @@ mod tests {
         }
         // Another seed, another picture.
         assert_ne!(first, layout(&refs, &edges, 2));
+    }
+
+    /// A graph big enough to be split between threads: a ring with chords and a star.
+    fn tangle(n: usize) -> (Vec<String>, Vec<(usize, usize, f64)>) {
+        let (keys, mut edges) = ring(n);
+        for i in 0..n {
+            edges.push((i, (i * 7 + 3) % n, (i % 3) as f64 + 1.0));
+            if i % 5 == 0 {
+                edges.push((0, i, 1.0));
+            }
+        }
+        (keys, edges)
+    }
+
+    #[test]
+    fn same_positions_on_any_number_of_threads() {
+        let (keys, edges) = tangle(3_000);
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool")
+                .install(|| layout(&refs, &edges, 3))
+        };
+        let one = on(1);
+        assert_eq!(one, on(2));
+        assert_eq!(one, on(3));
     }
 
     #[test]
