@@ -27,7 +27,7 @@
 //! ([`LEAF_SPREAD`]). So a big graph simulates a third of its nodes, with the iterations
 //! and gravity of its full size (a smaller system settles at least as well in as many).
 //!
-//! Written here (about 300 lines) rather than taken from a crate: `forceatlas2` is
+//! Written here (about 400 lines of code) rather than taken from a crate: `forceatlas2` is
 //! AGPL-3.0, and `fa2` uses rayon and documents no promise of the same numbers for every
 //! thread count, which the page's bytes need.
 
