@@ -23,9 +23,10 @@
 //!
 //! Leaves are not simulated. A leaf is a node all of whose links go to one other node (on
 //! the BBC build's page, 13,000 of 21,000 nodes): it joins that node as one body, its mass
-//! added to the body's, and is placed around it when the simulation is done
-//! ([`LEAF_SPREAD`]). So a big graph simulates a third of its nodes, with the iterations
-//! and gravity of its full size (a smaller system settles at least as well in as many).
+//! added to the body's, and is placed around it when the simulation is done, at twice
+//! the distance where its forces balance. So a big graph simulates a third of its nodes,
+//! with the iterations and gravity of its full size (a smaller system settles at least as
+//! well in as many).
 //!
 //! Written here (about 400 lines of code) rather than taken from a crate: `forceatlas2` is
 //! AGPL-3.0, and `fa2` uses rayon and documents no promise of the same numbers for every
