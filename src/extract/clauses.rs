@@ -237,6 +237,12 @@ impl Clauses {
             let Some(target) = p.argument(slot.head, style) else {
                 continue;
             };
+            // With a real object, a prepositional phrase is how or with what, not whom
+            // (`created a group with annual sales of …`, `shocked Ireland with a try`):
+            // only a named party after the preposition is a target of its own.
+            if slot.prep.is_some() && object.is_some() && !light && target.kind == ArgKind::Phrase {
+                continue;
+            }
             if !self.policy.target_ok(p, &target) {
                 continue;
             }
