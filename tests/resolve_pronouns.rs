@@ -294,3 +294,27 @@ fn the_company_is_the_lead_s_subject_before_one_named_since() {
         vec![Some(("org.zorvik-holdings", "org.tarsk"))]
     );
 }
+
+#[test]
+fn it_before_take_or_cost_with_an_infinitive_is_no_one() {
+    let (pairs, _) = one_doc(
+        "extraposed",
+        vec![
+            // Tarsk Oil repaired the pipeline .
+            sent(
+                0,
+                Body,
+                "Tarsk/PROPN/2/compound Oil/PROPN/3/nsubj repaired/VERB/0/root the/DET/5/det pipeline/NOUN/3/obj ./PUNCT/3/punct",
+            ),
+            // It took Pellam a year to finish it .
+            sent(
+                1,
+                Body,
+                "It/PRON/2/nsubj took/VERB/0/root Pellam/PROPN/2/iobj a/DET/5/det year/NOUN/2/obj to/PART/7/mark finish/VERB/2/xcomp it/PRON/7/obj ./PUNCT/2/punct",
+            ),
+        ],
+        &[((1, 0..1, 0, PRON), (1, 2..3, 2, NAME))],
+    );
+    // `It` is the finishing, not Tarsk Oil: the statement is left out.
+    assert_eq!(ids(&pairs), vec![None]);
+}

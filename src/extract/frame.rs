@@ -59,9 +59,18 @@ impl Policy {
     }
 }
 
-/// An argument that is a scrap of a phrase, not a participant: a single letter, or a
-/// unit abbreviation without its number (`p` from `70p`, `mln`).
+/// An argument that is a scrap of a phrase, not a participant: a single letter, a unit
+/// abbreviation without its number (`p` from `70p`, `mln`), or one word said over and over
+/// (`blah blah blah`, filler left in a wire story).
 fn fragment(p: &Parse<'_>, arg: &Argument) -> bool {
+    let mut words = arg.text.split_whitespace().map(str::to_lowercase);
+    let repeated = words.next().is_some_and(|first| {
+        let rest: Vec<String> = words.collect();
+        !rest.is_empty() && rest.iter().all(|w| *w == first)
+    });
+    if repeated {
+        return true;
+    }
     let letters = arg.text.chars().filter(|c| c.is_alphabetic()).count();
     let digits = arg.text.chars().any(|c| c.is_ascii_digit());
     (letters <= 1 && !digits && arg.kind != ArgKind::Pronoun)
@@ -433,6 +442,11 @@ pub(crate) fn accusation_verb(lemma: &str) -> bool {
     )
 }
 
+/// Verbs whose `of` complement is denied (`cleared the sprinters of avoiding tests`).
+pub(crate) fn exoneration_verb(lemma: &str) -> bool {
+    matches!(lemma, "clear" | "acquit" | "exonerate" | "absolve")
+}
+
 /// Who a clause headed by `v` is attributed to, and the modality that gives it.
 /// `None` when the text states it itself.
 pub(crate) fn attribution(
@@ -518,6 +532,38 @@ pub(crate) fn attribution(
                     speaker_of(h)
                 };
                 return Some((speaker, Modality::Alleged));
+            }
+            // `accused the firm of dumping`, `cleared the sprinters of avoiding tests` with
+            // the gerund hung on the object: as if on the verb.
+            "acl"
+                if matches!(p.mark(cur), Some("of" | "for"))
+                    && p.base(h) == "obj"
+                    && p.head(h).is_some_and(|g| {
+                        accusation_verb(p.lemma(g)) || exoneration_verb(p.lemma(g))
+                    }) =>
+            {
+                let g = p.head(h).expect("checked");
+                let speaker = if p.is_passive(g) {
+                    agent(p, g).and_then(|a| p.argument(a, style))
+                } else {
+                    speaker_of(g)
+                };
+                let m = if exoneration_verb(p.lemma(g)) {
+                    Modality::Denied
+                } else {
+                    Modality::Alleged
+                };
+                return Some((speaker, m));
+            }
+            // `the tribunal cleared them of avoiding tests`: what they were cleared of is
+            // denied by whoever cleared them.
+            "advcl" | "obl" if p.mark(cur) == Some("of") && exoneration_verb(p.lemma(h)) => {
+                let speaker = if p.is_passive(h) {
+                    agent(p, h).and_then(|a| p.argument(a, style))
+                } else {
+                    speaker_of(h)
+                };
+                return Some((speaker, Modality::Denied));
             }
             // `denied meddling in …` with the gerund attached as `advcl`: as `xcomp`
             "advcl"

@@ -126,12 +126,27 @@ impl Builder<'_> {
             .and_then(|h| s.tokens.get(h))
             .map(|v| v.lemma.as_str())
             .unwrap_or("");
+        // `It would take 100 mln dlrs to repair the pipeline`, `it costs little to ask`:
+        // the subject is the infinitive after the verb.
+        let extraposed = || {
+            matches!(verb, "take" | "cost" | "pay")
+                && t.head.is_some_and(|h| {
+                    s.tokens.iter().enumerate().any(|(i, c)| {
+                        i > h
+                            && c.head == Some(h)
+                            && matches!(c.deprel, "xcomp" | "advcl" | "csubj" | "ccomp")
+                            && s.tokens
+                                .iter()
+                                .any(|m| m.head == Some(i) && m.form.eq_ignore_ascii_case("to"))
+                    })
+                })
+        };
         t.deprel == "expl"
             || word == "it"
-                && matches!(
+                && (matches!(
                     verb,
                     "follow" | "seem" | "appear" | "emerge" | "happen" | "turn" | "remain" | "rain"
-                )
+                ) || extraposed())
     }
 
     fn pronoun_at(
