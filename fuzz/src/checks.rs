@@ -147,7 +147,10 @@ pub fn check_corpus(body: &[u8], ext: &str) {
             Ok(None) => break,
             Err(e) => {
                 let message = chain(&e);
-                assert!(message.contains(&shown), "error without the file: {message}");
+                assert!(
+                    message.contains(&shown),
+                    "error without the file: {message}"
+                );
                 assert_user_message(&message);
                 failed = Some(message);
                 break;
@@ -156,7 +159,10 @@ pub fn check_corpus(body: &[u8], ext: &str) {
     }
     for d in corpus.diagnostics() {
         let message = d.to_string();
-        assert_eq!(d.origin.path, shown, "warning about another file: {message}");
+        assert_eq!(
+            d.origin.path, shown,
+            "warning about another file: {message}"
+        );
         assert!(!d.message.trim().is_empty(), "a warning without a message");
         assert_user_message(&message);
     }
@@ -166,15 +172,8 @@ pub fn check_corpus(body: &[u8], ext: &str) {
         chunk_size: 8,
         max_article_tokens: BUDGET,
     };
-    let built = pool().install(|| {
-        pipeline::build(
-            &mut corpus,
-            nlp(),
-            &Extractors::all(),
-            options,
-            &|_, _| {},
-        )
-    });
+    let built = pool()
+        .install(|| pipeline::build(&mut corpus, nlp(), &Extractors::all(), options, &|_, _| {}));
     match (built, failed) {
         (Ok(build), None) => {
             assert_eq!(build.progress.documents, articles, "articles built");
@@ -188,7 +187,10 @@ pub fn check_corpus(body: &[u8], ext: &str) {
         }
         (Err(e), Some(read)) => {
             let message = chain(&e);
-            assert!(message.contains(&shown), "error without the file: {message}");
+            assert!(
+                message.contains(&shown),
+                "error without the file: {message}"
+            );
             assert_eq!(message, read, "the build fails as the reader did");
         }
         (Ok(_), Some(read)) => panic!("reading failed ({read}) but the build did not"),
@@ -228,7 +230,10 @@ pub fn graph_jsonld(data: &[u8]) {
         .unwrap_or_else(|e| panic!("the written graph does not read back: {}", chain(&e)));
     assert!(diff::diff(&graph, &copy).is_empty(), "the copy differs");
     assert!(diff::diff(&copy, &graph).is_empty(), "the copy differs");
-    assert!(diff::diff(&copy, &copy).is_empty(), "the copy differs from itself");
+    assert!(
+        diff::diff(&copy, &copy).is_empty(),
+        "the copy differs from itself"
+    );
     let mut again = Vec::new();
     writer
         .write(&mut again, &copy)
@@ -264,13 +269,20 @@ pub fn partial(data: &[u8]) {
     let shown = path.display().to_string();
     let named = |e: &dyn Error| {
         let message = chain(e);
-        assert!(message.contains(&shown), "error without the file: {message}");
+        assert!(
+            message.contains(&shown),
+            "error without the file: {message}"
+        );
         assert_user_message(&message);
     };
     let mut readers = match partial::open_all(std::slice::from_ref(&path)) {
         Ok(readers) => readers,
         Err(e) => {
-            assert!(records.is_none(), "a valid header is refused: {}", chain(&e));
+            assert!(
+                records.is_none(),
+                "a valid header is refused: {}",
+                chain(&e)
+            );
             named(&e);
             return;
         }
