@@ -40,6 +40,7 @@ cargo afl config --build >/dev/null 2>&1 || cargo afl --version >/dev/null
 export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
 export AFL_NO_UI=1 AFL_QUIET=1
 
+mkdir -p fuzz/out
 found=0
 summary=()
 for t in "${targets[@]}"; do

@@ -17,7 +17,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::decode_segment;
 use super::wire::{NodeIn, OneOrMany};
-use crate::export::{ExportError, FORMAT_VERSION, OLDEST_READABLE_VERSION};
+use crate::export::{ExportError, FORMAT_VERSION, OLDEST_READABLE_VERSION, clean_confidence};
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, Relation, RelationId};
 use crate::model::{CharSpan, Modality, Polarity, Span};
 use crate::model::{Entity, EntityId, EntityType};
@@ -366,11 +366,17 @@ fn evidence_of(node: &NodeIn, quotes: &mut HashSet<Arc<str>>) -> Result<Evidence
         confidence: node
             .confidence
             .as_deref()
-            .and_then(|c| c.parse::<f32>().ok())
-            .filter(|c| c.is_finite())
+            .and_then(confidence)
             .ok_or("no confidence")?,
         extractor: node.extractor.clone().ok_or("no extractor")?,
     })
+}
+
+/// A confidence as the writer would write it (in `[0, 1]`, three decimals), so that a graph
+/// read back writes the same confidence again; `None` when it is no finite number.
+fn confidence(text: &str) -> Option<f32> {
+    let value = text.parse::<f64>().ok().filter(|c| c.is_finite())?;
+    Some(clean_confidence(value) as f32)
 }
 
 fn polarity(s: Option<&str>) -> Result<Polarity, String> {
@@ -419,6 +425,22 @@ mod tests {
     }
 
     #[test]
+    fn confidences_read_as_written() {
+        // what the writer writes reads as it did when parsed straight to f32
+        for k in 0..=1000 {
+            let text = format!("{}.{:03}", k / 1000, k % 1000);
+            assert_eq!(confidence(&text), text.parse::<f32>().ok(), "{text}");
+        }
+        // what it does not write reads as what it would write: issue #22, found by the
+        // graph_jsonld fuzz target (a fourth decimal changed the graph on a round trip)
+        assert_eq!(confidence("0.6885"), Some(0.689));
+        assert_eq!(confidence("1.5"), Some(1.0));
+        assert_eq!(confidence("-2"), Some(0.0));
+        assert_eq!(confidence("NaN"), None);
+        assert_eq!(confidence("inf"), None);
+    }
+
+    #[test]
     fn evidence_listed_twice_is_missing_the_second_time() {
         let twice = STATEMENT.replace(
             r#"["relation/r/evidence/0"]"#,
@@ -439,6 +461,9 @@ mod tests {
         let e = read(&[bad_entity, &future]).expect_err("refused");
         assert!(matches!(e, ExportError::UnsupportedVersion { .. }), "{e}");
         let e = read(&[bad_entity, DATASET]).expect_err("refused");
-        assert!(e.to_string().contains("node entity/x: no entityType"), "{e}");
+        assert!(
+            e.to_string().contains("node entity/x: no entityType"),
+            "{e}"
+        );
     }
 }
