@@ -7,7 +7,8 @@
 # corpus_text, corpus_jsonl, graph_jsonld and partial (all by default). The checks each
 # target makes are in fuzz/src/checks.rs. Installs cargo-afl from crates.io when it is
 # missing. Each target's queue is kept in fuzz/out/<target>/ (git-ignored), so a second
-# run goes on from where the first stopped. One fuzzing process at a time, at nice 19:
+# run goes on from where the first stopped; fuzz/dict/<target>.dict gives afl the format's
+# tokens. One fuzzing process at a time, at nice 19:
 # the machines have 2 cores.
 #
 # Exits 1 when a target found a crash (a panic: a broken invariant) or a hang (an input
@@ -48,6 +49,8 @@ for t in "${targets[@]}"; do
   input=(-i "fuzz/seeds/$t")
   # resume from the queue of an earlier run
   [ -f "$out/default/fuzzer_stats" ] && input=(-i -)
+  # the format's tokens (keys, tags, escapes), so that mutations reach its structure
+  [ -f "fuzz/dict/$t.dict" ] && input+=(-x "fuzz/dict/$t.dict")
   echo "=== fuzzing $t for ${seconds}s"
   started=$(date +%s)
   nice -n 19 cargo afl fuzz "${input[@]}" -o "$out" -V "$seconds" -t "$timeout_ms" \
