@@ -153,18 +153,22 @@ pub(super) fn decode(record: &[u8]) -> Result<DocOutput, DecodeError> {
     let mut pending: Vec<Pending> = Vec::with_capacity(n);
     for _ in 0..n {
         let sentence = r.var_usize()?;
-        let span = Span::new(r.var_usize()?, r.var_usize()?);
-        let char_span = CharSpan::new(r.var_usize()?, r.var_usize()?);
+        let (start, end) = get_range(r, "byte span")?;
+        let span = Span::new(start, end);
+        let (start, end) = get_range(r, "character span")?;
+        let char_span = CharSpan::new(start, end);
         let at = r.position();
         let text = match (r.flag("sentence flag")?, pending.last()) {
             (true, Some(last)) => Arc::clone(&last.text),
             (false, _) => Arc::from(r.var_str()?),
             (true, None) => return Err(DecodeError::Invalid(at, "sentence flag")),
         };
-        let actor = get_argument(r)?;
-        let target = get_argument(r)?;
+        // every argument is one of the document's entities (a merge resolves it there)
+        let locals = entities.len();
+        let actor = get_argument(r, locals)?;
+        let target = get_argument(r, locals)?;
         let attributed_to = if r.flag("attribution flag")? {
-            Some(get_argument(r)?)
+            Some(get_argument(r, locals)?)
         } else {
             None
         };
@@ -264,9 +268,23 @@ fn argument(w: &mut ByteWriter, (local, mention): &(LocalId, Mention)) {
     w.var_str(text);
 }
 
-fn get_argument(r: &mut ByteReader<'_>) -> Result<(LocalId, Mention), DecodeError> {
+/// A `start`, `end` pair with `start <= end`.
+fn get_range(r: &mut ByteReader<'_>, what: &'static str) -> Result<(usize, usize), DecodeError> {
+    let at = r.position();
+    let (start, end) = (r.var_usize()?, r.var_usize()?);
+    if start > end {
+        return Err(DecodeError::Invalid(at, what));
+    }
+    Ok((start, end))
+}
+
+/// An argument whose local entity is one of the document's `locals`.
+fn get_argument(r: &mut ByteReader<'_>, locals: usize) -> Result<(LocalId, Mention), DecodeError> {
     let at = r.position();
     let local = u32::try_from(r.var()?).map_err(|_| DecodeError::Range(at))?;
+    if local as usize >= locals {
+        return Err(DecodeError::Invalid(at, "local entity"));
+    }
     let pronoun = r.flag("pronoun flag")?;
     let text = r.var_str()?.to_owned();
     Ok((LocalId(local), Mention { text, pronoun }))

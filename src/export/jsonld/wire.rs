@@ -114,13 +114,8 @@ pub(crate) struct ArticleNode<'a> {
     pub url: Option<&'a str>,
 }
 
-/// The document as read back: only `@graph` matters (the context is ours).
-#[derive(Debug, Deserialize)]
-#[serde(expecting = "a JSON-LD document with an `@graph` list")]
-pub(crate) struct DocumentIn {
-    #[serde(rename = "@graph")]
-    pub graph: Vec<NodeIn>,
-}
+// The document as read back is `reader.rs`'s `DocumentSeed`: only `@graph` matters (the
+// context is ours), and its nodes are read one at a time as `NodeIn`s.
 
 /// One string or a list of them.
 #[derive(Debug, Deserialize)]
