@@ -175,6 +175,36 @@ pub fn document(doc: &AnnotatedArticle, triples: &[Triple]) -> DocEntities {
     b.finish(refs)
 }
 
+/// True when a person's title or role `held` (normalised words) contains `title` (at its
+/// end when `at_end`), not right after a word of rank: `Foreign Minister` holds
+/// `minister`; `Deputy Prime Minister` does not hold `prime minister`, nor `former
+/// chancellor` `chancellor`.
+fn holds_title(held: &str, title: &str, at_end: bool) -> bool {
+    const RANKS: &[&str] = &[
+        "deputy",
+        "vice",
+        "former",
+        "ex",
+        "acting",
+        "shadow",
+        "assistant",
+        "junior",
+        "under",
+        "associate",
+        "interim",
+        "late",
+    ];
+    let held: Vec<&str> = held.split(' ').collect();
+    let title: Vec<&str> = title.split(' ').collect();
+    if title.is_empty() || held.len() < title.len() {
+        return false;
+    }
+    let last = held.len() - title.len();
+    let first = if at_end { last } else { 0 };
+    (first..=last)
+        .any(|i| held[i..i + title.len()] == title[..] && (i == 0 || !RANKS.contains(&held[i - 1])))
+}
+
 impl Builder<'_> {
     fn sentence(&self, index: usize) -> Option<&Sentence> {
         self.doc
@@ -913,7 +943,6 @@ impl Builder<'_> {
         {
             return None;
         }
-        let padded = format!(" {title} ");
         let seen: Vec<usize> = self
             .seen
             .iter()
@@ -936,12 +965,12 @@ impl Builder<'_> {
                     .max()
                     .unwrap_or(0);
                 let head = &t[..t.len() - name_len];
-                format!(" {} ", normalize(head)).contains(&padded)
+                holds_title(&normalize(head), &title, false)
             });
-            let role = ent.roles.iter().any(|r| {
-                let r = normalize(r);
-                r == title || r.ends_with(&padded[..padded.len() - 1])
-            });
+            let role = ent
+                .roles
+                .iter()
+                .any(|r| holds_title(&normalize(r), &title, true));
             if titled || role {
                 found.insert(e);
             }
@@ -1078,5 +1107,32 @@ impl Builder<'_> {
             entities: ents,
             lower_words: lower_words(self.doc.sentences.iter().filter(|s| text_sentence(s))),
         }
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::holds_title;
+
+    #[test]
+    fn a_rank_before_a_title_is_another_office() {
+        assert!(holds_title("prime minister", "prime minister", true));
+        assert!(holds_title("foreign minister", "minister", true));
+        assert!(holds_title(
+            "british prime minister",
+            "prime minister",
+            false
+        ));
+        assert!(!holds_title(
+            "deputy prime minister",
+            "prime minister",
+            false
+        ));
+        assert!(!holds_title("former chancellor", "chancellor", true));
+        assert!(!holds_title(
+            "prime minister s spokesman",
+            "prime minister",
+            true
+        ));
     }
 }
