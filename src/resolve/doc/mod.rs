@@ -27,7 +27,7 @@
 //! - a title alone (`President`) is the person named right after it, else dropped;
 //!   an expletive `it` (`it follows from`) is dropped;
 //! - a phrase headed by a common noun (`US election`) is a phrase, not the name inside;
-//! - bylines and captions ([`SentenceKind`](crate::model::SentenceKind)), verbless
+//! - bylines and captions ([`SentenceKind`]), verbless
 //!   credit lines and credit forms (`… Images`, `… / PA`) never become entities: their
 //!   triples are dropped;
 //! - other phrases (`ArgKind::Phrase`, unresolved descriptions) become `Other`
