@@ -215,10 +215,8 @@ impl Clauses {
             );
             return;
         }
-        let object = slots
-            .iter()
-            .find(|s| s.prep.is_none())
-            .and_then(|s| p.argument(s.head, style));
+        let object_slot = slots.iter().find(|s| s.prep.is_none());
+        let object = object_slot.and_then(|s| p.argument(s.head, style));
         let fold = object
             .as_ref()
             .filter(|o| o.kind == ArgKind::Phrase && o.text.split_whitespace().count() <= 3);
@@ -226,9 +224,7 @@ impl Clauses {
         // only a prepositional target (with the object folded into the label) is a
         // statement. A modified object is a target (`took defensive action`).
         let light = fold.is_some_and(|o| !o.text.contains(' '))
-            && slots
-                .iter()
-                .find(|s| s.prep.is_none())
+            && object_slot
                 .is_some_and(|s| lexicon::is_light_verb_object(p.lemma(last), p.lemma(s.head)));
         for slot in &slots {
             if light && slot.prep.is_none() {

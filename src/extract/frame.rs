@@ -442,9 +442,16 @@ pub(crate) fn accusation_verb(lemma: &str) -> bool {
     )
 }
 
-/// Verbs whose `of` complement is denied (`cleared the sprinters of avoiding tests`).
-pub(crate) fn exoneration_verb(lemma: &str) -> bool {
-    matches!(lemma, "clear" | "acquit" | "exonerate" | "absolve")
+/// The modality a verb gives its `of`/`for` complement: alleged after accusing
+/// (`accused Russia of meddling`), denied after clearing (`cleared them of avoiding tests`).
+fn complement_modality(lemma: &str, mark: Option<&str>) -> Option<Modality> {
+    match mark {
+        Some("of" | "for") if accusation_verb(lemma) => Some(Modality::Alleged),
+        Some("of") if matches!(lemma, "clear" | "acquit" | "exonerate" | "absolve") => {
+            Some(Modality::Denied)
+        }
+        _ => None,
+    }
 }
 
 /// Who a clause headed by `v` is attributed to, and the modality that gives it.
@@ -494,6 +501,18 @@ pub(crate) fn attribution(
             }
         }
         let h = p.head(cur)?;
+        // `accused Russia of meddling` (alleged), `cleared them of avoiding tests` (denied),
+        // by whoever accused or cleared; a gerund hung on the object as if on the verb.
+        let governor = match p.base(cur) {
+            "advcl" | "obl" => Some(h),
+            "acl" if p.base(h) == "obj" => p.head(h),
+            _ => None,
+        };
+        if let Some(g) = governor
+            && let Some(m) = complement_modality(p.lemma(g), p.mark(cur))
+        {
+            return Some((speaker_of(g), m));
+        }
         match p.base(cur) {
             "xcomp" if lexicon::speech_class(p.lemma(h)).is_some() => {
                 let cls = lexicon::speech_class(p.lemma(h)).expect("checked");
@@ -522,48 +541,6 @@ pub(crate) fn attribution(
                     return Some((speaker_of(g), m));
                 }
                 return Some((None, Modality::Alleged));
-            }
-            "advcl" | "obl"
-                if matches!(p.mark(cur), Some("of" | "for")) && accusation_verb(p.lemma(h)) =>
-            {
-                let speaker = if p.is_passive(h) {
-                    agent(p, h).and_then(|a| p.argument(a, style))
-                } else {
-                    speaker_of(h)
-                };
-                return Some((speaker, Modality::Alleged));
-            }
-            // `accused the firm of dumping`, `cleared the sprinters of avoiding tests` with
-            // the gerund hung on the object: as if on the verb.
-            "acl"
-                if matches!(p.mark(cur), Some("of" | "for"))
-                    && p.base(h) == "obj"
-                    && p.head(h).is_some_and(|g| {
-                        accusation_verb(p.lemma(g)) || exoneration_verb(p.lemma(g))
-                    }) =>
-            {
-                let g = p.head(h).expect("checked");
-                let speaker = if p.is_passive(g) {
-                    agent(p, g).and_then(|a| p.argument(a, style))
-                } else {
-                    speaker_of(g)
-                };
-                let m = if exoneration_verb(p.lemma(g)) {
-                    Modality::Denied
-                } else {
-                    Modality::Alleged
-                };
-                return Some((speaker, m));
-            }
-            // `the tribunal cleared them of avoiding tests`: what they were cleared of is
-            // denied by whoever cleared them.
-            "advcl" | "obl" if p.mark(cur) == Some("of") && exoneration_verb(p.lemma(h)) => {
-                let speaker = if p.is_passive(h) {
-                    agent(p, h).and_then(|a| p.argument(a, style))
-                } else {
-                    speaker_of(h)
-                };
-                return Some((speaker, Modality::Denied));
             }
             // `denied meddling in …` with the gerund attached as `advcl`: as `xcomp`
             "advcl"

@@ -88,38 +88,33 @@ const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Irelan
 /// a word of [`SPORT_WORDS`] or a score (`24-17`, `2-1`). A business story that mentions
 /// one `cup` or `match` stays news.
 pub(super) fn is_sports_article(doc: &AnnotatedArticle) -> bool {
+    let small = |t: &Token| {
+        t.upos == Upos::Num
+            && (1..=2).contains(&t.form.len())
+            && t.form.bytes().all(|b| b.is_ascii_digit())
+    };
     let mut seen = 0usize;
     let mut distinct: BTreeSet<&str> = BTreeSet::new();
     for s in &doc.sentences {
-        let scores = s
-            .tokens
-            .windows(3)
-            .filter(|w| {
-                let small = |t: &Token| {
-                    t.upos == Upos::Num
-                        && (1..=2).contains(&t.form.len())
-                        && t.form.bytes().all(|b| b.is_ascii_digit())
-                };
-                small(&w[0])
-                    && w[1].form == "-"
-                    && small(&w[2])
-                    && w[0].span.end == w[1].span.start
-                    && w[1].span.end == w[2].span.start
-            })
-            .count();
-        if scores > 0 {
-            seen += scores;
-            distinct.insert("<score>");
+        for w in s.tokens.windows(3) {
+            if small(&w[0])
+                && w[1].form == "-"
+                && small(&w[2])
+                && w[0].span.end == w[1].span.start
+                && w[1].span.end == w[2].span.start
+            {
+                seen += 1;
+                distinct.insert("<score>");
+            }
         }
-    }
-    for t in doc.sentences.iter().flat_map(|s| &s.tokens) {
-        if !matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj) {
-            continue;
-        }
-        let lemma = t.lemma.to_lowercase();
-        if let Ok(i) = SPORT_WORDS.binary_search(&lemma.as_str()) {
-            seen += 1;
-            distinct.insert(SPORT_WORDS[i]);
+        for t in &s.tokens {
+            if !matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Adj) {
+                continue;
+            }
+            if let Ok(i) = SPORT_WORDS.binary_search(&t.lemma.to_lowercase().as_str()) {
+                seen += 1;
+                distinct.insert(SPORT_WORDS[i]);
+            }
         }
     }
     seen >= 5 && distinct.len() >= 3

@@ -78,9 +78,13 @@ pub(crate) fn sent(index: usize, spec: &str) -> Sentence {
 }
 
 fn check(spec: &str, expect: &[(&str, EntityType)]) {
-    let s = sent(0, spec);
+    check_sentence(&sent(0, spec), spec, expect);
+}
+
+/// The names and types `mentions` finds in `s` are `expect`.
+fn check_sentence(s: &Sentence, spec: &str, expect: &[(&str, EntityType)]) {
     let got: Vec<(String, EntityType)> =
-        mentions(&s).into_iter().map(|m| (m.text, m.kind)).collect();
+        mentions(s).into_iter().map(|m| (m.text, m.kind)).collect();
     let want: Vec<(String, EntityType)> =
         expect.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
     assert_eq!(got, want, "{spec}");
@@ -277,11 +281,7 @@ fn check_glued(spec: &str, expect: &[(&str, EntityType)]) {
     }
     let end = tokens.last().map_or(0, |t| t.span.end);
     let s = Sentence::new(0, Span::new(0, end), SentenceKind::Body, tokens);
-    let got: Vec<(String, EntityType)> =
-        mentions(&s).into_iter().map(|m| (m.text, m.kind)).collect();
-    let want: Vec<(String, EntityType)> =
-        expect.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
-    assert_eq!(got, want, "{spec}");
+    check_sentence(&s, spec, expect);
 }
 
 #[test]
