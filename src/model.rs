@@ -519,6 +519,10 @@ pub struct Triple {
     pub confidence: f32,
     /// Id of the extractor that found it (`clauses`, `nominal`, `speech`).
     pub extractor: &'static str,
+    /// Stands only as the claim of its speaker (a reported clause whose subject is no
+    /// actor, a reported copular clause): dropped when `attributed_to` resolves to no
+    /// entity, since a claim shown without its claimant reads as the text's own.
+    pub claim: bool,
 }
 
 // Entities: what `resolve` makes of mentions, and what graph, export and diff read.

@@ -235,6 +235,9 @@ fn process(nlp: &Nlp, extractors: &Extractors, article: Article, budget: usize) 
         let Some(refs) = entities.refs(i) else {
             continue;
         };
+        if t.claim && refs.attributed_to.is_none() {
+            continue;
+        }
         let text = &doc.article.text;
         let (char_start, char_end) = char_starts
             .get(t.sentence)

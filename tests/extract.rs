@@ -38,6 +38,9 @@ fn render(doc: &AnnotatedArticle, triples: &[Triple]) -> String {
             if let Some(a) = &t.attributed_to {
                 let _ = write!(out, " | according to {}", arg(a));
             }
+            if t.claim {
+                out.push_str(" | claim");
+            }
             out.push('\n');
         }
         for (name, role) in extract::roles(doc, s) {

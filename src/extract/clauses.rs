@@ -9,7 +9,10 @@
 //!   on Y` → `impose sanctions on`). For a passive, the `by` agent acts on the subject;
 //!   with no agent, an `unknown` actor is kept only when the subject is a name or group.
 //!   Subjects are inherited through coordination, control, relative clauses and
-//!   participles.
+//!   participles. A speaker's reported clause whose subject is no actor, and a reported
+//!   copular clause (`the union said the move was a mistake` → move → be → mistake), are
+//!   the speaker's claims ([`Triple::claim`]): lower confidence, and left out when the
+//!   speaker resolves to no entity.
 //! - **Known failure modes:** parser errors (a verb tagged as a noun, a wrong attachment
 //!   of a prepositional phrase) give wrong targets; locative `in`-phrases are kept as
 //!   targets (`met in Paris`).
@@ -38,9 +41,7 @@ impl Extractor for Clauses {
     fn extract(&self, p: &Parse<'_>, out: &mut Vec<Triple>) {
         for v in 0..p.len() {
             if !p.is_verbal(v) {
-                if self.policy == Policy::Open {
-                    self.copula(p, v, out);
-                }
+                self.copula(p, v, out);
                 continue;
             }
             if frame::is_chained(p, v) {
@@ -166,8 +167,10 @@ impl Clauses {
             .collect();
         // the reported clause of a named speaker stands for the speech act
         // (`X said final sales would exceed …`, `X denied the attacks had influenced …`):
-        // its subject may be any noun phrase, at lower confidence
-        if actors.is_empty() && !open && !inherited && ctx.attributed_to.is_some() {
+        // its subject may be any noun phrase, at lower confidence, and it stands only as
+        // the speaker's claim
+        let claim = actors.is_empty() && !open && !inherited && ctx.attributed_to.is_some();
+        if claim {
             actors = subjects
                 .iter()
                 .filter_map(|&s| p.argument(s, style))
@@ -270,7 +273,9 @@ impl Clauses {
                     pattern: pattern * pattern_factor,
                     predicate: v,
                 };
-                out.push(triple(p, found, &ctx, id));
+                let mut t = triple(p, found, &ctx, id);
+                t.claim = claim;
+                out.push(t);
             }
         }
     }
@@ -388,7 +393,10 @@ impl Clauses {
         }
     }
 
-    /// Open IE only: `X is the capital of Y` → (X, is, the capital of Y).
+    /// A copular clause: `X is the capital of Y` → (X, is, the capital of Y). Open IE takes
+    /// every one; the actor policy only the reported claim of a speaker (`the union said the
+    /// move would be a mistake` → move → be → mistake, attributed to the union), at lower
+    /// confidence, with a noun phrase or the quoted speaker as its subject.
     fn copula(&self, p: &Parse<'_>, v: usize, out: &mut Vec<Triple>) {
         let Some(cop) = p.child(v, "cop") else { return };
         let Some(subj) = p
@@ -399,9 +407,19 @@ impl Clauses {
         else {
             return;
         };
+        let open = self.policy == Policy::Open;
         let style = self.policy.style();
         let chain = [v];
         let ctx = frame::context(p, &chain, style);
+        // a relative clause (`the mess that is our system`) or a predicate that is no
+        // noun phrase or adjective (`the good thing is that …`) says no claim plainly
+        if !open
+            && (ctx.attributed_to.is_none()
+                || p.rel(v) == "acl:relcl"
+                || !matches!(p.upos(v), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num))
+        {
+            return;
+        }
         let mut surface_toks: Vec<usize> = p
             .children(v)
             .iter()
@@ -420,26 +438,60 @@ impl Clauses {
             surface_toks.push(c);
         }
         surface_toks.sort_unstable();
-        let Some(target) = p.argument(v, style) else {
+        // the predicate itself, not a phrase under it (`are likely in the future`)
+        let Some(target) = p
+            .argument(v, style)
+            .filter(|t| open || (t.head == v && self.policy.target_ok(p, t)))
+        else {
             return;
         };
+        // `is under consideration`, `is at an early stage`: the preposition is the relation
+        let label = match case {
+            Some(c) if !open => format!("be {}", p.lemma(c).to_lowercase()),
+            _ => "be".to_owned(),
+        };
+        let mut pattern = if p.upos(v) == Upos::Adj { 0.6 } else { 0.7 };
+        if !open {
+            pattern *= 0.85;
+        }
         for s in p.conjuncts(subj) {
-            let Some(actor) = p.argument(s, style) else {
+            let Some(mut actor) = p.argument(s, style) else {
                 continue;
             };
+            if !open {
+                // `"I am glad," Smith said`: the quoted `I` is the speaker; other pronouns
+                // and expletives (`it is`, `there are`) say too little to stand alone
+                match &ctx.attributed_to {
+                    Some(speaker)
+                        if frame::quoted_first_person(p, &actor)
+                            && speaker.kind != ArgKind::Pronoun =>
+                    {
+                        actor = speaker.clone();
+                    }
+                    _ if actor.kind == ArgKind::Pronoun
+                        || (!self.policy.actor_ok(p, &actor)
+                            && !reported_subject_ok(p, &actor)) =>
+                    {
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             if overlap(&actor, &target) {
                 continue;
             }
             let found = Found {
                 actor,
-                label: "be".to_owned(),
+                label: label.clone(),
                 lemma: p.lemma(cop).to_owned(),
                 surface: p.join(&surface_toks),
                 target: target.clone(),
-                pattern: if p.upos(v) == Upos::Adj { 0.6 } else { 0.7 },
+                pattern,
                 predicate: v,
             };
-            out.push(triple(p, found, &ctx, self.id()));
+            let mut t = triple(p, found, &ctx, self.id());
+            t.claim = !open;
+            out.push(t);
         }
     }
 }

@@ -86,5 +86,6 @@ pub(crate) fn triple(
         attributed_to: ctx.attributed_to.clone(),
         confidence,
         extractor,
+        claim: false,
     }
 }

@@ -11,7 +11,8 @@ use super::tree::{ArgStyle, Parse};
 #[serde(rename_all = "snake_case")]
 pub enum Policy {
     /// Actor-focused, for the graph: actors are names, groups, descriptions, pronouns or
-    /// agentive nouns (`officials`, `hackers`); phrases are trimmed; no copulas.
+    /// agentive nouns (`officials`, `hackers`); phrases are trimmed; a copular clause only
+    /// as a named speaker's claim.
     Actors,
     /// Open IE, for CaRB: any subject, whole phrases, copular clauses, one n-ary
     /// extraction per predicate.

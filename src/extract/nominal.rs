@@ -4,7 +4,9 @@
 //!   `attack`, gerund nouns like `smuggling`; see `lexicon::event_verb`).
 //! - **Outputs:** agent → verb of the noun (+ preposition) → target. The agent is a
 //!   possessive (`Russia's interference in the vote`), a `by` phrase (`attacks by
-//!   hackers`), a nationality adjective (`Russian interference`), or the subject of a
+//!   hackers`), a nationality adjective (`Russian interference`), a country or body the
+//!   name recognizer found before a listed noun whose theme follows (`U.S. ban on
+//!   imports`; not `the Iraq invasion`, where the name may be the theme), or the subject of a
 //!   support verb whose object the noun is (`The bloc expanded cooperation with NATO`;
 //!   `Moscow denied involvement in …`, which is denied). The target is a prepositional
 //!   modifier of the noun: `of` is dropped (`annexation of Crimea` → `annex`), and so are
@@ -16,7 +18,7 @@
 //! - **Example:** `The ministry condemned the group's alleged attack on the embassy`
 //!   gives `group → attack → embassy` (alleged).
 
-use crate::model::{Modality, Polarity, Triple, Upos};
+use crate::model::{EntityType, Modality, Polarity, Triple, Upos};
 
 use super::found::{Extractor, Found, triple};
 use super::frame::{self, Policy};
@@ -109,6 +111,29 @@ impl Nominal {
                 }
             }
         }
+        // a country or body named before a listed event noun whose theme follows it (`U.S.
+        // complaints about the impact`, `NATO strikes on the depot`): with the theme in the
+        // phrase after, the name before is the agent; alone (`the Iraq invasion`) it may be
+        // the theme itself. Not a person or a prize (`Oscar nominations for`), not a gerund
+        // noun (`Yukos filing for`).
+        let mut compound_agent = false;
+        if agents.is_empty()
+            && !p.lemma(n).ends_with("ing")
+            && let Some(c) = p.children(n).iter().copied().find(|&c| {
+                c < n
+                    && p.rel(c) == "compound"
+                    && p.upos(c) == Upos::Propn
+                    && p.sentence().names.iter().any(|name| {
+                        name.tokens.contains(&c)
+                            && name.tokens.end <= n
+                            && matches!(name.kind, EntityType::Organization | EntityType::Place)
+                    })
+            })
+        {
+            agents = vec![c];
+            compound_agent = true;
+            pattern = 0.55;
+        }
         if agents.is_empty() {
             return;
         }
@@ -151,6 +176,9 @@ impl Nominal {
             }
         }
         if slots.is_empty() {
+            return;
+        }
+        if compound_agent && !slots.iter().any(|(t, _)| p.preposition(*t).is_some()) {
             return;
         }
         // the context: hedging adjectives, the support verb, the clause around the noun

@@ -100,6 +100,7 @@ pub fn triple(actor: Argument, target: Argument) -> Triple {
         attributed_to: None,
         confidence: 0.5,
         extractor: "test",
+        claim: false,
     }
 }
 
