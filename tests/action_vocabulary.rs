@@ -36,8 +36,9 @@ const STEP: usize = 12;
 /// `tender`), about 20 the source's misspellings (`sufffer`, `tesitify`) and about 25 stems
 /// still cut wrongly (`trad` from `TRADING`, `triall`, `eas`, `fil` from `filings`). A
 /// regression guard: lower it as the lemmatizer improves; raise it only after reading the
-/// list the test prints.
-const MAX_UNKNOWN: usize = 280;
+/// list the test prints. 238 of 12,472 after gerund nouns got their dropped `e` back
+/// (`trading` → `trade`, not `trad`; issue #18, session of 2026-12-07).
+const MAX_UNKNOWN: usize = 250;
 
 /// Prefixes a verb takes without changing (`reappoint`, `co-host`, `outbid`).
 const PREFIXES: &[&str] = &[

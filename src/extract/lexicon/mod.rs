@@ -15,9 +15,9 @@ use words::{
     ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CLAUSAL_SPEECH_VERBS, CURRENCIES, DEMONYM_ENDINGS,
     DENY_VERBS, DENYING_SUPPORT_VERBS, DIRECTIVE_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS,
     INTENTION_VERBS, LIGHT_VERB_OBJECTS, MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS,
-    PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS,
-    POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS,
-    UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
+    NOT_EVENT_ING_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS,
+    POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS,
+    STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -161,21 +161,47 @@ pub(crate) fn event_verb(noun: &str) -> Option<Cow<'static, str>> {
             return Some(Cow::Borrowed(v));
         }
     }
-    // Gerund nouns: `smuggling` → `smuggle`, `shipping` → `ship`.
-    if let Some(stem) = noun.strip_suffix("ing").filter(|s| s.len() >= 3) {
-        let b = stem.as_bytes();
-        let last = b[b.len() - 1];
-        let prev = b[b.len() - 2];
-        let vowel = |c: u8| b"aeiou".contains(&c);
-        if last == b'l' && !vowel(prev) && prev != b'l' {
-            return Some(Cow::Owned(format!("{stem}e")));
-        }
-        if last == prev && !vowel(last) && !matches!(last, b'l' | b's' | b'f' | b'z') {
-            return Some(Cow::Owned(stem[..stem.len() - 1].to_owned()));
-        }
-        return Some(Cow::Owned(stem.to_owned()));
+    // Gerund nouns: `smuggling` → `smuggle`, `shipping` → `ship`, `trading` → `trade`;
+    // not the -ing nouns that name things (`building`, `earnings`, `shareholding`).
+    let gerund = noun.strip_suffix("ing").filter(|s| s.len() >= 3)?;
+    if NOT_EVENT_ING_NOUNS.contains(&noun.as_str()) || NOT_EVENT_ING_NOUNS.contains(&singular) {
+        return None;
     }
-    None
+    Some(Cow::Owned(gerund_verb(gerund)))
+}
+
+/// The verb of a gerund's stem by English spelling: a doubled final consonant was added
+/// (`shipp` → `ship`), and a final `e` dropped where the stem could not end a verb as it
+/// stands (`smuggl`, `restructur`, `produc`, `liv`, `combin`, `eas`) or where a
+/// one-syllable verb without the `e` would have doubled its consonant (`trad`, `rul`,
+/// `tak`: `trading` is not `tradding`).
+fn gerund_verb(stem: &str) -> String {
+    let b = stem.as_bytes();
+    let n = b.len();
+    let last = b[n - 1];
+    let prev = b[n - 2];
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let with_e = || format!("{stem}e");
+    let vowels = stem.bytes().filter(|&c| vowel(c) || c == b'y').count();
+    if last == prev && !vowel(last) && !matches!(last, b'l' | b's' | b'f' | b'z') {
+        return stem[..n - 1].to_owned();
+    }
+    // `travelling`, `controlling`: British doubling after an unstressed vowel
+    if n >= 5 && (stem.ends_with("ell") || stem.ends_with("oll")) && vowels >= 2 {
+        return stem[..n - 1].to_owned();
+    }
+    let single_vowel_before = vowel(prev) && (n < 3 || !vowel(b[n - 3]));
+    let needs_e = (last == b'l' && !vowel(prev) && prev != b'l')
+        || matches!(last, b'v' | b'u')
+        || (last == b'c' && prev != b'c')
+        || (last == b'r' && prev == b'u')
+        || (matches!(last, b'z' | b's') && vowel(prev) && !stem.ends_with("us"))
+        || (last == b'n' && prev == b'i' && n >= 3 && !vowel(b[n - 3]))
+        || (last == b't' && prev == b'a' && vowels >= 2 && !matches!(b[n - 3], b'e' | b'o'))
+        || (last == b'k' && prev == b'a' && single_vowel_before)
+        || (last == b'd' && single_vowel_before && vowels >= 2 && prev != b'e')
+        || (vowels == 1 && single_vowel_before && !matches!(last, b'w' | b'x' | b'y'));
+    if needs_e { with_e() } else { stem.to_owned() }
 }
 
 /// Head nouns of quantity phrases to look through (`a total of 110 attempts` → `attempts`).
@@ -276,6 +302,36 @@ mod tests {
         assert_eq!(event_verb("Attacks").as_deref(), Some("attack"));
         assert_eq!(event_verb("smuggling").as_deref(), Some("smuggle"));
         assert_eq!(event_verb("shipping").as_deref(), Some("ship"));
+        // the `e` a gerund dropped, by spelling
+        for (noun, verb) in [
+            ("trading", "trade"),
+            ("filing", "file"),
+            ("ruling", "rule"),
+            ("easing", "ease"),
+            ("restructuring", "restructure"),
+            ("refinancing", "refinance"),
+            ("combining", "combine"),
+            ("undertaking", "undertake"),
+            ("negotiating", "negotiate"),
+            ("including", "include"),
+            ("arguing", "argue"),
+            ("living", "live"),
+            ("travelling", "travel"),
+            ("lending", "lend"),
+            ("funding", "fund"),
+            ("bidding", "bid"),
+            ("visiting", "visit"),
+            ("offering", "offer"),
+            ("lobbying", "lobby"),
+            ("processing", "process"),
+            ("training", "train"),
+            ("spending", "spend"),
+        ] {
+            assert_eq!(event_verb(noun).as_deref(), Some(verb), "{noun}");
+        }
+        // -ing nouns that name things
+        assert_eq!(event_verb("buildings"), None);
+        assert_eq!(event_verb("shareholding"), None);
         assert_eq!(event_verb("table"), None);
     }
 
