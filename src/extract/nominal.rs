@@ -52,7 +52,7 @@ impl Extractor for Nominal {
 
 /// Nouns that are also their own verb, so `on`/`against` add nothing to the label.
 fn zero_derived(noun_lemma: &str, verb: &str) -> bool {
-    noun_lemma == verb || noun_lemma.trim_end_matches('s') == verb
+    noun_lemma == verb || noun_lemma.trim_end_matches('s') == verb || verb == "sue"
 }
 
 impl Nominal {
@@ -62,8 +62,16 @@ impl Nominal {
         let mut support: Option<Modality> = None;
         // the agent
         let mut agents: Vec<usize> = Vec::new();
+        // `the chairman's suspension from the party`: a noun of what is done to someone
+        // takes its possessor as the one it is done to, unless an `of` phrase names that
+        // (`Brazil's suspension of payments`)
+        let possessor_is_theme = lexicon::is_undergoer_noun(p.lemma(n))
+            && !p
+                .children(n)
+                .iter()
+                .any(|&c| p.base(c) == "nmod" && p.preposition(c).as_deref() == Some("of"));
         for &c in p.children(n) {
-            let is_agent = (p.rel(c) == "nmod:poss")
+            let is_agent = (p.rel(c) == "nmod:poss" && !possessor_is_theme)
                 || (matches!(p.base(c), "nmod" | "obl")
                     && p.preposition(c).as_deref() == Some("by"))
                 || (p.base(c) == "amod"
@@ -115,10 +123,11 @@ impl Nominal {
         // complaints about the impact`, `NATO strikes on the depot`): with the theme in the
         // phrase after, the name before is the agent; alone (`the Iraq invasion`) it may be
         // the theme itself. Not a person or a prize (`Oscar nominations for`), not a gerund
-        // noun (`Yukos filing for`).
+        // noun (`Yukos filing for`), and not a court's country (`a US lawsuit against`).
         let mut compound_agent = false;
         if agents.is_empty()
             && !p.lemma(n).ends_with("ing")
+            && verb != "sue"
             && let Some(c) = p.children(n).iter().copied().find(|&c| {
                 c < n
                     && p.rel(c) == "compound"

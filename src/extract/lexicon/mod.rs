@@ -17,7 +17,7 @@ use words::{
     INTENTION_VERBS, LIGHT_VERB_OBJECTS, MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS,
     NOT_EVENT_ING_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS,
     POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS,
-    STATIVE_PASSIVES, TIME_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
+    STATIVE_PASSIVES, TIME_NOUNS, UNDERGOER_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -147,6 +147,16 @@ pub(crate) fn support_verb(lemma: &str) -> Option<Modality> {
             (DENYING_SUPPORT_VERBS, Modality::Denied),
         ],
     )
+}
+
+/// Whether an event noun's possessor alone is the one it is done to (`the minister's
+/// dismissal`).
+pub(crate) fn is_undergoer_noun(lemma: &str) -> bool {
+    let lemma = lemma.to_ascii_lowercase();
+    UNDERGOER_NOUNS.contains(&lemma.as_str())
+        || lemma
+            .strip_suffix('s')
+            .is_some_and(|s| UNDERGOER_NOUNS.contains(&s))
 }
 
 /// The verb of a deverbal event noun (`interference` → `interfere`), if known.
