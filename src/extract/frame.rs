@@ -54,7 +54,11 @@ impl Policy {
             Policy::Actors => {
                 let bad_pronoun = p.upos(arg.head) == Upos::Pron && arg.kind != ArgKind::Pronoun;
                 let expletive = p.rel(arg.head) == "expl";
-                !bad_pronoun && !expletive
+                // `denied saying …`: a speech act, not a participant
+                let clause = p.upos(arg.head) == Upos::Verb
+                    && p.token(arg.head).xpos == "VBG"
+                    && lexicon::speech_class(p.lemma(arg.head)).is_some();
+                !bad_pronoun && !expletive && !clause
             }
         }
     }
@@ -314,7 +318,6 @@ pub(crate) fn agent(p: &Parse<'_>, v: usize) -> Option<usize> {
 /// adverbs, intention verbs, negation).
 pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarity) {
     let mut modality = Modality::Asserted;
-    let mut negative = false;
     let mut verbs: Vec<usize> = chain.to_vec();
     // a conjunct shares the auxiliaries of the verb it is coordinated with
     if let Some(&v0) = chain.first()
@@ -332,6 +335,17 @@ pub(crate) fn own_modality(p: &Parse<'_>, chain: &[usize]) -> (Modality, Polarit
         && lexicon::directive_verb(p.lemma(h))
     {
         modality = Modality::Possible;
+    }
+    // `is ready to commit`, `was keen to sign`, `is unable to pay`: a readiness is not a deed
+    let mut negative = false;
+    if let Some(&v0) = chain.first()
+        && p.rel(v0) == "xcomp"
+        && let Some(h) = p.head(v0)
+        && p.upos(h) == Upos::Adj
+        && let Some(negated) = lexicon::readiness_adjective(p.lemma(h))
+    {
+        modality = Modality::Possible;
+        negative = negated;
     }
     for (k, &v) in verbs.iter().enumerate() {
         // `if …`, `unless …`; an embedded question (`asked whether he sensed a shift`)

@@ -14,10 +14,11 @@ use words::{
     AGENTIVE_ENDINGS, AGENTIVE_NOUNS, ALLEGING_ADJECTIVES, ALLEGING_ADVERBS, ARGUMENT_PREPOSITIONS,
     ASSERTING_SUPPORT_VERBS, CLAIM_VERBS, CLAUSAL_SPEECH_VERBS, CURRENCIES, DEMONYM_ENDINGS,
     DENY_VERBS, DENYING_SUPPORT_VERBS, DIRECTIVE_VERBS, EMPTY_NOUNS, EVENT_VERBS, FEAR_VERBS,
-    INTENTION_VERBS, LIGHT_VERB_OBJECTS, MAGNITUDES, NEGATIONS, NOT_AGENTIVE_NOUNS,
-    NOT_EVENT_ING_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES, POSSIBILITY_ADVERBS,
-    POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS, RELATIVE_PRONOUNS,
-    STATIVE_PASSIVES, TIME_NOUNS, UNDERGOER_NOUNS, UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
+    INTENTION_VERBS, LIGHT_VERB_OBJECTS, MAGNITUDES, NEGATED_READINESS_ADJECTIVES, NEGATIONS,
+    NOT_AGENTIVE_NOUNS, NOT_EVENT_ING_NOUNS, PERSONAL_PRONOUNS, POSSIBILITY_ADJECTIVES,
+    POSSIBILITY_ADVERBS, POSSIBILITY_SUPPORT_VERBS, POSSIBLE_AUXILIARIES, QUANTITY_NOUNS,
+    READINESS_ADJECTIVES, RELATIVE_PRONOUNS, STATIVE_PASSIVES, TIME_NOUNS, UNDERGOER_NOUNS,
+    UNIT_ABBREVIATIONS, VAGUE_ADJECTIVES,
 };
 
 /// How a reporting verb colours the clause it reports.
@@ -147,6 +148,19 @@ pub(crate) fn support_verb(lemma: &str) -> Option<Modality> {
             (DENYING_SUPPORT_VERBS, Modality::Denied),
         ],
     )
+}
+
+/// For an adjective that takes a to-infinitive of what may yet happen (`ready`, `keen`,
+/// `unable`), whether it negates it (`unable`, `unwilling`, `unlikely`, `reluctant`).
+pub(crate) fn readiness_adjective(lemma: &str) -> Option<bool> {
+    let lemma = lemma.to_ascii_lowercase();
+    if READINESS_ADJECTIVES.contains(&lemma.as_str()) {
+        Some(false)
+    } else if NEGATED_READINESS_ADJECTIVES.contains(&lemma.as_str()) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// Whether an event noun's possessor alone is the one it is done to (`the minister's

@@ -318,6 +318,34 @@ pub(super) const NOT_EVENT_ING_NOUNS: &[&str] = &[
     "weighting",
 ];
 
+/// Adjectives whose to-infinitive has not happened yet (`ready to commit`).
+pub(super) const READINESS_ADJECTIVES: &[&str] = &[
+    "ready",
+    "willing",
+    "prepared",
+    "eager",
+    "keen",
+    "set",
+    "due",
+    "poised",
+    "determined",
+    "anxious",
+    "likely",
+    "free",
+    "happy",
+    "desperate",
+];
+
+/// Adjectives whose to-infinitive does not happen (`unable to pay`).
+pub(super) const NEGATED_READINESS_ADJECTIVES: &[&str] = &[
+    "unable",
+    "unwilling",
+    "unlikely",
+    "reluctant",
+    "loath",
+    "loth",
+];
+
 /// Event nouns of what is done to someone: a possessor alone is the one it is done to
 /// (`the minister's dismissal`), not the one who does it.
 pub(super) const UNDERGOER_NOUNS: &[&str] = &[
@@ -838,6 +866,18 @@ pub(super) const MAGNITUDES: &[&str] = &[
 /// Nouns that say nothing alone (`on the way`, `a lot`), and currencies without an amount:
 /// a one-word argument made of one is no argument.
 pub(super) const EMPTY_NOUNS: &[&str] = &[
+    // quantifiers left alone by a cut phrase (`owns more than 5% of …` → `more`)
+    "more",
+    "less",
+    "most",
+    "much",
+    "many",
+    "some",
+    "all",
+    "none",
+    "half",
+    "few",
+    "several",
     "way",
     "thing",
     "lot",
