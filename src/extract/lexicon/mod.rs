@@ -4,6 +4,9 @@
 //! Every list is general English (news register); none is keyed to a particular article.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::Modality;
 use crate::words::{is_month, is_weekday};
@@ -175,15 +178,22 @@ pub(crate) fn is_undergoer_noun(lemma: &str) -> bool {
 
 /// The verb of a deverbal event noun (`interference` → `interfere`), if known.
 pub(crate) fn event_verb(noun: &str) -> Option<Cow<'static, str>> {
+    // every noun of every sentence comes here: a table, not a scan of the list
+    static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for &(n, v) in EVENT_VERBS {
+            m.entry(n).or_insert(v);
+        }
+        m
+    });
     let noun = noun.to_ascii_lowercase();
     let singular = noun
         .strip_suffix('s')
         .filter(|s| s.len() > 3)
         .unwrap_or(&noun);
-    for (n, v) in EVENT_VERBS {
-        if *n == noun || *n == singular {
-            return Some(Cow::Borrowed(v));
-        }
+    if let Some(v) = table.get(noun.as_str()).or_else(|| table.get(singular)) {
+        return Some(Cow::Borrowed(v));
     }
     // Gerund nouns: `smuggling` → `smuggle`, `shipping` → `ship`, `trading` → `trade`;
     // not the -ing nouns that name things (`building`, `earnings`, `shareholding`).
