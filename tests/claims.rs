@@ -2,8 +2,10 @@
 //! statement attributed to the speaker, and a claim whose speaker resolves to no entity is
 //! left out rather than shown as the text's own. The articles are written here.
 
+#[path = "support/build.rs"]
+mod build;
+
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -12,21 +14,7 @@ const CORPUS: &str = r#"{"id": "pier-named", "title": "Pier reopens", "text": "H
 "#;
 
 fn build(dir: &Path) -> Vec<Value> {
-    let input = dir.join("corpus.jsonl");
-    std::fs::write(&input, CORPUS).expect("write corpus");
-    let out = dir.join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-        .args(["build", "--quiet", "--out"])
-        .arg(&out)
-        .arg(&input)
-        .status()
-        .expect("the binary runs");
-    assert!(status.success());
-    std::fs::read_to_string(out.join("statements.jsonl"))
-        .expect("statements.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect()
+    build::statements(dir, CORPUS)
 }
 
 /// `(actor mention, action label, target mention, claimant label)` of `doc`'s statements.

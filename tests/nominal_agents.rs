@@ -2,9 +2,8 @@
 //! before a listed event noun whose theme follows is its agent; a prize or a gerund noun
 //! is not. The article is written here.
 
-use std::process::Command;
-
-use serde_json::Value;
+#[path = "support/build.rs"]
+mod build;
 
 const CORPUS: &str = r#"{"id": "ban-report", "title": "Ban criticised", "text": "The U.S. ban on cod exports to Norway angered Oslo. The director welcomed the Oscar nominations for the film. Yukos filing for bankruptcy surprised traders."}
 "#;
@@ -12,21 +11,7 @@ const CORPUS: &str = r#"{"id": "ban-report", "title": "Ban criticised", "text": 
 #[test]
 fn a_country_before_an_event_noun_with_its_theme_is_the_agent() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let input = tmp.path().join("corpus.jsonl");
-    std::fs::write(&input, CORPUS).expect("write corpus");
-    let out = tmp.path().join("out");
-    let status = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-        .args(["build", "--quiet", "--out"])
-        .arg(&out)
-        .arg(&input)
-        .status()
-        .expect("the binary runs");
-    assert!(status.success());
-    let statements: Vec<Value> = std::fs::read_to_string(out.join("statements.jsonl"))
-        .expect("statements.jsonl")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect();
+    let statements = build::statements(tmp.path(), CORPUS);
     let nominal: Vec<(&str, &str, &str)> = statements
         .iter()
         .filter(|s| s["extractor"] == "nominal")

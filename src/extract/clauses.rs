@@ -182,10 +182,10 @@ impl Clauses {
             return;
         }
         // `"I will sue," Smith said`: the quoted `I` is the speaker
-        if !open && let Some(speaker) = &ctx.attributed_to {
+        if !open {
             for a in actors.iter_mut() {
-                if frame::quoted_first_person(p, a) && speaker.kind != ArgKind::Pronoun {
-                    *a = speaker.clone();
+                if let Some(speaker) = frame::quoted_speaker(p, a, &ctx) {
+                    *a = speaker;
                 }
             }
         }
@@ -408,16 +408,18 @@ impl Clauses {
             return;
         };
         let open = self.policy == Policy::Open;
-        let style = self.policy.style();
-        let chain = [v];
-        let ctx = frame::context(p, &chain, style);
         // a relative clause (`the mess that is our system`) or a predicate that is no
         // noun phrase or adjective (`the good thing is that …`) says no claim plainly
         if !open
-            && (ctx.attributed_to.is_none()
-                || p.rel(v) == "acl:relcl"
+            && (p.rel(v) == "acl:relcl"
                 || !matches!(p.upos(v), Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num))
         {
+            return;
+        }
+        let style = self.policy.style();
+        let chain = [v];
+        let ctx = frame::context(p, &chain, style);
+        if !open && ctx.attributed_to.is_none() {
             return;
         }
         let mut surface_toks: Vec<usize> = p
@@ -461,20 +463,12 @@ impl Clauses {
             if !open {
                 // `"I am glad," Smith said`: the quoted `I` is the speaker; other pronouns
                 // and expletives (`it is`, `there are`) say too little to stand alone
-                match &ctx.attributed_to {
-                    Some(speaker)
-                        if frame::quoted_first_person(p, &actor)
-                            && speaker.kind != ArgKind::Pronoun =>
-                    {
-                        actor = speaker.clone();
-                    }
-                    _ if actor.kind == ArgKind::Pronoun
-                        || (!self.policy.actor_ok(p, &actor)
-                            && !reported_subject_ok(p, &actor)) =>
-                    {
-                        continue;
-                    }
-                    _ => {}
+                if let Some(speaker) = frame::quoted_speaker(p, &actor, &ctx) {
+                    actor = speaker;
+                } else if actor.kind == ArgKind::Pronoun
+                    || (!self.policy.actor_ok(p, &actor) && !reported_subject_ok(p, &actor))
+                {
+                    continue;
                 }
             }
             if overlap(&actor, &target) {

@@ -98,6 +98,15 @@ pub(crate) fn quoted_first_person(p: &Parse<'_>, arg: &Argument) -> bool {
             == 1
 }
 
+/// The speaker a quoted `I` stands for (`"I will sue," Smith said` → Smith), when the
+/// clause is attributed to someone who is not a pronoun.
+pub(crate) fn quoted_speaker(p: &Parse<'_>, arg: &Argument, ctx: &Context) -> Option<Argument> {
+    ctx.attributed_to
+        .as_ref()
+        .filter(|who| who.kind != ArgKind::Pronoun && quoted_first_person(p, arg))
+        .cloned()
+}
+
 /// How sure the text is of a clause, and on whose word.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Context {

@@ -173,9 +173,11 @@ impl Nominal {
                 slots.push((h, label.clone()));
             }
         }
-        // `involvement in ordering a campaign`: a gerund clause as the target
+        // `involvement in ordering a campaign`: a gerund clause as the target (not after a
+        // name before the noun: `the Paris agreement on stabilizing …` is no agreeing)
         for &c in p.children(n) {
-            if p.base(c) == "acl"
+            if !compound_agent
+                && p.base(c) == "acl"
                 && p.token(c).xpos == "VBG"
                 && let Some(prep) = p.mark(c)
                 && lexicon::is_argument_preposition(prep)
@@ -185,9 +187,6 @@ impl Nominal {
             }
         }
         if slots.is_empty() {
-            return;
-        }
-        if compound_agent && !slots.iter().any(|(t, _)| p.preposition(*t).is_some()) {
             return;
         }
         // the context: hedging adjectives, the support verb, the clause around the noun

@@ -74,16 +74,12 @@ impl Speech {
         let speakers: Vec<Argument> = speakers
             .into_iter()
             .filter(|a| self.policy.actor_ok(p, a))
-            .map(|a| match &ctx.attributed_to {
-                // `"I don't expect a recovery," the minister said`: `I` is the minister
-                Some(who)
-                    if !open
-                        && frame::quoted_first_person(p, &a)
-                        && who.kind != crate::model::ArgKind::Pronoun =>
-                {
-                    who.clone()
+            // `"I don't expect a recovery," the minister said`: `I` is the minister
+            .map(|a| {
+                if open {
+                    return a;
                 }
-                _ => a,
+                frame::quoted_speaker(p, &a, &ctx).unwrap_or(a)
             })
             .collect();
         if speakers.is_empty() {
